@@ -1,0 +1,95 @@
+#include "input/fleet_csv.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <set>
+
+namespace steelpath::input {
+
+namespace {
+
+std::optional<double> to_number(const std::string& s) {
+  double v = 0.0;
+  const auto* end = s.data() + s.size();
+  const auto [p, ec] = std::from_chars(s.data(), end, v);
+  if (ec != std::errc{} || p != end || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+template <class T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+  std::vector<std::string> ids;
+  for (const auto& x : items) ids.push_back(x.id);
+  return ids;
+}
+
+} // namespace
+
+std::vector<PlantUnit> read_fleet(const CsvTable& table, const Scenario& scenario, Diagnostics& diag) {
+  std::vector<PlantUnit> units;
+  std::vector<std::size_t> col(kFleetColumns.size());
+  bool missing = false;
+  for (std::size_t c = 0; c < kFleetColumns.size(); ++c) {
+    const auto idx = table.column(kFleetColumns[c]);
+    if (!idx) {
+      diag.add({table.file, 1, 0, "",
+                "missing column '" + kFleetColumns[c] + "'" + did_you_mean(kFleetColumns[c], table.header)});
+      missing = true;
+    } else {
+      col[c] = *idx;
+    }
+  }
+  if (missing) return units;
+
+  const auto companies = ids_of(scenario.companies);
+  const auto regions = ids_of(scenario.regions);
+  const auto techs = ids_of(scenario.technologies);
+  std::set<std::string> seen;
+  for (const auto& row : table.rows) {
+    auto cell = [&](std::size_t c) -> const std::string& { return row.fields[col[c]]; };
+    bool ok = true;
+    auto bad = [&](std::size_t c, const std::string& what) {
+      diag.add({table.file, row.line, static_cast<int>(col[c]) + 1, kFleetColumns[c],
+                "expected " + what + ", found '" + cell(c) + "'"});
+      ok = false;
+    };
+    PlantUnit u;
+    u.id = cell(0);
+    u.plant = cell(1);
+    if (u.id.empty()) bad(0, "a unit id");
+    else if (!seen.insert(u.id).second) bad(0, "a unique unit id (this one is repeated)");
+    auto resolve = [&](std::size_t c, const std::optional<int>& found, const std::vector<std::string>& known,
+                       const char* what) {
+      if (found) return *found;
+      bad(c, std::string("a ") + what + " declared in the scenario" + did_you_mean(cell(c), known));
+      return -1;
+    };
+    u.company = resolve(2, scenario.find_company(cell(2)), companies, "company");
+    u.region = resolve(3, scenario.find_region(cell(3)), regions, "region");
+    u.technology = resolve(4, scenario.find_technology(cell(4)), techs, "technology");
+    const auto cap = to_number(cell(5));
+    if (!cap || *cap < 0.0 || *cap > 100.0) bad(5, "a capacity in Mt/yr in [0, 100]");
+    else u.capacity = *cap;
+    auto year = [&](std::size_t c) {
+      const auto v = to_number(cell(c));
+      if (!v || std::trunc(*v) != *v || *v < 1800 || *v > 2300) {
+        bad(c, "a year (1800..2300)");
+        return 0;
+      }
+      return static_cast<int>(*v);
+    };
+    u.start_year = year(6);
+    u.last_reline_year = year(7);
+    if (ok && u.last_reline_year < u.start_year) {
+      diag.add({table.file, row.line, static_cast<int>(col[7]) + 1, kFleetColumns[7],
+                "expected a year not before start_year (" + std::to_string(u.start_year) + "), found " +
+                    cell(7)});
+      ok = false;
+    }
+    if (ok) units.push_back(std::move(u));
+  }
+  if (table.rows.empty() && !table.header.empty()) diag.add({table.file, 0, 0, "", "the fleet has no units"});
+  return units;
+}
+
+} // namespace steelpath::input

@@ -1,0 +1,31 @@
+// Reads the starting fleet from a CSV table: one row per production unit.
+//
+// Required columns (any order; other columns are ignored, e.g. latitude):
+//   unit_id           unique id of the unit
+//   plant             plant name
+//   company           company id, declared in the scenario's `companies`
+//   region            region id, declared in the scenario's `regions`
+//   technology        route id, declared in the scenario's `technologies`
+//   capacity_mtpa     crude steel capacity, Mt/yr (>= 0)
+//   start_year        year production started or will start
+//   last_reline_year  year of the last relining or major investment
+#pragma once
+
+#include "input/csv_table.hpp"
+#include "model/plant_unit.hpp"
+#include "model/scenario.hpp"
+
+#include <vector>
+
+namespace steelpath::input {
+
+inline const std::vector<std::string> kFleetColumns = {
+    "unit_id", "plant", "company", "region", "technology", "capacity_mtpa", "start_year", "last_reline_year"};
+
+/// Converts the table's rows into units, resolving ids against the scenario's
+/// companies, regions and technologies. Every bad cell is reported with its
+/// line and column name; bad rows are skipped.
+[[nodiscard]] std::vector<PlantUnit> read_fleet(const CsvTable& table, const Scenario& scenario,
+                                                Diagnostics& diagnostics);
+
+} // namespace steelpath::input

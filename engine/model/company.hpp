@@ -1,0 +1,12 @@
+// A steelmaker: the agent that owns units and takes their investment decisions.
+#pragma once
+
+#include <string>
+
+namespace steelpath {
+
+struct Company {
+  std::string id; ///< e.g. "baowu"
+};
+
+} // namespace steelpath

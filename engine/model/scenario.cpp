@@ -1,0 +1,80 @@
+#include "model/scenario.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace steelpath {
+
+namespace {
+
+template <class T>
+std::optional<int> find_by_id(const std::vector<T>& items, const std::string& id) {
+  const auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
+  if (it == items.end()) return std::nullopt;
+  return static_cast<int>(it - items.begin());
+}
+
+bool in_range(int index, std::size_t size) {
+  return index >= 0 && static_cast<std::size_t>(index) < size;
+}
+
+} // namespace
+
+std::optional<int> Scenario::find_technology(const std::string& id) const {
+  return find_by_id(technologies, id);
+}
+std::optional<int> Scenario::find_commodity(const std::string& id) const {
+  return find_by_id(commodities, id);
+}
+std::optional<int> Scenario::find_region(const std::string& id) const { return find_by_id(regions, id); }
+std::optional<int> Scenario::find_company(const std::string& id) const {
+  return find_by_id(companies, id);
+}
+
+std::vector<std::string> check_consistency(const Scenario& s) {
+  std::vector<std::string> problems;
+  auto fail = [&](std::string msg) { problems.push_back(std::move(msg)); };
+  const std::size_t n_years = s.horizon.size();
+  auto check_series = [&](const YearSeries& ys, const std::string& what) {
+    if (ys.size() != n_years || ys.first_year() != s.horizon.first_year)
+      fail(what + ": series does not cover the horizon");
+    for (double v : ys.values())
+      if (!std::isfinite(v) || v < 0.0) {
+        fail(what + ": values must be finite and >= 0");
+        break;
+      }
+  };
+
+  if (n_years == 0) fail("horizon: last year is before first year");
+  if (s.technologies.empty()) fail("technologies: none defined");
+  if (s.regions.empty()) fail("regions: none defined");
+  for (const auto& c : s.commodities) check_series(c.price, "commodity " + c.id + " price");
+  for (const auto& t : s.technologies) {
+    if (t.inputs.size() != s.commodities.size())
+      fail("technology " + t.id + ": inputs vector does not match the commodities");
+    if (t.capture_rate < 0.0 || t.capture_rate > 1.0) fail("technology " + t.id + ": capture_rate outside 0..1");
+    if (t.campaign_years <= 0) fail("technology " + t.id + ": campaign_years must be > 0");
+  }
+  for (const auto& r : s.regions) {
+    check_series(r.demand, "region " + r.id + " demand");
+    check_series(r.scrap_supply, "region " + r.id + " scrap_supply");
+  }
+  check_series(s.policy.carbon_price, "carbon_price");
+  if (!(s.finance.discount_rate > -1.0)) fail("finance: discount_rate must be > -1");
+  if (!(s.finance.expected_utilisation > 0.0 && s.finance.expected_utilisation <= 1.0))
+    fail("finance: expected_utilisation must be in (0, 1]");
+  if (!(s.market.max_utilisation > 0.0 && s.market.max_utilisation <= 1.0))
+    fail("market: max_utilisation must be in (0, 1]");
+  if (s.scrap_commodity && !in_range(*s.scrap_commodity, s.commodities.size()))
+    fail("scrap commodity index out of range");
+  for (const auto& u : s.units) {
+    if (!in_range(u.company, s.companies.size())) fail("unit " + u.id + ": company index out of range");
+    if (!in_range(u.region, s.regions.size())) fail("unit " + u.id + ": region index out of range");
+    if (!in_range(u.technology, s.technologies.size()))
+      fail("unit " + u.id + ": technology index out of range");
+    if (!(u.capacity >= 0.0) || !std::isfinite(u.capacity)) fail("unit " + u.id + ": capacity must be >= 0");
+  }
+  return problems;
+}
+
+} // namespace steelpath

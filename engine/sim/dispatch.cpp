@@ -1,0 +1,55 @@
+#include "sim/dispatch.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+namespace steelpath {
+
+DispatchOutcome dispatch(std::span<const SupplyBlock> blocks, double demand, double scrap_supply,
+                         std::span<double> production, std::span<std::size_t> order) {
+  const std::size_t n = blocks.size();
+  auto idx = order.first(n);
+  std::iota(idx.begin(), idx.end(), std::size_t{0});
+  // Few blocks (routes per region): insertion sort, stable, no allocation.
+  for (std::size_t i = 1; i < n; ++i) {
+    const std::size_t key = idx[i];
+    std::size_t j = i;
+    while (j > 0 && blocks[idx[j - 1]].marginal_cost > blocks[key].marginal_cost) {
+      idx[j] = idx[j - 1];
+      --j;
+    }
+    idx[j] = key;
+  }
+
+  DispatchOutcome out;
+  double remaining = std::max(demand, 0.0);
+  double scrap_left = std::max(scrap_supply, 0.0);
+  double cheapest = std::numeric_limits<double>::quiet_NaN();
+  bool priced = false;
+  for (std::size_t i : idx) {
+    const SupplyBlock& b = blocks[i];
+    production[i] = 0.0;
+    if (b.capacity <= 0.0) continue;
+    if (!(cheapest == cheapest)) cheapest = b.marginal_cost;
+    double q = std::min(b.capacity, remaining);
+    if (b.scrap_intensity > 0.0) q = std::min(q, scrap_left / b.scrap_intensity);
+    if (q <= 0.0) continue;
+    production[i] = q;
+    remaining -= q;
+    if (b.scrap_intensity > 0.0) {
+      scrap_left = std::max(0.0, scrap_left - q * b.scrap_intensity);
+      out.scrap_used += q * b.scrap_intensity;
+    }
+    out.produced += q;
+    out.price = b.marginal_cost;
+    priced = true;
+  }
+  // Rounding in `remaining -= q` can leave a few ulps; anything below a
+  // tonne (1e-6 Mt) is not unmet demand.
+  out.unmet = remaining > 1e-9 * std::max(1.0, demand) ? remaining : 0.0;
+  if (!priced) out.price = cheapest == cheapest ? cheapest : 0.0;
+  return out;
+}
+
+} // namespace steelpath

@@ -1,0 +1,35 @@
+// Merit-order dispatch of one regional market in one year. Supply blocks
+// (in the simulation: all units of one route in the region, which share a
+// marginal cost) are used cheapest first until demand is met; routes that use
+// scrap are also limited by the region's scrap supply.
+#pragma once
+
+#include <cstddef>
+#include <span>
+
+namespace steelpath {
+
+struct SupplyBlock {
+  double capacity = 0.0;      ///< producible crude steel this year, Mt (nameplate x max utilisation)
+  double marginal_cost = 0.0; ///< USD/t crude steel, incl. carbon cost
+  double scrap_intensity = 0.0; ///< t scrap per t crude steel
+};
+
+struct DispatchOutcome {
+  double produced = 0.0; ///< Mt crude steel
+  double unmet = 0.0;    ///< demand not met for lack of capacity or scrap, Mt
+  double scrap_used = 0.0; ///< Mt scrap
+  /// USD/t: marginal cost of the most expensive block that produced; with no
+  /// production, the cheapest block's cost (the price of the first tonne).
+  double price = 0.0;
+};
+
+/// Fills `production` (Mt per block, same order as `blocks`). `order` is
+/// scratch space of at least blocks.size() entries, so the year loop does not
+/// allocate. Ties in cost are broken by block index, so results are
+/// deterministic. With several scrap routes the greedy order is exact for the
+/// merit order and an approximation of the least-cost solution (docs/model.md).
+DispatchOutcome dispatch(std::span<const SupplyBlock> blocks, double demand, double scrap_supply,
+                         std::span<double> production, std::span<std::size_t> order);
+
+} // namespace steelpath

@@ -1,0 +1,35 @@
+#include "sim/levelized_cost.hpp"
+
+#include <cmath>
+
+namespace steelpath {
+
+double capital_recovery_factor(double rate, int years) {
+  if (years <= 0) return 0.0;
+  if (rate == 0.0) return 1.0 / years;
+  const double g = std::pow(1.0 + rate, years);
+  return rate * g / (g - 1.0);
+}
+
+double levelized_average(std::span<const double> series, std::size_t start, int years, double rate) {
+  if (series.empty() || years <= 0) return 0.0;
+  const double d = 1.0 / (1.0 + rate);
+  double weight = 1.0;
+  double num = 0.0;
+  double den = 0.0;
+  for (int t = 0; t < years; ++t) {
+    const std::size_t i = start + static_cast<std::size_t>(t);
+    const double x = i < series.size() ? series[i] : series.back();
+    num += weight * x;
+    den += weight;
+    weight *= d;
+  }
+  return num / den;
+}
+
+double levelized_cost(const LcosInputs& in) {
+  return (in.capex * in.capital_recovery + in.opex_fixed) / in.utilisation + in.variable_cost +
+         in.emission_intensity * in.carbon_price;
+}
+
+} // namespace steelpath

@@ -1,0 +1,208 @@
+#include "output/hdf5.hpp"
+
+#include "model/errors.hpp"
+
+#include <H5DSpublic.h>
+
+#include <numeric>
+
+namespace steelpath::h5 {
+
+namespace {
+
+// HDF5 prints a stack of errors to stderr by default; steelpath reports its
+// own message instead, once, per process.
+void silence_hdf5() {
+  static const bool done = [] {
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    return true;
+  }();
+  (void)done;
+}
+
+Handle space(const std::vector<hsize_t>& dims) {
+  return {check(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), "H5Screate_simple"),
+          H5Sclose};
+}
+
+Handle utf8_string_type(std::size_t size) {
+  Handle t(check(H5Tcopy(H5T_C_S1), "H5Tcopy"), H5Tclose);
+  check(size == 0 ? H5Tset_size(t, H5T_VARIABLE) : H5Tset_size(t, size), "H5Tset_size");
+  check(H5Tset_cset(t, H5T_CSET_UTF8), "H5Tset_cset");
+  check(H5Tset_strpad(t, H5T_STR_NULLTERM), "H5Tset_strpad");
+  return t;
+}
+
+Handle dataset_create_props() {
+  Handle p(check(H5Pcreate(H5P_DATASET_CREATE), "H5Pcreate"), H5Pclose);
+  // netCDF-4 expects attribute creation order on every variable.
+  check(H5Pset_attr_creation_order(p, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "attr order");
+  return p;
+}
+
+} // namespace
+
+Handle& Handle::operator=(Handle&& o) noexcept {
+  if (this != &o) {
+    reset();
+    id_ = std::exchange(o.id_, H5I_INVALID_HID);
+    close_ = o.close_;
+  }
+  return *this;
+}
+
+void Handle::reset() {
+  if (id_ >= 0 && close_ != nullptr) close_(id_);
+  id_ = H5I_INVALID_HID;
+}
+
+hid_t check(hid_t result, const std::string& what) {
+  if (result < 0) throw OutputError("HDF5 error in " + what);
+  return result;
+}
+
+Handle create_file(const std::string& path) {
+  silence_hdf5();
+  Handle fcpl(check(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate"), H5Pclose);
+  check(H5Pset_link_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "link order");
+  check(H5Pset_attr_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "attr order");
+  const hid_t f = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT);
+  if (f < 0) throw OutputError(path + ": cannot create HDF5 file");
+  return {f, H5Fclose};
+}
+
+Handle open_file(const std::string& path) {
+  silence_hdf5();
+  const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (f < 0) throw OutputError(path + ": cannot open as an HDF5 file");
+  return {f, H5Fclose};
+}
+
+Handle create_group(hid_t loc, const std::string& name) {
+  Handle gcpl(check(H5Pcreate(H5P_GROUP_CREATE), "H5Pcreate"), H5Pclose);
+  check(H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "link order");
+  check(H5Pset_attr_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "attr order");
+  return {check(H5Gcreate2(loc, name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT), "create group " + name),
+          H5Gclose};
+}
+
+Handle write_doubles(hid_t loc, const std::string& name, std::span<const double> data,
+                     const std::vector<hsize_t>& dims) {
+  const hsize_t n = std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
+  if (n != data.size()) throw OutputError("dataset " + name + ": data size does not match its dimensions");
+  Handle sp = space(dims);
+  Handle dcpl = dataset_create_props();
+  Handle ds(check(H5Dcreate2(loc, name.c_str(), H5T_IEEE_F64LE, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT),
+                  "create " + name),
+            H5Dclose);
+  if (n > 0) check(H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), "write " + name);
+  return ds;
+}
+
+Handle write_ints(hid_t loc, const std::string& name, std::span<const std::int32_t> data) {
+  Handle sp = space({data.size()});
+  Handle dcpl = dataset_create_props();
+  Handle ds(check(H5Dcreate2(loc, name.c_str(), H5T_STD_I32LE, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT),
+                  "create " + name),
+            H5Dclose);
+  if (!data.empty())
+    check(H5Dwrite(ds, H5T_NATIVE_INT32, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), "write " + name);
+  return ds;
+}
+
+Handle write_strings(hid_t loc, const std::string& name, const std::vector<std::string>& data) {
+  Handle type = utf8_string_type(0);
+  Handle sp = space({data.size()});
+  Handle dcpl = dataset_create_props();
+  Handle ds(check(H5Dcreate2(loc, name.c_str(), type, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT), "create " + name),
+            H5Dclose);
+  std::vector<const char*> ptrs;
+  ptrs.reserve(data.size());
+  for (const auto& s : data) ptrs.push_back(s.c_str());
+  if (!data.empty()) check(H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), "write " + name);
+  return ds;
+}
+
+void set_attribute(hid_t obj, const std::string& name, const std::string& value) {
+  Handle type = utf8_string_type(std::max<std::size_t>(value.size(), 1));
+  Handle sp(check(H5Screate(H5S_SCALAR), "H5Screate"), H5Sclose);
+  Handle a(check(H5Acreate2(obj, name.c_str(), type, sp, H5P_DEFAULT, H5P_DEFAULT), "attribute " + name),
+           H5Aclose);
+  const std::string padded = value.empty() ? std::string(1, '\0') : value;
+  check(H5Awrite(a, type, padded.data()), "write attribute " + name);
+}
+
+void set_attribute(hid_t obj, const std::string& name, double value) {
+  Handle sp(check(H5Screate(H5S_SCALAR), "H5Screate"), H5Sclose);
+  Handle a(check(H5Acreate2(obj, name.c_str(), H5T_IEEE_F64LE, sp, H5P_DEFAULT, H5P_DEFAULT), "attribute " + name),
+           H5Aclose);
+  check(H5Awrite(a, H5T_NATIVE_DOUBLE, &value), "write attribute " + name);
+}
+
+void set_attribute(hid_t obj, const std::string& name, std::int64_t value) {
+  Handle sp(check(H5Screate(H5S_SCALAR), "H5Screate"), H5Sclose);
+  Handle a(check(H5Acreate2(obj, name.c_str(), H5T_STD_I64LE, sp, H5P_DEFAULT, H5P_DEFAULT), "attribute " + name),
+           H5Aclose);
+  check(H5Awrite(a, H5T_NATIVE_INT64, &value), "write attribute " + name);
+}
+
+void make_dimension_scale(hid_t dataset, const std::string& dim) {
+  check(H5DSset_scale(dataset, dim.c_str()), "H5DSset_scale " + dim);
+}
+
+void attach_scale(hid_t dataset, hid_t scale, unsigned index) {
+  check(H5DSattach_scale(dataset, scale, index), "H5DSattach_scale");
+}
+
+std::vector<hsize_t> dataset_dims(hid_t loc, const std::string& name) {
+  Handle ds(check(H5Dopen2(loc, name.c_str(), H5P_DEFAULT), "open " + name), H5Dclose);
+  Handle sp(check(H5Dget_space(ds), "H5Dget_space"), H5Sclose);
+  const int rank = H5Sget_simple_extent_ndims(sp);
+  std::vector<hsize_t> dims(static_cast<std::size_t>(std::max(rank, 0)));
+  if (rank > 0) check(H5Sget_simple_extent_dims(sp, dims.data(), nullptr), "dims " + name);
+  return dims;
+}
+
+std::vector<double> read_doubles(hid_t loc, const std::string& name) {
+  const auto dims = dataset_dims(loc, name);
+  const hsize_t n = std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
+  std::vector<double> v(n);
+  Handle ds(check(H5Dopen2(loc, name.c_str(), H5P_DEFAULT), "open " + name), H5Dclose);
+  if (n > 0) check(H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()), "read " + name);
+  return v;
+}
+
+std::vector<std::string> read_strings(hid_t loc, const std::string& name) {
+  const auto dims = dataset_dims(loc, name);
+  const std::size_t n = dims.empty() ? 0 : dims[0];
+  Handle ds(check(H5Dopen2(loc, name.c_str(), H5P_DEFAULT), "open " + name), H5Dclose);
+  Handle type = utf8_string_type(0);
+  std::vector<char*> ptrs(n, nullptr);
+  std::vector<std::string> out;
+  if (n == 0) return out;
+  check(H5Dread(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), "read " + name);
+  for (char* p : ptrs) out.emplace_back(p ? p : "");
+  Handle sp(check(H5Dget_space(ds), "H5Dget_space"), H5Sclose);
+  H5Dvlen_reclaim(type, sp, H5P_DEFAULT, ptrs.data());
+  return out;
+}
+
+std::string read_string_attribute(hid_t obj, const std::string& name) {
+  Handle a(check(H5Aopen(obj, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
+  Handle ftype(check(H5Aget_type(a), "H5Aget_type"), H5Tclose);
+  if (H5Tget_class(ftype) != H5T_STRING) throw OutputError("attribute " + name + " is not text");
+  if (H5Tis_variable_str(ftype) > 0) {
+    Handle type = utf8_string_type(0);
+    char* p = nullptr;
+    check(H5Aread(a, type, &p), "read attribute " + name);
+    std::string s = p ? p : "";
+    H5free_memory(p);
+    return s;
+  }
+  const std::size_t size = H5Tget_size(ftype);
+  std::string buf(size, '\0');
+  check(H5Aread(a, ftype, buf.data()), "read attribute " + name);
+  return buf.substr(0, buf.find('\0'));
+}
+
+} // namespace steelpath::h5

@@ -1,0 +1,32 @@
+// Writes one member's results as a self-describing HDF5 file that xarray
+// (h5netcdf), netCDF tools and h5py read with named dimensions (schema.hpp).
+// The file appears only when complete: it is written under a temporary name
+// in the same folder and renamed at the end, so an interrupted or failed run
+// never leaves a half-written file under the requested name.
+#pragma once
+
+#include "model/scenario.hpp"
+#include "sim/member_result.hpp"
+
+#include <string>
+
+namespace steelpath {
+
+/// Where a result came from; stored as attributes of the file's root group.
+struct Provenance {
+  std::string scenario_path; ///< the scenario file as given on the command line
+  std::string scenario_text; ///< its text, verbatim
+  std::string fleet_path;    ///< the fleet CSV it named
+  std::string command_line;  ///< the command that produced the file
+  std::string started_utc;   ///< ISO 8601
+  std::string finished_utc;  ///< ISO 8601
+};
+
+/// Writes `result` to `path` (creating parent folders). Throws OutputError.
+void write_results(const std::string& path, const Scenario& scenario, const MemberResult& result,
+                   const Provenance& provenance);
+
+/// The current time as ISO 8601 UTC, e.g. "2026-11-22T10:00:00Z".
+[[nodiscard]] std::string utc_now();
+
+} // namespace steelpath
