@@ -24,6 +24,13 @@ std::optional<double> parse_double(const YAML::Node& node) {
   if (!node.IsScalar() || node.Tag() == "!") return std::nullopt;
   std::string text = node.Scalar();
   if (!text.empty() && text.front() == '+') text.erase(0, 1);
+  // YAML writes NaN and infinity as .nan and .inf; parse them so that the
+  // message can say "not finite" rather than "not a number".
+  for (const char* special : {".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF"})
+    if (text == special) {
+      text.erase(text.find('.'), 1);
+      break;
+    }
   double v = 0.0;
   const auto* end = text.data() + text.size();
   const auto [p, ec] = std::from_chars(text.data(), end, v);

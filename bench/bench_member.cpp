@@ -1,0 +1,65 @@
+// Throughput of one member's simulation: the demo scenario's fleet copied
+// `copies` times (demand scaled alike), so the year loop sees realistic
+// routes and prices at fleet sizes up to the real world's (~5,000 units).
+// Reports unit-years per second, the figure the performance targets use.
+#include "input/scenario_loader.hpp"
+#include "sim/member_simulation.hpp"
+
+#include <benchmark/benchmark.h>
+
+using namespace steelpath;
+
+namespace {
+
+Scenario scaled_demo(int copies) {
+  Scenario s = input::load_scenario(STEELPATH_SOURCE_DIR "/scenarios/demo.yaml").scenario;
+  const auto base = s.units;
+  s.units.clear();
+  for (int c = 0; c < copies; ++c)
+    for (auto u : base) {
+      u.id += "-" + std::to_string(c);
+      u.last_reline_year -= c % 7; // spread decision years like a real fleet
+      if (u.last_reline_year < u.start_year) u.last_reline_year = u.start_year;
+      s.units.push_back(u);
+    }
+  for (auto& r : s.regions) {
+    std::vector<std::pair<int, double>> d, sc;
+    for (std::size_t i = 0; i < r.demand.size(); ++i) {
+      d.emplace_back(s.horizon.year(i), r.demand[i] * copies);
+      sc.emplace_back(s.horizon.year(i), r.scrap_supply[i] * copies);
+    }
+    r.demand = YearSeries::interpolate(s.horizon, d);
+    r.scrap_supply = YearSeries::interpolate(s.horizon, sc);
+  }
+  return s;
+}
+
+// The year loop only (cost tables built once, as an ensemble reuses them per member).
+void BM_member_run(benchmark::State& state) {
+  const Scenario s = scaled_demo(static_cast<int>(state.range(0)));
+  MemberSimulation sim(s);
+  MemberResult out;
+  for (auto _ : state) {
+    sim.run(out);
+    benchmark::DoNotOptimize(out.production.data());
+  }
+  const double unit_years = static_cast<double>(s.units.size() * s.horizon.size());
+  state.counters["units"] = static_cast<double>(s.units.size());
+  state.counters["unit_years_per_s"] =
+      benchmark::Counter(unit_years, benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_member_run)->Arg(1)->Arg(100)->Arg(600)->Unit(benchmark::kMicrosecond);
+
+// Setting up a member: consistency check and cost tables (matrix products, levelizing).
+void BM_member_setup(benchmark::State& state) {
+  const Scenario s = scaled_demo(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    MemberSimulation sim(s);
+    benchmark::DoNotOptimize(&sim);
+  }
+}
+BENCHMARK(BM_member_setup)->Arg(600)->Unit(benchmark::kMicrosecond);
+
+} // namespace
+
+BENCHMARK_MAIN();

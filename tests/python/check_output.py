@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""End-to-end check of a results file from Python, as analysts will read it.
+
+Usage: check_output.py RESULTS.h5
+
+Opens the file with h5py and with xarray (h5netcdf engine) and checks named
+dimensions, shapes, units, provenance, and that production equals demand minus
+unmet demand in every year. Exits non-zero with a message on any failure.
+"""
+import sys
+
+import h5py
+import numpy as np
+import xarray as xr
+
+
+def text(value) -> str:
+    """HDF5 text attributes arrive as bytes or str depending on how they were stored."""
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+def main(path: str) -> int:
+    with h5py.File(path, "r") as f:
+        for name in ("production", "capacity", "emissions", "demand", "carbon_price"):
+            assert "units" in f[name].attrs, f"{name} has no units attribute"
+        assert text(f["production"].attrs["units"]) == "Mt"
+        assert f["production"].shape == (36, 4), f["production"].shape
+        assert f["year"][0] == 2025 and f["year"][-1] == 2060
+        assert text(f.attrs["steelpath_version"]) == "0.1.0"
+        assert "name: demo" in text(f.attrs["scenario_yaml"])
+        assert int(f.attrs["schema_version"]) == 1
+
+    ds = xr.open_dataset(path, engine="h5netcdf")
+    assert ds["production"].dims == ("year", "technology"), ds["production"].dims
+    assert ds["capacity"].dims == ("year", "technology"), ds["capacity"].dims
+    assert ds["emissions"].dims == ("year",), ds["emissions"].dims
+    assert ds["demand"].dims == ("year", "region"), ds["demand"].dims
+    assert not any(d.startswith("phony_dim") for d in ds.dims), list(ds.dims)
+    assert list(ds["technology"].values) == ["bf_bof", "ng_dri_eaf", "h2_dri_eaf", "scrap_eaf"]
+    assert ds["emissions"].attrs["units"] == "Mt CO2"
+    assert ds["capacity"].attrs["units"] == "Mt/yr"
+
+    produced = ds["production"].sum("technology")
+    met = ds["demand"].sum("region") - ds["unmet_demand"].sum("region")
+    np.testing.assert_allclose(produced.values, met.values, rtol=1e-12)
+    assert float(ds["unmet_demand"].sum()) == 0.0
+    # Emissions by technology add up to the total.
+    np.testing.assert_allclose(ds["emissions_by_technology"].sum("technology").values,
+                               ds["emissions"].values, rtol=1e-12)
+    # Selecting by label works, as analysts will do it.
+    assert float(ds["production"].sel(year=2025, technology="bf_bof")) > 0
+
+    dec = xr.open_dataset(path, engine="h5netcdf", group="decisions")
+    assert dec["to_technology"].dims == ("decision",)
+    assert dec.sizes["decision"] > 0
+    print(f"ok: {path}: {ds.sizes['year']} years x {ds.sizes['technology']} technologies, "
+          f"{dec.sizes['decision']} decisions; emissions {float(ds['emissions'][0]):.1f} -> "
+          f"{float(ds['emissions'][-1]):.1f} Mt CO2")
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    try:
+        sys.exit(main(sys.argv[1]))
+    except AssertionError as e:
+        print(f"FAILED: {sys.argv[1]}: {e}", file=sys.stderr)
+        raise

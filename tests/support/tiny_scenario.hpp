@@ -1,0 +1,43 @@
+// Small scenarios built in code for unit tests, with numbers simple enough to
+// check by hand. Each test changes what it needs from these.
+#pragma once
+
+#include "model/scenario.hpp"
+
+namespace steelpath::test {
+
+/// One region, two commodities (coal in t, hydrogen in kg), two routes:
+///   "bf"  : 1 t coal/t, coal EF 2 t CO2/t -> 2 t CO2/t; capex reline 100, greenfield 500
+///   "h2"  : 50 kg H2/t, no emissions;           capex reline 100, greenfield 500
+/// Coal 100 USD/t, hydrogen 4 USD/kg; no fixed opex; discount rate 0; u = 1;
+/// campaign 10 years; horizon 2025-2034; demand 10 Mt/yr; no carbon price.
+/// Units: "u1" bf 6 Mt/yr relined 2015 (decides 2025), "u2" bf 6 Mt/yr relined 2020 (decides 2030).
+inline Scenario tiny_scenario() {
+  Scenario s;
+  s.name = "tiny";
+  s.horizon = {2025, 2034};
+  const Horizon& h = s.horizon;
+  s.commodities = {{"coal", "t", YearSeries::constant(h, 100.0), 2.0},
+                   {"hydrogen", "kg", YearSeries::constant(h, 4.0), 0.0}};
+  Technology bf;
+  bf.id = "bf";
+  bf.name = "Blast furnace";
+  bf.inputs = {1.0, 0.0};
+  bf.capex_greenfield = 500;
+  bf.capex_reline = 100;
+  bf.campaign_years = 10;
+  Technology h2 = bf;
+  h2.id = "h2";
+  h2.name = "Hydrogen DRI";
+  h2.inputs = {0.0, 50.0};
+  s.technologies = {bf, h2};
+  s.regions = {{"r", YearSeries::constant(h, 10.0), YearSeries::constant(h, 0.0)}};
+  s.companies = {{"c"}};
+  s.units = {{"u1", "p1", 0, 0, 0, 6.0, 2000, 2015}, {"u2", "p2", 0, 0, 0, 6.0, 2000, 2020}};
+  s.policy.carbon_price = YearSeries::constant(h, 0.0);
+  s.finance = {0.0, 1.0};
+  s.market = {1.0};
+  return s;
+}
+
+} // namespace steelpath::test
