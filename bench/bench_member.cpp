@@ -17,7 +17,7 @@ Scenario scaled_demo(int copies) {
   s.units.clear();
   for (int c = 0; c < copies; ++c)
     for (auto u : base) {
-      u.id += "-" + std::to_string(c);
+      u.id.append("-").append(std::to_string(c)); // not "a" + b: GCC 12 bug 105651 (-Wrestrict)
       u.last_reline_year -= c % 7; // spread decision years like a real fleet
       if (u.last_reline_year < u.start_year) u.last_reline_year = u.start_year;
       s.units.push_back(u);
