@@ -59,6 +59,13 @@ std::string join_path(const std::string& prefix, const std::string& key) {
   return prefix.empty() ? key : prefix + "." + key;
 }
 
+bool YamlReader::absent(const YAML::Node& map, const YAML::Node& node, const std::string& key,
+                        const std::string& path, bool has_fallback, const std::string& expected) {
+  if (node.IsDefined() && !node.IsNull()) return false;
+  if (!has_fallback) error(map, path, "missing key '" + key + "', expected " + expected);
+  return true;
+}
+
 void YamlReader::error(const YAML::Node& at, const std::string& path, const std::string& message) {
   error(at.Mark(), path, message);
 }
@@ -106,11 +113,7 @@ std::optional<double> YamlReader::number(const YAML::Node& map, const std::strin
                                          Bounds bounds, std::optional<double> fallback) {
   const std::string p = join_path(path, key);
   const YAML::Node node = map[key];
-  if (!node.IsDefined() || node.IsNull()) {
-    if (fallback) return fallback;
-    error(map, p, "missing key '" + key + "', expected " + bounds.describe());
-    return std::nullopt;
-  }
+  if (absent(map, node, key, p, fallback.has_value(), bounds.describe())) return fallback;
   return scalar_number(node, p, bounds);
 }
 
@@ -118,11 +121,7 @@ std::optional<int> YamlReader::integer(const YAML::Node& map, const std::string&
                                        Bounds bounds, std::optional<int> fallback) {
   const std::string p = join_path(path, key);
   const YAML::Node node = map[key];
-  if (!node.IsDefined() || node.IsNull()) {
-    if (fallback) return fallback;
-    error(map, p, "missing key '" + key + "', expected a whole number");
-    return std::nullopt;
-  }
+  if (absent(map, node, key, p, fallback.has_value(), "a whole number")) return fallback;
   const auto v = scalar_number(node, p, bounds);
   if (!v) return std::nullopt;
   if (std::trunc(*v) != *v || std::fabs(*v) > 1e9) {
@@ -136,11 +135,7 @@ std::optional<std::string> YamlReader::string(const YAML::Node& map, const std::
                                               const std::string& path, std::optional<std::string> fallback) {
   const std::string p = join_path(path, key);
   const YAML::Node node = map[key];
-  if (!node.IsDefined() || node.IsNull()) {
-    if (fallback) return fallback;
-    error(map, p, "missing key '" + key + "', expected text");
-    return std::nullopt;
-  }
+  if (absent(map, node, key, p, fallback.has_value(), "text")) return fallback;
   if (!node.IsScalar()) {
     error(node, p, "expected text, found " + show(node));
     return std::nullopt;
@@ -153,10 +148,9 @@ std::optional<YearSeries> YamlReader::series(const YAML::Node& map, const std::s
                                              std::optional<double> fallback) {
   const std::string p = join_path(path, key);
   const YAML::Node node = map[key];
-  if (!node.IsDefined() || node.IsNull()) {
+  if (absent(map, node, key, p, fallback.has_value(),
+             "a yearly series (a number, {year: value, ...} or {base_year, base_value, growth_rate})")) {
     if (fallback) return YearSeries::constant(horizon, *fallback);
-    error(map, p, "missing key '" + key + "', expected a yearly series (a number, {year: value, ...} "
-                                          "or {base_year, base_value, growth_rate})");
     return std::nullopt;
   }
   if (node.IsScalar()) {

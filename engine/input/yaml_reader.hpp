@@ -68,6 +68,10 @@ public:
                                    std::optional<double> fallback = std::nullopt);
 
 private:
+  // True when map[key] is missing or null; records "missing key" unless there is a fallback.
+  bool absent(const YAML::Node& map, const YAML::Node& node, const std::string& key, const std::string& path,
+              bool has_fallback, const std::string& expected);
+
   std::string file_;
   Diagnostics& diag_;
 };
