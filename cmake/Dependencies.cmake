@@ -4,6 +4,7 @@ find_package(Eigen3 3.4 REQUIRED NO_MODULE)          # libeigen3-dev: cost and e
 find_package(yaml-cpp REQUIRED)                      # libyaml-cpp-dev: scenario files
 find_package(HDF5 REQUIRED COMPONENTS C HL)          # libhdf5-dev: results files (C API + dimension scales)
 find_package(CLI11 REQUIRED)                         # libcli11-dev: command line
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)     # libssl-dev: SHA-256 of scenarios and data (provenance)
 if(STEELPATH_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED)                    # catch2 (v2): unit tests
 endif()

@@ -86,7 +86,12 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
   h5::set_attribute(file, "scenario_name", s.name);
   h5::set_attribute(file, "scenario_file", p.scenario_path);
   h5::set_attribute(file, "scenario_yaml", p.scenario_text);
+  h5::set_attribute(file, "scenario_sha256", p.scenario_sha256);
+  h5::set_attribute(file, "scenario_source", p.scenario_source);
+  h5::set_attribute(file, "scenario_files", p.scenario_files);
+  h5::set_attribute(file, "overrides", p.overrides);
   h5::set_attribute(file, "fleet_file", p.fleet_path);
+  h5::set_attribute(file, "fleet_sha256", p.fleet_sha256);
   h5::set_attribute(file, "command_line", p.command_line);
   h5::set_attribute(file, "started_utc", p.started_utc);
   h5::set_attribute(file, "finished_utc", p.finished_utc);

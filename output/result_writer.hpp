@@ -14,9 +14,14 @@ namespace steelpath {
 
 /// Where a result came from; stored as attributes of the file's root group.
 struct Provenance {
-  std::string scenario_path; ///< the scenario file as given on the command line
-  std::string scenario_text; ///< its text, verbatim
-  std::string fleet_path;    ///< the fleet CSV it named
+  std::string scenario_path;   ///< the scenario file as given on the command line
+  std::string scenario_source; ///< its text, verbatim
+  std::string scenario_files;  ///< every scenario file read (extends chain), one per line
+  std::string scenario_text;   ///< the resolved scenario (extends, overrides, defaults applied), YAML
+  std::string scenario_sha256; ///< SHA-256 of scenario_text
+  std::string overrides;       ///< --set assignments, one per line
+  std::string fleet_path;      ///< the fleet CSV it named
+  std::string fleet_sha256;    ///< SHA-256 of the fleet CSV
   std::string command_line;  ///< the command that produced the file
   std::string started_utc;   ///< ISO 8601
   std::string finished_utc;  ///< ISO 8601

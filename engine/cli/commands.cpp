@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
 
 #include "cli/summary.hpp"
+#include "input/json_schema.hpp"
+#include "input/parameter_paths.hpp"
 #include "input/scenario_loader.hpp"
 #include "model/errors.hpp"
 #include "output/result_writer.hpp"
@@ -20,8 +22,22 @@ namespace {
 struct RunOptions {
   std::string scenario;
   std::string output;
+  std::vector<std::string> overrides;
   bool quiet = false;
 };
+
+struct ValidateOptions {
+  std::string scenario;
+  std::vector<std::string> overrides;
+  bool print = false;
+  bool list_paths = false;
+};
+
+std::string lines(const std::vector<std::string>& items) {
+  std::string s;
+  for (const auto& i : items) s.append(i).append("\n");
+  return s;
+}
 
 std::string command_line(int argc, char** argv) {
   std::string s;
@@ -39,7 +55,7 @@ std::string default_output(const std::string& scenario) {
 int run_command(const RunOptions& o, const std::string& cmdline) {
   Provenance prov;
   prov.started_utc = utc_now();
-  const input::LoadedScenario loaded = input::load_scenario(o.scenario);
+  const input::LoadedScenario loaded = input::load_scenario(o.scenario, o.overrides);
   const Scenario& s = loaded.scenario;
   const std::string out_path = o.output.empty() ? default_output(o.scenario) : o.output;
 
@@ -48,8 +64,13 @@ int run_command(const RunOptions& o, const std::string& cmdline) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   prov.scenario_path = loaded.path;
-  prov.scenario_text = loaded.text;
+  prov.scenario_source = loaded.text;
+  prov.scenario_files = lines(loaded.files);
+  prov.scenario_text = loaded.resolved_text;
+  prov.scenario_sha256 = loaded.resolved_sha256;
+  prov.overrides = lines(o.overrides);
   prov.fleet_path = loaded.fleet_path;
+  prov.fleet_sha256 = loaded.fleet_sha256;
   prov.command_line = cmdline;
   prov.finished_utc = utc_now();
   write_results(out_path, s, result, prov);
@@ -65,12 +86,25 @@ int run_command(const RunOptions& o, const std::string& cmdline) {
   return kExitOk;
 }
 
-int validate_command(const std::string& scenario) {
-  const input::LoadedScenario loaded = input::load_scenario(scenario);
+int validate_command(const ValidateOptions& o) {
+  const input::LoadedScenario loaded = input::load_scenario(o.scenario, o.overrides);
   const Scenario& s = loaded.scenario;
-  std::cout << scenario << ": ok (" << s.horizon.first_year << "-" << s.horizon.last_year << ", "
+  if (o.print) {
+    std::cout << "# resolved scenario, sha256 " << loaded.resolved_sha256 << "\n" << loaded.resolved_text;
+    return kExitOk;
+  }
+  if (o.list_paths) {
+    for (const auto& p : input::parameter_paths(loaded.document)) std::cout << p << "\n";
+    return kExitOk;
+  }
+  std::cout << o.scenario << ": ok (" << s.horizon.first_year << "-" << s.horizon.last_year << ", "
             << s.technologies.size() << " technologies, " << s.regions.size() << " regions, "
-            << s.companies.size() << " companies, " << s.units.size() << " units)\n";
+            << s.companies.size() << " companies, " << s.units.size() << " units";
+  const auto& e = loaded.ensemble;
+  if (!e.empty())
+    std::cout << "; " << e.axes.size() << " lever axes, " << e.packages.size() << " packages, "
+              << e.uncertainties.size() << " uncertainties";
+  std::cout << ")\n";
   return kExitOk;
 }
 
@@ -90,12 +124,22 @@ int main(int argc, char** argv) {
   run_cmd->add_option("-o,--output", run.output,
                       "Results file to write (default: results/<scenario name>.h5). The file appears only "
                       "when complete.");
+  run_cmd->add_option("--set", run.overrides,
+                      "Override one parameter: PATH=VALUE, e.g. policies.carbon_price.2035=100 (repeatable; "
+                      "`steelpath validate S.yaml --list-paths` lists the paths)");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing on success");
   run_cmd->footer("Example: steelpath run scenarios/demo.yaml -o results/demo.h5");
 
-  std::string validate_file;
+  ValidateOptions val;
   auto* val_cmd = app.add_subcommand("validate", "Check a scenario and its data files without running it");
-  val_cmd->add_option("scenario", validate_file, "Scenario YAML file")->required();
+  val_cmd->add_option("scenario", val.scenario, "Scenario YAML file")->required();
+  val_cmd->add_option("--set", val.overrides, "Override one parameter: PATH=VALUE (repeatable)");
+  val_cmd->add_flag("--print", val.print,
+                    "Print the resolved scenario (extends, overrides and defaults applied) as YAML");
+  val_cmd->add_flag("--list-paths", val.list_paths, "Print every parameter path of the scenario");
+
+  auto* schema_cmd =
+      app.add_subcommand("schema", "Print the JSON Schema of the scenario format (for editors' YAML language servers)");
 
   try {
     app.parse(argc, argv);
@@ -106,7 +150,11 @@ int main(int argc, char** argv) {
 
   try {
     if (*run_cmd) return run_command(run, command_line(argc, argv));
-    if (*val_cmd) return validate_command(validate_file);
+    if (*val_cmd) return validate_command(val);
+    if (*schema_cmd) {
+      std::cout << input::scenario_json_schema();
+      return kExitOk;
+    }
   } catch (const InputError& e) {
     std::cerr << e.what() << "\n";
     return kExitBadInput;

@@ -25,7 +25,6 @@ void Diagnostics::throw_if_any() const {
   throw InputError(msg);
 }
 
-namespace {
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -39,7 +38,6 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
   }
   return prev[b.size()];
 }
-} // namespace
 
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
   std::string best;

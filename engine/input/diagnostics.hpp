@@ -33,6 +33,9 @@ private:
   std::vector<Diagnostic> items_;
 };
 
+/// Levenshtein distance between two strings (insertions, deletions, substitutions).
+[[nodiscard]] std::size_t edit_distance(const std::string& a, const std::string& b);
+
 /// The closest of `candidates` to `word` by edit distance, or "" when none is
 /// close enough to be a plausible typo.
 [[nodiscard]] std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);

@@ -1,8 +1,13 @@
 #include "input/scenario_loader.hpp"
 
+#include "input/composition.hpp"
 #include "input/csv_table.hpp"
 #include "input/fleet_csv.hpp"
-#include "input/scenario_sections.hpp"
+#include "input/parameter_paths.hpp"
+#include "input/scenario_builder.hpp"
+#include "input/scenario_validator.hpp"
+#include "input/sha256.hpp"
+#include "input/yaml_emit.hpp"
 #include "model/errors.hpp"
 
 #include <cerrno>
@@ -16,7 +21,7 @@ namespace fs = std::filesystem;
 
 std::string read_text_file(const fs::path& file) {
   std::error_code ec;
-  if (fs::is_directory(file, ec)) throw InputError(file.string() + ": error: is a directory, expected a file");
+  if (fs::is_directory(file, ec)) throw InputError(file.string() + ": error: is a folder, expected a file");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(file.string() + ": error: cannot open file: " + std::strerror(errno));
   std::ostringstream ss;
@@ -27,83 +32,96 @@ std::string read_text_file(const fs::path& file) {
 
 namespace {
 
-const std::vector<std::string> kTopLevelKeys = {"name",    "description", "years",   "commodities",
-                                                "technologies", "regions", "companies", "fleet",
-                                                "policies", "finance",     "market"};
-
-YAML::Node parse_yaml(const std::string& text, const std::string& name) {
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw InputError(name + ": error: empty scenario file, expected a YAML mapping with 'years', "
-                            "'commodities', 'technologies', 'regions', 'companies' and 'fleet'");
-  try {
-    return YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    throw InputError(name + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
-                     ": error: YAML syntax: " + e.msg);
+void apply_overrides(SourceNode& doc, const std::vector<std::string>& overrides, Diagnostics& diag) {
+  for (const auto& o : overrides) {
+    std::string path, why;
+    SourceNode value;
+    if (!parse_assignment(o, path, value, why) || !apply_override(doc, path, value, why))
+      diag.add({"--set", 0, 0, path, why});
   }
 }
 
-void read_fleet_file(YamlReader& in, const YAML::Node& root, const fs::path& base_dir, LoadedScenario& out,
-                     Diagnostics& diag) {
-  const auto rel = in.string(root, "fleet", "");
-  if (!rel) return;
-  const fs::path path = base_dir / *rel;
-  out.fleet_path = path.string();
+// The fleet refers to companies, regions and technologies by id; it is read
+// against the ids the document declares, even when other parts have problems,
+// so that one pass reports everything.
+std::vector<PlantUnit> read_fleet_file(const std::string& path, const Origin& where, const DocumentFacts& facts,
+                                       LoadedScenario& out, Diagnostics& diag) {
   std::string text;
   try {
     text = read_text_file(path);
   } catch (const InputError& e) {
-    in.error(root["fleet"], "fleet", std::string("cannot read the fleet CSV: ") + e.what());
-    return;
+    diag.add({where.file, where.line, where.column, "fleet", std::string("cannot read the fleet CSV: ") + e.what()});
+    return {};
   }
-  const CsvTable table = parse_csv(text, path.string(), diag);
-  if (table.header.empty()) return;
-  out.scenario.units = read_fleet(table, out.scenario, diag);
+  out.fleet_path = path;
+  out.fleet_sha256 = sha256_hex(text);
+  Scenario ids;
+  auto fill = [&](const char* section, auto& items) {
+    const auto it = facts.ids.find(section);
+    if (it == facts.ids.end()) return;
+    items.resize(it->second.size());
+    for (std::size_t i = 0; i < it->second.size(); ++i) items[i].id = it->second[i];
+  };
+  fill("technologies", ids.technologies);
+  fill("regions", ids.regions);
+  fill("companies", ids.companies);
+  const CsvTable table = parse_csv(text, path, diag);
+  if (table.header.empty()) return {};
+  return read_fleet(table, ids, diag);
+}
+
+// Paths in the resolved text are relative to the top scenario file, so the
+// printed scenario runs from where the original lies.
+void relativize_paths(SourceNode& resolved, const fs::path& top_dir) {
+  if (SourceNode* f = resolved.find("fleet"); f && f->is_scalar()) {
+    const fs::path p(f->text());
+    if (p.is_relative()) *f = SourceNode::make_scalar(p.lexically_relative(top_dir).string(), f->origin());
+  }
 }
 
 } // namespace
 
-LoadedScenario load_scenario_text(const std::string& text, const std::string& name, const fs::path& base_dir) {
-  const YAML::Node root = parse_yaml(text, name);
-  Diagnostics diag;
-  YamlReader in(name, diag);
-  if (!root.IsMap()) {
-    in.error(root, "", "expected a YAML mapping at the top level of the scenario");
-    diag.throw_if_any();
-  }
-  in.check_keys(root, "", kTopLevelKeys);
-
+LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string>& overrides) {
   LoadedScenario out;
-  out.path = name;
-  out.text = text;
-  Scenario& s = out.scenario;
-  s.name = in.string(root, "name", "", fs::path(name).stem().string()).value_or("");
-  (void)in.string(root, "description", "", "");
-  read_years(in, root, s);
-  read_commodities(in, root, s);
-  read_technologies(in, root, s);
-  read_regions(in, root, s);
-  read_companies(in, root, s);
-  read_policies(in, root, s);
-  // Read after the sections it refers to (companies, regions, technologies),
-  // and even when they had problems, so one pass reports everything.
-  read_fleet_file(in, root, base_dir, out, diag);
+  out.path = file.string();
+  Diagnostics diag;
+  std::vector<std::pair<std::string, std::string>> texts;
+  out.document = load_composed(file, diag, &texts);
+  for (const auto& [name, text] : texts) out.files.push_back(name);
+  if (!texts.empty()) out.text = texts.front().second;
+  diag.throw_if_any(); // syntax errors and missing files make the rest meaningless
+
+  apply_overrides(out.document, overrides, diag);
+  SourceNode resolved = validate_document(out.document, diag);
+  out.ensemble = read_ensemble_spec(out.document, diag);
+  std::vector<PlantUnit> units;
+  if (const SourceNode* fleet = resolved.is_map() ? resolved.find("fleet") : nullptr)
+    units = read_fleet_file(fleet->text(), fleet->origin(), collect_facts(out.document), out, diag);
   diag.throw_if_any();
 
-  // The readers enforce every rule check_consistency knows, so a problem here
-  // is a bug in the input layer; still never run on an inconsistent model.
-  const auto problems = check_consistency(s);
+  if (!resolved.find("name"))
+    resolved.set("name", SourceNode::make_scalar(file.stem().string(), {"(default)", 0, 0}));
+  // The scrap commodity defaults to the one named "scrap", if declared.
+  if (SourceNode* market = resolved.find("market"); market && !market->find("scrap_commodity")) {
+    const SourceNode* commodities = resolved.find("commodities");
+    if (commodities && commodities->find("scrap"))
+      market->set("scrap_commodity", SourceNode::make_scalar("scrap", {"(default)", 0, 0}));
+  }
+  out.scenario = build_scenario(resolved);
+  out.scenario.units = std::move(units);
+  relativize_paths(resolved, file.parent_path());
+  out.resolved_text = emit_yaml(resolved);
+  out.resolved_sha256 = sha256_hex(out.resolved_text);
+
+  // The validator enforces every rule check_consistency knows, so a problem
+  // here is a bug in the input layer; still never run an inconsistent model.
+  const auto problems = check_consistency(out.scenario);
   if (!problems.empty()) {
     std::string msg;
-    for (const auto& p : problems) msg += name + ": error: " + p + "\n";
+    for (const auto& p : problems) msg += out.path + ": error: " + p + "\n";
     throw InputError(msg);
   }
   return out;
-}
-
-LoadedScenario load_scenario(const fs::path& file) {
-  const std::string text = read_text_file(file);
-  return load_scenario_text(text, file.string(), file.parent_path());
 }
 
 } // namespace steelpath::input

@@ -1,29 +1,38 @@
-// Turns a scenario YAML file (and the data files it names) into a validated,
-// immutable Scenario. Every problem in the files is collected in one pass and
-// thrown together as an InputError naming file, line, column and key path.
+// Turns a scenario file (with the scenarios it extends, the data files it
+// names and any command-line overrides) into a validated, immutable
+// Scenario. Every problem is collected in one pass and thrown together as an
+// InputError naming file, line, column and key path.
 #pragma once
 
+#include "input/ensemble_spec.hpp"
+#include "input/source_node.hpp"
 #include "model/scenario.hpp"
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace steelpath::input {
 
-/// A scenario with the text it was read from, for provenance in results.
+/// A scenario with everything needed to say where it came from.
 struct LoadedScenario {
   Scenario scenario;
-  std::string path;       ///< the scenario file as given
-  std::string text;       ///< the scenario file's text, verbatim
-  std::string fleet_path; ///< the fleet CSV, resolved relative to the scenario file
+  std::string path;            ///< the scenario file as given
+  std::string text;            ///< its text, verbatim
+  std::vector<std::string> files; ///< every scenario file read: this one, then what it extends
+  SourceNode document;         ///< merged document with overrides applied (levers apply to it)
+  std::string resolved_text;   ///< the resolved scenario as YAML (validate --print)
+  std::string resolved_sha256; ///< SHA-256 of resolved_text
+  std::string fleet_path;      ///< the fleet CSV, as opened
+  std::string fleet_sha256;    ///< SHA-256 of the fleet CSV's bytes
+  EnsembleSpec ensemble;       ///< levers and uncertainties
 };
 
-/// Reads and validates a scenario file. Throws InputError.
-[[nodiscard]] LoadedScenario load_scenario(const std::filesystem::path& file);
-
-/// Same, from text already in memory; relative data paths resolve against `base_dir`.
-[[nodiscard]] LoadedScenario load_scenario_text(const std::string& text, const std::string& name,
-                                                const std::filesystem::path& base_dir);
+/// Reads and validates a scenario. `overrides` are "PATH=VALUE" assignments
+/// (as given to --set), applied after `extends` and before validation.
+/// Throws InputError.
+[[nodiscard]] LoadedScenario load_scenario(const std::filesystem::path& file,
+                                           const std::vector<std::string>& overrides = {});
 
 /// Reads a whole file as text. Throws InputError naming the file if it cannot.
 [[nodiscard]] std::string read_text_file(const std::filesystem::path& file);

@@ -26,7 +26,10 @@ TEST_CASE("the demo run's results file", "[e2e]") {
     CHECK_FALSE(h5::read_string_attribute(d, "units").empty());
   }
   CHECK(h5::read_string_attribute(f, "steelpath_version") == "0.1.0");
-  CHECK(h5::read_string_attribute(f, "scenario_yaml").find("name: demo") != std::string::npos);
+  CHECK(h5::read_string_attribute(f, "scenario_source").find("name: demo") != std::string::npos);
+  CHECK(h5::read_string_attribute(f, "scenario_yaml").find("name: \"demo\"") != std::string::npos);
+  CHECK(h5::read_string_attribute(f, "scenario_sha256").size() == 64);
+  CHECK(h5::read_string_attribute(f, "fleet_sha256").size() == 64);
 
   const auto prod = h5::read_doubles(f, "production");
   const auto demand = h5::read_doubles(f, "demand");

@@ -7,6 +7,7 @@ Opens the file with h5py and with xarray (h5netcdf engine) and checks named
 dimensions, shapes, units, provenance, and that production equals demand minus
 unmet demand in every year. Exits non-zero with a message on any failure.
 """
+import hashlib
 import sys
 
 import h5py
@@ -27,7 +28,10 @@ def main(path: str) -> int:
         assert f["production"].shape == (36, 4), f["production"].shape
         assert f["year"][0] == 2025 and f["year"][-1] == 2060
         assert text(f.attrs["steelpath_version"]) == "0.1.0"
-        assert "name: demo" in text(f.attrs["scenario_yaml"])
+        assert "name: demo" in text(f.attrs["scenario_source"])
+        resolved = text(f.attrs["scenario_yaml"])
+        assert 'name: "demo"' in resolved
+        assert hashlib.sha256(resolved.encode("utf-8")).hexdigest() == text(f.attrs["scenario_sha256"])
         assert int(f.attrs["schema_version"]) == 1
 
     ds = xr.open_dataset(path, engine="h5netcdf")

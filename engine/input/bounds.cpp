@@ -1,0 +1,28 @@
+#include "input/bounds.hpp"
+
+#include <sstream>
+
+namespace steelpath::input {
+
+namespace {
+std::string format_number(double v) {
+  std::ostringstream os;
+  os << v;
+  return os.str();
+}
+} // namespace
+
+std::string Bounds::describe() const {
+  const bool has_lo = lo > -std::numeric_limits<double>::max();
+  const bool has_hi = hi < std::numeric_limits<double>::max();
+  if (has_lo && has_hi) return "a number in [" + format_number(lo) + ", " + format_number(hi) + "]";
+  if (has_lo) return "a number >= " + format_number(lo);
+  if (has_hi) return "a number <= " + format_number(hi);
+  return "a finite number";
+}
+
+std::string join_path(const std::string& prefix, const std::string& key) {
+  return prefix.empty() ? key : prefix + "." + key;
+}
+
+} // namespace steelpath::input

@@ -1,0 +1,185 @@
+#include "input/ensemble_spec.hpp"
+
+#include "input/parameter_paths.hpp"
+#include "input/quantity.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace steelpath::input {
+
+namespace {
+
+void add(Diagnostics& d, const Origin& o, const std::string& path, const std::string& msg) {
+  d.add({o.file, o.line, o.column, path, msg});
+}
+
+// Checks one value for a parameter path; returns the resolved value or null.
+SourceNode check_value(const SourceNode& doc, const std::string& param, const SourceNode& value,
+                       const std::string& where, const Origin& key_origin, Diagnostics& diag) {
+  std::string why;
+  const auto target = resolve_parameter(doc, param, why);
+  if (!target) {
+    add(diag, key_origin, where, why);
+    return {};
+  }
+  return validate_value(value, target->value_spec(), where, collect_facts(doc), target->commodity, diag);
+}
+
+void read_levers(const SourceNode& doc, const SourceNode& node, EnsembleSpec& out, Diagnostics& diag) {
+  if (!node.is_map()) {
+    add(diag, node.origin(), "levers", "expected a mapping {parameter path: [values]}, found " + show(node));
+    return;
+  }
+  for (const auto& e : node.entries()) {
+    const std::string where = "levers." + e.key;
+    if (e.key == "packages") {
+      if (!e.value.is_map() || e.value.entries().empty()) {
+        add(diag, e.value.origin(), where, "expected named packages {name: {parameter path: value}}");
+        continue;
+      }
+      for (const auto& pkg : e.value.entries()) {
+        LeverPackage p{pkg.key, {}};
+        if (!pkg.value.is_map() && !pkg.value.is_null()) {
+          add(diag, pkg.value.origin(), where + "." + pkg.key, "expected {parameter path: value}, found " + show(pkg.value));
+          continue;
+        }
+        for (const auto& s : pkg.value.entries()) {
+          SourceNode v = check_value(doc, s.key, s.value, where + "." + pkg.key + "." + s.key, s.key_origin, diag);
+          if (!v.is_null()) p.settings.emplace_back(s.key, std::move(v));
+        }
+        out.packages.push_back(std::move(p));
+      }
+      continue;
+    }
+    if (!e.value.is_sequence() || e.value.items().empty()) {
+      add(diag, e.value.origin(), where, "expected a non-empty list of values to cross, found " + show(e.value));
+      continue;
+    }
+    LeverAxis axis{e.key, {}};
+    for (const auto& item : e.value.items()) {
+      SourceNode v = check_value(doc, e.key, item, where, e.key_origin, diag);
+      if (v.is_null()) break; // one message per bad path is enough
+      axis.values.push_back(std::move(v));
+    }
+    if (axis.values.size() == e.value.items().size()) out.axes.push_back(std::move(axis));
+  }
+}
+
+// Required parameters of each distribution and their checks.
+const std::map<std::string, std::vector<std::string>>& distributions() {
+  static const std::map<std::string, std::vector<std::string>> d = {
+      {"uniform", {"low", "high"}},       {"normal", {"mean", "sd"}}, {"triangular", {"low", "mode", "high"}},
+      {"lognormal", {"mu", "sigma"}},    {"discrete", {}}};
+  return d;
+}
+
+void read_uncertainty(const SourceNode& doc, const SourceNode::Entry& e, EnsembleSpec& out, Diagnostics& diag) {
+  const std::string where = "uncertainties." + e.key;
+  std::string why;
+  if (!resolve_parameter(doc, e.key, why)) {
+    add(diag, e.key_origin, where, why);
+    return;
+  }
+  if (!e.value.is_map()) {
+    add(diag, e.value.origin(), where, "expected {distribution: ..., parameters}, found " + show(e.value));
+    return;
+  }
+  Uncertainty u;
+  u.path = e.key;
+  const SourceNode* dist = e.value.find("distribution");
+  std::vector<std::string> names;
+  for (const auto& [n, _] : distributions()) names.push_back(n);
+  if (!dist || !dist->is_scalar() || !distributions().count(dist->text())) {
+    add(diag, dist ? dist->origin() : e.value.origin(), where + ".distribution",
+        "expected one of uniform, normal, triangular, lognormal, discrete, found " +
+            (dist ? show(*dist) + did_you_mean(dist->is_scalar() ? dist->text() : "", names) : "nothing"));
+    return;
+  }
+  u.distribution = dist->text();
+  const auto& needed = distributions().at(u.distribution);
+  std::vector<std::string> allowed = needed;
+  allowed.insert(allowed.end(), {"distribution", "scale"});
+  if (u.distribution == "discrete") allowed.insert(allowed.end(), {"values", "weights"});
+  bool ok = true;
+  for (const auto& kv : e.value.entries())
+    if (std::find(allowed.begin(), allowed.end(), kv.key) == allowed.end()) {
+      add(diag, kv.key_origin, where + "." + kv.key,
+          "unknown key '" + kv.key + "' for a " + u.distribution + " distribution" + did_you_mean(kv.key, allowed));
+      ok = false;
+    }
+  for (const auto& p : needed) {
+    const SourceNode* n = e.value.find(p);
+    if (!n) {
+      add(diag, e.value.origin(), where + "." + p, "missing parameter '" + p + "' of a " + u.distribution + " distribution");
+      ok = false;
+      continue;
+    }
+    const auto v = read_quantity(*n, "1", Bounds::any(), {}, why);
+    if (!v) {
+      add(diag, n->origin(), where + "." + p, why);
+      ok = false;
+    } else {
+      u.params[p] = *v;
+    }
+  }
+  auto list = [&](const char* key, std::vector<double>& into) {
+    const SourceNode* n = e.value.find(key);
+    if (!n) return;
+    if (!n->is_sequence() || n->items().empty()) {
+      add(diag, n->origin(), where + "." + key, "expected a non-empty list of numbers, found " + show(*n));
+      ok = false;
+      return;
+    }
+    for (const auto& item : n->items()) {
+      const auto v = read_quantity(item, "1", Bounds::any(), {}, why);
+      if (!v) {
+        add(diag, item.origin(), where + "." + key, why);
+        ok = false;
+        return;
+      }
+      into.push_back(*v);
+    }
+  };
+  list("values", u.values);
+  list("weights", u.weights);
+  if (const SourceNode* s = e.value.find("scale")) {
+    if (!s->is_scalar() || (s->text() != "true" && s->text() != "false")) {
+      add(diag, s->origin(), where + ".scale", "expected true or false, found " + show(*s));
+      ok = false;
+    }
+    u.scale = s->is_scalar() && s->text() == "true";
+  }
+  if (!ok) return;
+  auto bad = [&](const std::string& msg) { add(diag, e.value.origin(), where, msg); };
+  const auto& p = u.params;
+  if (u.distribution == "uniform" && !(p.at("low") < p.at("high"))) return bad("expected low < high");
+  if (u.distribution == "triangular" && !(p.at("low") <= p.at("mode") && p.at("mode") <= p.at("high") && p.at("low") < p.at("high")))
+    return bad("expected low <= mode <= high and low < high");
+  if (u.distribution == "normal" && !(p.at("sd") > 0)) return bad("expected sd > 0");
+  if (u.distribution == "lognormal" && !(p.at("sigma") > 0)) return bad("expected sigma > 0");
+  if (u.distribution == "discrete") {
+    if (u.values.empty()) return bad("a discrete distribution needs 'values'");
+    if (!u.weights.empty() && u.weights.size() != u.values.size()) return bad("expected as many weights as values");
+    if (std::any_of(u.weights.begin(), u.weights.end(), [](double w) { return w < 0; })) return bad("expected weights >= 0");
+  }
+  out.uncertainties.push_back(std::move(u));
+}
+
+} // namespace
+
+EnsembleSpec read_ensemble_spec(const SourceNode& doc, Diagnostics& diag) {
+  EnsembleSpec out;
+  if (!doc.is_map()) return out;
+  if (const SourceNode* l = doc.find("levers"); l && !l->is_null()) read_levers(doc, *l, out, diag);
+  if (const SourceNode* u = doc.find("uncertainties"); u && !u->is_null()) {
+    if (!u->is_map()) {
+      add(diag, u->origin(), "uncertainties", "expected a mapping {parameter path: distribution}, found " + show(*u));
+    } else {
+      for (const auto& e : u->entries()) read_uncertainty(doc, e, out, diag);
+    }
+  }
+  return out;
+}
+
+} // namespace steelpath::input

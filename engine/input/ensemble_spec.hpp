@@ -1,0 +1,56 @@
+// The `levers:` and `uncertainties:` sections of a scenario: what an ensemble
+// crosses and samples, addressed by parameter paths (parameter_paths.hpp).
+//
+//   levers:
+//     policies.carbon_price.2035: [50, 100, 150]       # crossed, full factorial
+//     packages:                                       # or named policy packages
+//       current: {}
+//       ambitious: {policies.carbon_price.2035: 150, finance.discount_rate: 0.06}
+//   uncertainties:
+//     commodities.hydrogen.price: {distribution: triangular, low: 0.7, mode: 1, high: 1.5, scale: true}
+//     finance.discount_rate: {distribution: uniform, low: 0.06, high: 0.12}
+//
+// Distributions: uniform (low, high), normal (mean, sd), triangular (low, mode,
+// high), lognormal (mu, sigma of the log), discrete (values, optional weights).
+// With `scale: true` the sample multiplies the value (a whole series scales).
+#pragma once
+
+#include "input/source_node.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace steelpath::input {
+
+struct LeverAxis {
+  std::string path;
+  std::vector<SourceNode> values; ///< resolved values (documented units)
+};
+
+struct LeverPackage {
+  std::string name;
+  std::vector<std::pair<std::string, SourceNode>> settings; ///< path -> resolved value
+};
+
+struct Uncertainty {
+  std::string path;
+  std::string distribution;             ///< uniform, normal, triangular, lognormal, discrete
+  std::map<std::string, double> params; ///< low/high/mean/sd/mode/mu/sigma
+  std::vector<double> values;           ///< discrete: the values
+  std::vector<double> weights;          ///< discrete: their weights (empty: equal)
+  bool scale = false;                   ///< the sample multiplies the value
+};
+
+struct EnsembleSpec {
+  std::vector<LeverAxis> axes;
+  std::vector<LeverPackage> packages;
+  std::vector<Uncertainty> uncertainties;
+  [[nodiscard]] bool empty() const { return axes.empty() && packages.empty() && uncertainties.empty(); }
+};
+
+/// Reads and checks both sections of a merged document against its
+/// parameter paths; problems go to `diagnostics`.
+[[nodiscard]] EnsembleSpec read_ensemble_spec(const SourceNode& doc, Diagnostics& diagnostics);
+
+} // namespace steelpath::input

@@ -1,0 +1,53 @@
+// The definition of the scenario format: every section and key, its kind,
+// unit, range, default and meaning. The validator, the JSON Schema for
+// editors (json_schema.hpp), the parameter paths (`--set`, levers,
+// uncertainties) and the key tables in docs/scenarios.md all derive from this
+// one table, so they cannot disagree.
+#pragma once
+
+#include "input/bounds.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace steelpath::input {
+
+enum class SpecKind {
+  record,      ///< a mapping with fixed keys (fields)
+  map_of,      ///< a mapping from ids the user chooses to entries of one spec
+  number,      ///< a finite number, optionally written with a unit
+  integer,     ///< a whole number (years, counts)
+  text,        ///< a string
+  path,        ///< a file path, relative to the file that wrote it
+  ref,         ///< a string naming an entry of another section (`ref`)
+  ref_map,     ///< a mapping whose keys name entries of another section, values per `entry`
+  series,      ///< a yearly series: constant, {year: value}, or growth
+  levers,      ///< the levers section (parameter path -> values)
+  uncertainties, ///< the uncertainties section (parameter path -> distribution)
+};
+
+struct Spec {
+  SpecKind kind = SpecKind::record;
+  std::string doc;            ///< one line: what it is
+  std::string unit;           ///< documented unit; "@commodity" stands for the commodity's own unit
+  Bounds bounds;              ///< range of numbers (and series values)
+  bool required = false;
+  std::optional<std::string> default_text; ///< default as YAML text, when not required
+  std::string ref;            ///< ref / ref_map: the top-level section whose ids are valid
+  std::string entry_name;     ///< map_of / ref_map: what one entry is ("technology")
+  std::vector<std::pair<std::string, Spec>> fields; ///< record
+  std::vector<Spec> entry;    ///< map_of / ref_map: exactly one element, the entries' spec
+
+  [[nodiscard]] const Spec* field(const std::string& name) const;
+  [[nodiscard]] std::vector<std::string> field_names() const;
+};
+
+/// The root of the scenario format.
+[[nodiscard]] const Spec& scenario_spec();
+
+/// The unit of a spec with "@commodity" replaced by `commodity_unit`.
+[[nodiscard]] std::string concrete_unit(const std::string& unit, const std::string& commodity_unit);
+
+} // namespace steelpath::input

@@ -1,0 +1,150 @@
+#include "input/source_node.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+namespace steelpath::input {
+
+SourceNode SourceNode::make_scalar(std::string text, Origin origin, bool quoted) {
+  SourceNode n;
+  n.kind_ = Kind::scalar;
+  n.text_ = std::move(text);
+  n.origin_ = std::move(origin);
+  n.quoted_ = quoted;
+  return n;
+}
+
+SourceNode SourceNode::make_map(Origin origin) {
+  SourceNode n;
+  n.kind_ = Kind::map;
+  n.origin_ = std::move(origin);
+  return n;
+}
+
+SourceNode SourceNode::make_sequence(Origin origin) {
+  SourceNode n;
+  n.kind_ = Kind::sequence;
+  n.origin_ = std::move(origin);
+  return n;
+}
+
+const SourceNode::Entry* SourceNode::find_entry(const std::string& key) const {
+  const auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.key == key; });
+  return it == entries_.end() ? nullptr : &*it;
+}
+
+const SourceNode* SourceNode::find(const std::string& key) const {
+  const Entry* e = find_entry(key);
+  return e ? &e->value : nullptr;
+}
+
+SourceNode* SourceNode::find(const std::string& key) {
+  return const_cast<SourceNode*>(static_cast<const SourceNode*>(this)->find(key));
+}
+
+SourceNode& SourceNode::set(const std::string& key, SourceNode value, Origin key_origin) {
+  for (auto& e : entries_)
+    if (e.key == key) {
+      e.value = std::move(value);
+      return e.value;
+    }
+  entries_.push_back({key, std::move(key_origin), std::move(value)});
+  return entries_.back().value;
+}
+
+bool SourceNode::erase(const std::string& key) {
+  const auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.key == key; });
+  if (it == entries_.end()) return false;
+  entries_.erase(it);
+  return true;
+}
+
+std::string format_origin(const Origin& o) {
+  std::string s = o.file;
+  if (o.line > 0) {
+    s.append(":").append(std::to_string(o.line));
+    if (o.column > 0) s.append(":").append(std::to_string(o.column));
+  }
+  return s;
+}
+
+namespace {
+
+Origin origin_of(const YAML::Node& n, const std::string& file) {
+  const YAML::Mark m = n.Mark();
+  return {file, m.line >= 0 ? m.line + 1 : 0, m.column >= 0 ? m.column + 1 : 0};
+}
+
+struct Converter {
+  const std::string& file;
+  Diagnostics& diag;
+  std::size_t budget;
+  bool exhausted = false;
+
+  SourceNode convert(const YAML::Node& n) {
+    if (budget == 0) {
+      if (!exhausted) diag.add({file, 0, 0, "", "document too large (more nodes than allowed; alias expansion?)"});
+      exhausted = true;
+      return {};
+    }
+    --budget;
+    const Origin o = origin_of(n, file);
+    switch (n.Type()) {
+    case YAML::NodeType::Scalar:
+      return SourceNode::make_scalar(n.Scalar(), o, n.Tag() == "!");
+    case YAML::NodeType::Sequence: {
+      SourceNode s = SourceNode::make_sequence(o);
+      for (const auto& item : n) s.push_back(convert(item));
+      return s;
+    }
+    case YAML::NodeType::Map: {
+      SourceNode m = SourceNode::make_map(o);
+      for (const auto& kv : n) {
+        const Origin ko = origin_of(kv.first, file);
+        if (!kv.first.IsScalar()) {
+          diag.add({file, ko.line, ko.column, "", "expected a plain text key, found a list or mapping as key"});
+          continue;
+        }
+        const std::string key = kv.first.Scalar();
+        if (const Entry* first = m.find_entry(key)) {
+          diag.add({file, ko.line, ko.column, key,
+                    "duplicate key '" + key + "' (first written at line " + std::to_string(first->key_origin.line) +
+                        ")"});
+          continue;
+        }
+        m.set(key, convert(kv.second), ko);
+      }
+      return m;
+    }
+    default:
+      return {};
+    }
+  }
+  using Entry = SourceNode::Entry;
+};
+
+} // namespace
+
+SourceNode from_yaml(const YAML::Node& node, const std::string& file, Diagnostics& diagnostics,
+                     std::size_t max_nodes) {
+  Converter c{file, diagnostics, max_nodes};
+  return c.convert(node);
+}
+
+SourceNode merge(SourceNode base, const SourceNode& over) {
+  if (!base.is_map() || !over.is_map()) return over;
+  for (const auto& e : over.entries()) {
+    if (e.value.is_null()) {
+      base.erase(e.key);
+      continue;
+    }
+    if (SourceNode* existing = base.find(e.key); existing && existing->is_map() && e.value.is_map())
+      *existing = merge(std::move(*existing), e.value);
+    else
+      base.set(e.key, e.value, e.key_origin);
+  }
+  return base;
+}
+
+} // namespace steelpath::input

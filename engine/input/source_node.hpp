@@ -1,0 +1,93 @@
+// A scenario document as a tree that remembers where every value came from
+// (file, line, column). Scenarios that extend other scenarios are merged as
+// such trees, so every message still points at the file and line that wrote
+// the value, and relative data paths resolve against the file that named them.
+#pragma once
+
+#include "input/diagnostics.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace YAML {
+class Node;
+}
+
+namespace steelpath::input {
+
+struct Origin {
+  std::string file; ///< path of the file (or "--set" for command-line overrides)
+  int line = 0;     ///< 1-based, 0 if unknown
+  int column = 0;   ///< 1-based, 0 if unknown
+};
+
+struct SourceEntry;
+
+class SourceNode {
+public:
+  enum class Kind { null, scalar, sequence, map };
+
+  SourceNode() = default;
+  static SourceNode make_scalar(std::string text, Origin origin, bool quoted = false);
+  static SourceNode make_map(Origin origin);
+  static SourceNode make_sequence(Origin origin);
+
+  [[nodiscard]] Kind kind() const { return kind_; }
+  [[nodiscard]] bool is_null() const { return kind_ == Kind::null; }
+  [[nodiscard]] bool is_scalar() const { return kind_ == Kind::scalar; }
+  [[nodiscard]] bool is_map() const { return kind_ == Kind::map; }
+  [[nodiscard]] bool is_sequence() const { return kind_ == Kind::sequence; }
+  /// Scalar text, verbatim. Precondition: is_scalar().
+  [[nodiscard]] const std::string& text() const { return text_; }
+  /// True for a quoted scalar ('...' or "..."): text, never a number.
+  [[nodiscard]] bool quoted() const { return quoted_; }
+  [[nodiscard]] const Origin& origin() const { return origin_; }
+
+  /// A map entry (defined below): key, where the key was written, value.
+  using Entry = SourceEntry;
+  [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
+  [[nodiscard]] std::vector<Entry>& entries() { return entries_; }
+  [[nodiscard]] const std::vector<SourceNode>& items() const { return items_; }
+  [[nodiscard]] std::vector<SourceNode>& items() { return items_; }
+
+  /// The value under `key` of a map, or nullptr.
+  [[nodiscard]] const SourceNode* find(const std::string& key) const;
+  [[nodiscard]] SourceNode* find(const std::string& key);
+  [[nodiscard]] const Entry* find_entry(const std::string& key) const;
+  /// Replaces the value under `key`, or appends it. Precondition: is_map().
+  SourceNode& set(const std::string& key, SourceNode value, Origin key_origin = {});
+  /// Removes `key` from a map; returns whether it was there.
+  bool erase(const std::string& key);
+  void push_back(SourceNode item) { items_.push_back(std::move(item)); }
+
+private:
+  Kind kind_ = Kind::null;
+  std::string text_;
+  bool quoted_ = false;
+  Origin origin_;
+  std::vector<Entry> entries_;
+  std::vector<SourceNode> items_;
+};
+
+/// A map entry, in document order.
+struct SourceEntry {
+  std::string key;
+  Origin key_origin;
+  SourceNode value;
+};
+
+/// Converts a parsed YAML document. Duplicate keys, keys that are not plain
+/// text, and documents that expand to more than `max_nodes` nodes (alias
+/// bombs) are reported to `diagnostics`.
+[[nodiscard]] SourceNode from_yaml(const YAML::Node& node, const std::string& file, Diagnostics& diagnostics,
+                                   std::size_t max_nodes = 1'000'000);
+
+/// Deep merge for `extends`: maps merge key by key (the override's keys win,
+/// a null value removes the key); any other value replaces the base's.
+[[nodiscard]] SourceNode merge(SourceNode base, const SourceNode& override_node);
+
+/// "file:line:column" of an origin (parts that are unknown are left out).
+[[nodiscard]] std::string format_origin(const Origin& origin);
+
+} // namespace steelpath::input
