@@ -1,17 +1,54 @@
 #include "input/composition.hpp"
 
 #include "input/scenario_loader.hpp"
+#include "input/scenario_spec.hpp"
 #include "model/errors.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace steelpath::input {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Scenario files are UTF-8. Reports the first byte that breaks UTF-8, by line
+// and column, and recognises UTF-16 files by their byte-order mark.
+bool check_utf8(const std::string& text, const std::string& file, Diagnostics& diag) {
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    diag.add({file, 1, 1, "", "the file is UTF-16; save it as UTF-8"});
+    return false;
+  }
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len > 0 && i + len <= text.size();
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
+    if (!ok) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", c);
+      diag.add({file, line, column, "", std::string("not valid UTF-8 (byte ") + hex + "); save the file as UTF-8"});
+      return false;
+    }
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += len;
+  }
+  return true;
+}
+
+} // namespace
+
 SourceNode parse_document(const std::string& text, const std::string& file, Diagnostics& diag) {
+  if (!check_utf8(text, file, diag)) return {};
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     diag.add({file, 0, 0, "",
               "empty scenario file, expected a YAML mapping with 'years', 'commodities', 'technologies', "
@@ -27,6 +64,35 @@ SourceNode parse_document(const std::string& text, const std::string& file, Diag
 }
 
 namespace {
+
+// Whether the mapping at a dotted path merges key by key under `extends`:
+// sections, entries and route inputs do; series, lever lists and
+// distributions are replaced whole.
+bool merges_at(const std::string& path) {
+  const Spec* spec = &scenario_spec();
+  std::size_t start = 0;
+  while (!path.empty() && start <= path.size()) {
+    const auto dot = path.find('.', start);
+    const std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    switch (spec->kind) {
+    case SpecKind::record:
+      spec = spec->field(part);
+      if (!spec) return false;
+      break;
+    case SpecKind::map_of:
+    case SpecKind::ref_map:
+      spec = &spec->entry.front();
+      break;
+    default:
+      return false; // below levers, uncertainties or a series
+    }
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  const SpecKind k = spec->kind;
+  return k == SpecKind::record || k == SpecKind::map_of || k == SpecKind::ref_map || k == SpecKind::levers ||
+         k == SpecKind::uncertainties;
+}
 
 struct Composer {
   Diagnostics& diag;
@@ -72,13 +138,13 @@ struct Composer {
         continue;
       }
       SourceNode base = load(file.parent_path() / b->text(), b->origin());
-      if (base.is_map()) merged = merge(std::move(merged), base);
+      if (base.is_map()) merged = merge(std::move(merged), base, merges_at);
     }
     if (!extends.is_scalar() && !extends.is_sequence())
       diag.add({extends.origin().file, extends.origin().line, extends.origin().column, "extends",
                 "expected a scenario file path or a list of them"});
     stack.pop_back();
-    return merge(std::move(merged), doc);
+    return merge(std::move(merged), doc, merges_at);
   }
 };
 

@@ -33,10 +33,17 @@ std::optional<int> as_year(const std::string& s) {
   return y >= 1800 && y <= 2300 ? std::optional<int>(y) : std::nullopt;
 }
 
-// The three valid paths closest to a wrong one, by edit distance.
+// The three valid paths closest to a wrong one: those sharing the most
+// leading parts first, then by edit distance.
 std::string nearest(const SourceNode& doc, const std::string& path) {
+  const auto wanted = split(path);
   std::vector<std::pair<std::size_t, std::string>> scored;
-  for (const auto& p : parameter_paths(doc)) scored.emplace_back(edit_distance(path, p), p);
+  for (const auto& p : parameter_paths(doc)) {
+    const auto parts = split(p);
+    std::size_t shared = 0;
+    while (shared < parts.size() && shared < wanted.size() && parts[shared] == wanted[shared]) ++shared;
+    scored.emplace_back((10 - std::min<std::size_t>(shared, 10)) * 1000 + edit_distance(path, p), p);
+  }
   std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string s;
   for (std::size_t i = 0; i < scored.size() && i < 3; ++i) s.append(i ? ", " : "").append(scored[i].second);
@@ -221,6 +228,7 @@ bool parse_assignment(const std::string& text, std::string& path, SourceNode& va
     error = "cannot read the value of '" + path + "': " + d.items().front().message;
     return false;
   }
+  value.set_origin_recursive({"--set", 0, 0}); // messages name the option, not a line
   return true;
 }
 

@@ -29,6 +29,21 @@ SourceNode SourceNode::make_sequence(Origin origin) {
   return n;
 }
 
+SourceNode SourceNode::make_null(Origin origin) {
+  SourceNode n;
+  n.origin_ = std::move(origin);
+  return n;
+}
+
+void SourceNode::set_origin_recursive(const Origin& origin) {
+  origin_ = origin;
+  for (auto& e : entries_) {
+    e.key_origin = origin;
+    e.value.set_origin_recursive(origin);
+  }
+  for (auto& i : items_) i.set_origin_recursive(origin);
+}
+
 const SourceNode::Entry* SourceNode::find_entry(const std::string& key) const {
   const auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.key == key; });
   return it == entries_.end() ? nullptr : &*it;
@@ -118,7 +133,7 @@ struct Converter {
       return m;
     }
     default:
-      return {};
+      return SourceNode::make_null(o);
     }
   }
   using Entry = SourceNode::Entry;
@@ -130,21 +145,6 @@ SourceNode from_yaml(const YAML::Node& node, const std::string& file, Diagnostic
                      std::size_t max_nodes) {
   Converter c{file, diagnostics, max_nodes};
   return c.convert(node);
-}
-
-SourceNode merge(SourceNode base, const SourceNode& over) {
-  if (!base.is_map() || !over.is_map()) return over;
-  for (const auto& e : over.entries()) {
-    if (e.value.is_null()) {
-      base.erase(e.key);
-      continue;
-    }
-    if (SourceNode* existing = base.find(e.key); existing && existing->is_map() && e.value.is_map())
-      *existing = merge(std::move(*existing), e.value);
-    else
-      base.set(e.key, e.value, e.key_origin);
-  }
-  return base;
 }
 
 } // namespace steelpath::input

@@ -32,6 +32,9 @@ public:
   static SourceNode make_scalar(std::string text, Origin origin, bool quoted = false);
   static SourceNode make_map(Origin origin);
   static SourceNode make_sequence(Origin origin);
+  static SourceNode make_null(Origin origin);
+  /// Sets the origin of this node and everything below it.
+  void set_origin_recursive(const Origin& origin);
 
   [[nodiscard]] Kind kind() const { return kind_; }
   [[nodiscard]] bool is_null() const { return kind_ == Kind::null; }
@@ -84,8 +87,28 @@ struct SourceEntry {
                                    std::size_t max_nodes = 1'000'000);
 
 /// Deep merge for `extends`: maps merge key by key (the override's keys win,
-/// a null value removes the key); any other value replaces the base's.
-[[nodiscard]] SourceNode merge(SourceNode base, const SourceNode& override_node);
+/// a null value removes the key) where `merges(path)` says so; any other value
+/// replaces the base's whole (a series is replaced, not merged point by point).
+template <class MergesAt>
+[[nodiscard]] SourceNode merge(SourceNode base, const SourceNode& over, const MergesAt& merges,
+                               const std::string& path = "");
+
+template <class MergesAt>
+SourceNode merge(SourceNode base, const SourceNode& over, const MergesAt& merges, const std::string& path) {
+  if (!base.is_map() || !over.is_map() || !merges(path)) return over;
+  for (const auto& e : over.entries()) {
+    if (e.value.is_null()) {
+      base.erase(e.key);
+      continue;
+    }
+    const std::string child = path.empty() ? e.key : path + "." + e.key;
+    if (SourceNode* existing = base.find(e.key); existing && existing->is_map() && e.value.is_map())
+      *existing = merge(std::move(*existing), e.value, merges, child);
+    else
+      base.set(e.key, e.value, e.key_origin);
+  }
+  return base;
+}
 
 /// "file:line:column" of an origin (parts that are unknown are left out).
 [[nodiscard]] std::string format_origin(const Origin& origin);

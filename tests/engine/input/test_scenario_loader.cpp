@@ -4,7 +4,7 @@
 
 #include "model/errors.hpp"
 
-#include "../../support/temp_dir.hpp"
+#include "../../support/mini_scenario.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -16,70 +16,15 @@ using namespace steelpath;
 using namespace steelpath::input;
 
 namespace {
-
-// A valid scenario, one line per entry, so tests can replace line N (1-based) exactly.
-std::vector<std::string> mini_lines() {
-  return {
-      "name: mini",                                                          // 1
-      "years: {first: 2025, last: 2030}",                                    // 2
-      "commodities:",                                                        // 3
-      "  coal: {unit: t, price: 100, emission_factor: 2.0}",                 // 4
-      "  scrap: {unit: t, price: {2025: 300, 2030: 350}}",                   // 5
-      "technologies:",                                                       // 6
-      "  bf:",                                                               // 7
-      "    inputs: {coal: 1.0}",                                             // 8
-      "    capex_greenfield: 500",                                           // 9
-      "    capex_reline: 100",                                               // 10
-      "    opex_fixed: 10",                                                  // 11
-      "    campaign_years: 10",                                              // 12
-      "  eaf:",                                                              // 13
-      "    inputs: {scrap: 1.1}",                                            // 14
-      "    capex_greenfield: 200",                                           // 15
-      "    capex_reline: 50",                                                // 16
-      "    opex_fixed: 5",                                                   // 17
-      "    campaign_years: 20",                                              // 18
-      "regions:",                                                            // 19
-      "  r: {demand: 10, scrap_supply: {base_year: 2025, base_value: 2, growth_rate: 0.1}}", // 20
-      "companies:",                                                          // 21
-      "  c: {}",                                                             // 22
-      "fleet: fleet.csv",                                                    // 23
-      "policies: {carbon_price: {2025: 10, 2030: 60}}",                      // 24
-  };
-}
-
-const char* kFleet = "unit_id,plant,company,region,technology,capacity_mtpa,start_year,last_reline_year\n"
-                     "u1,p,c,r,bf,6,2000,2015\n"
-                     "u2,p,c,r,eaf,3,2010,2010\n";
-
-std::string join(const std::vector<std::string>& lines) {
-  std::string s;
-  for (const auto& l : lines) s += l + "\n";
-  return s;
-}
-
-// Loads the scenario (with line `n` replaced when n > 0) and returns the
-// error text, or "" when it loaded.
+using test::mini_lines;
+const char* const kFleet = test::kMiniFleet;
+std::string join(const std::vector<std::string>& lines) { return test::join_lines(lines); }
 std::string error_of(const std::vector<std::string>& lines, const std::string& fleet = kFleet) {
-  test::TempDir dir;
-  dir.write("fleet.csv", fleet);
-  const auto path = dir.write("s.yaml", join(lines));
-  try {
-    (void)load_scenario(path);
-  } catch (const InputError& e) {
-    // Report paths relative to the temporary folder so tests can compare text.
-    std::string msg = e.what();
-    const std::string prefix = dir.path().string() + "/";
-    for (auto p = msg.find(prefix); p != std::string::npos; p = msg.find(prefix)) msg.erase(p, prefix.size());
-    return msg;
-  }
-  return "";
+  return test::load_error(join(lines), fleet);
 }
-
 std::vector<std::string> with(std::vector<std::string> lines, std::size_t line, const std::string& text) {
-  lines.at(line - 1) = text;
-  return lines;
+  return test::with_line(std::move(lines), line, text);
 }
-
 } // namespace
 
 TEST_CASE("a valid scenario loads with the values written", "[input][scenario]") {
