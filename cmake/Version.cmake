@@ -1,15 +1,11 @@
-# The git commit goes into every results file (provenance). Outside a git
-# checkout it is "unknown"; "-dirty" marks uncommitted changes.
+# The git commit goes into every results file (provenance). It is read at
+# every build, not only at configure time, so a file never names a stale
+# commit; version.hpp is rewritten only when the text changes.
 find_package(Git QUIET)
-set(STEELPATH_GIT_COMMIT "unknown")
-if(GIT_FOUND AND EXISTS ${PROJECT_SOURCE_DIR}/.git)
-  execute_process(COMMAND ${GIT_EXECUTABLE} describe --always --dirty --abbrev=12
-                  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-                  OUTPUT_VARIABLE _git OUTPUT_STRIP_TRAILING_WHITESPACE
-                  RESULT_VARIABLE _git_rc ERROR_QUIET)
-  if(_git_rc EQUAL 0 AND _git)
-    set(STEELPATH_GIT_COMMIT ${_git})
-  endif()
-endif()
-configure_file(${PROJECT_SOURCE_DIR}/engine/version.hpp.in
-               ${PROJECT_BINARY_DIR}/generated/steelpath/version.hpp @ONLY)
+set(STEELPATH_VERSION_HEADER ${PROJECT_BINARY_DIR}/generated/steelpath/version.hpp)
+add_custom_target(steelpath_version
+  COMMAND ${CMAKE_COMMAND} -DSRC=${PROJECT_SOURCE_DIR}/engine/version.hpp.in -DDST=${STEELPATH_VERSION_HEADER}
+          -DPROJECT_VERSION=${PROJECT_VERSION} -DGIT_EXECUTABLE=${GIT_EXECUTABLE} -DREPO=${PROJECT_SOURCE_DIR}
+          -P ${PROJECT_SOURCE_DIR}/cmake/GenerateVersion.cmake
+  BYPRODUCTS ${STEELPATH_VERSION_HEADER}
+  COMMENT "Recording the git commit in version.hpp")

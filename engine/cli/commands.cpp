@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 
 namespace steelpath::cli {
@@ -58,6 +59,13 @@ int run_command(const RunOptions& o, const std::string& cmdline) {
   const input::LoadedScenario loaded = input::load_scenario(o.scenario, o.overrides);
   const Scenario& s = loaded.scenario;
   const std::string out_path = o.output.empty() ? default_output(o.scenario) : o.output;
+  // Never write results over an input.
+  std::vector<std::string> inputs = loaded.files;
+  inputs.push_back(loaded.fleet_path);
+  std::error_code ec;
+  for (const auto& in : inputs)
+    if (std::filesystem::equivalent(out_path, in, ec))
+      throw InputError(out_path + ": error: the results file would overwrite the input " + in);
 
   const auto t0 = std::chrono::steady_clock::now();
   const MemberResult result = simulate(s);
@@ -79,7 +87,9 @@ int run_command(const RunOptions& o, const std::string& cmdline) {
     std::cout << "steelpath " << kVersion << ": scenario '" << s.name << "' (" << o.scenario << "), "
               << s.horizon.first_year << "-" << s.horizon.last_year << ", " << s.units.size() << " units, "
               << s.companies.size() << " companies, " << s.regions.size() << " region(s)\n";
-    std::cout << "simulated " << result.unit_years << " unit-years in " << seconds * 1e3 << " ms\n";
+    std::cout << "simulated " << result.unit_years << " unit-years in " << std::setprecision(2) << std::fixed
+              << seconds * 1e3 << " ms\n"
+              << std::defaultfloat;
     std::cout << "results: " << out_path << "\n";
     print_summary(std::cout, s, result);
   }
@@ -122,8 +132,8 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Simulate a scenario and write its results to an HDF5 file");
   run_cmd->add_option("scenario", run.scenario, "Scenario YAML file, e.g. scenarios/demo.yaml")->required();
   run_cmd->add_option("-o,--output", run.output,
-                      "Results file to write (default: results/<scenario name>.h5). The file appears only "
-                      "when complete.");
+                      "Results file to write (default: results/<scenario file name>.h5, relative to the "
+                      "current folder). The file appears only when complete.");
   run_cmd->add_option("--set", run.overrides,
                       "Override one parameter: PATH=VALUE, e.g. policies.carbon_price.2035=100 (repeatable; "
                       "`steelpath validate S.yaml --list-paths` lists the paths)");

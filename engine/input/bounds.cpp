@@ -1,11 +1,14 @@
 #include "input/bounds.hpp"
 
+#include <cmath>
 #include <sstream>
 
 namespace steelpath::input {
 
 namespace {
+// Whole numbers in full ("1000000", not "1e+06"); others as the shortest text.
 std::string format_number(double v) {
+  if (std::trunc(v) == v && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
   std::ostringstream os;
   os << v;
   return os.str();

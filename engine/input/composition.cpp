@@ -1,51 +1,17 @@
 #include "input/composition.hpp"
 
 #include "input/scenario_loader.hpp"
+#include "input/text_encoding.hpp"
 #include "input/scenario_spec.hpp"
 #include "model/errors.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace steelpath::input {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-// Scenario files are UTF-8. Reports the first byte that breaks UTF-8, by line
-// and column, and recognises UTF-16 files by their byte-order mark.
-bool check_utf8(const std::string& text, const std::string& file, Diagnostics& diag) {
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
-    diag.add({file, 1, 1, "", "the file is UTF-16; save it as UTF-8"});
-    return false;
-  }
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = len > 0 && i + len <= text.size();
-    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    if (!ok) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", c);
-      diag.add({file, line, column, "", std::string("not valid UTF-8 (byte ") + hex + "); save the file as UTF-8"});
-      return false;
-    }
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-    i += len;
-  }
-  return true;
-}
-
-} // namespace
 
 SourceNode parse_document(const std::string& text, const std::string& file, Diagnostics& diag) {
   if (!check_utf8(text, file, diag)) return {};
@@ -56,7 +22,13 @@ SourceNode parse_document(const std::string& text, const std::string& file, Diag
     return {};
   }
   try {
-    return from_yaml(YAML::Load(text), file, diag);
+    const std::vector<YAML::Node> docs = YAML::LoadAll(text);
+    if (docs.size() > 1) {
+      const YAML::Mark m = docs[1].Mark();
+      diag.add({file, m.line + 1, m.column + 1, "", "a second YAML document (after '---'): one scenario per file"});
+      return {};
+    }
+    return from_yaml(docs.empty() ? YAML::Node() : docs.front(), file, diag);
   } catch (const YAML::Exception& e) {
     diag.add({file, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax: " + e.msg});
   }

@@ -1,5 +1,7 @@
 #include "input/csv_table.hpp"
 
+#include "input/text_encoding.hpp"
+
 namespace steelpath::input {
 
 std::optional<std::size_t> CsvTable::column(const std::string& name) const {
@@ -9,6 +11,12 @@ std::optional<std::size_t> CsvTable::column(const std::string& name) const {
 }
 
 namespace {
+
+std::string trim(const std::string& s) {
+  const auto a = s.find_first_not_of(" \t");
+  if (a == std::string::npos) return {};
+  return s.substr(a, s.find_last_not_of(" \t") - a + 1);
+}
 
 bool blank_or_comment(const std::vector<std::string>& fields, bool first_quoted) {
   if (first_quoted) return false;
@@ -22,6 +30,7 @@ bool blank_or_comment(const std::vector<std::string>& fields, bool first_quoted)
 CsvTable parse_csv(const std::string& text, const std::string& file, Diagnostics& diag) {
   CsvTable table;
   table.file = file;
+  if (!check_utf8(text, file, diag)) return table;
   std::size_t i = 0;
   int line = 1;
   const std::size_t n = text.size();
@@ -30,6 +39,7 @@ CsvTable parse_csv(const std::string& text, const std::string& file, Diagnostics
   while (i < n) {
     const int row_line = line;
     std::vector<std::string> fields(1);
+    std::vector<bool> was_quoted(1, false);
     bool quoted = false;
     bool first_quoted = false;
     bool bad = false;
@@ -47,16 +57,21 @@ CsvTable parse_csv(const std::string& text, const std::string& file, Diagnostics
           if (c == '\n') ++line;
           fields.back() += c;
         }
-      } else if (c == '"' && fields.back().empty()) {
+      } else if (c == '"' && trim(fields.back()).empty()) {
         quoted = true;
+        fields.back().clear();
+        was_quoted.back() = true;
         if (fields.size() == 1) first_quoted = true;
       } else if (c == ',') {
         fields.emplace_back();
-      } else if (c == '\n') {
+        was_quoted.push_back(false);
+      } else if (c == '\n' || c == '\r') {
+        // LF, CRLF and CR alone all end a row.
+        if (c == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
         ++i;
         ++line;
         break;
-      } else if (c != '\r') {
+      } else {
         fields.back() += c;
       }
     }
@@ -65,13 +80,11 @@ CsvTable parse_csv(const std::string& text, const std::string& file, Diagnostics
       bad = true;
     }
     if (bad || blank_or_comment(fields, first_quoted)) continue;
+    // Spaces around unquoted cells are not part of them ("a, b" reads as "a","b").
+    for (std::size_t f = 0; f < fields.size(); ++f)
+      if (!was_quoted[f]) fields[f] = trim(fields[f]);
     if (table.header.empty()) {
       table.header = std::move(fields);
-      for (auto& h : table.header) {
-        const auto a = h.find_first_not_of(" \t");
-        const auto b = h.find_last_not_of(" \t");
-        h = a == std::string::npos ? std::string{} : h.substr(a, b - a + 1);
-      }
       continue;
     }
     if (fields.size() != table.header.size()) {

@@ -1,5 +1,7 @@
 #include "input/fleet_csv.hpp"
 
+#include "input/text_encoding.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -50,7 +52,7 @@ std::vector<PlantUnit> read_fleet(const CsvTable& table, const Scenario& scenari
     bool ok = true;
     auto bad = [&](std::size_t c, const std::string& what) {
       diag.add({table.file, row.line, static_cast<int>(col[c]) + 1, kFleetColumns[c],
-                "expected " + what + ", found '" + cell(c) + "'"});
+                "expected " + what + ", found '" + printable(cell(c)) + "'"});
       ok = false;
     };
     PlantUnit u;
@@ -83,7 +85,7 @@ std::vector<PlantUnit> read_fleet(const CsvTable& table, const Scenario& scenari
     if (ok && u.last_reline_year < u.start_year) {
       diag.add({table.file, row.line, static_cast<int>(col[7]) + 1, kFleetColumns[7],
                 "expected a year not before start_year (" + std::to_string(u.start_year) + "), found " +
-                    cell(7)});
+                    printable(cell(7))});
       ok = false;
     }
     if (ok) units.push_back(std::move(u));

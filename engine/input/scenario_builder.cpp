@@ -60,7 +60,7 @@ Scenario build_scenario(const SourceNode& root) {
 
   for (const auto& e : section(root, "regions").entries())
     s.regions.push_back({e.key, build_series(*e.value.find("demand"), h), build_series(*e.value.find("scrap_supply"), h)});
-  for (const auto& e : section(root, "companies").entries()) s.companies.push_back({e.key});
+  for (const auto& e : section(root, "companies").entries()) s.companies.push_back({e.key, text(e.value, "name", e.key)});
 
   s.policy.carbon_price = build_series(*section(root, "policies").find("carbon_price"), h);
   s.finance.discount_rate = num(section(root, "finance"), "discount_rate");

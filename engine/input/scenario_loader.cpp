@@ -20,8 +20,15 @@ namespace steelpath::input {
 namespace fs = std::filesystem;
 
 std::string read_text_file(const fs::path& file) {
+  // Input files are small (the world's fleet is about 1 MB); a size cap keeps
+  // a wrong path (a device, a huge file) from hanging or exhausting memory.
+  constexpr std::uintmax_t kMaxBytes = 256u << 20;
   std::error_code ec;
   if (fs::is_directory(file, ec)) throw InputError(file.string() + ": error: is a folder, expected a file");
+  if (fs::exists(file, ec) && !fs::is_regular_file(file, ec))
+    throw InputError(file.string() + ": error: not a regular file (a device or pipe?), expected a file");
+  if (fs::is_regular_file(file, ec) && fs::file_size(file, ec) > kMaxBytes)
+    throw InputError(file.string() + ": error: larger than 256 MiB; not a scenario or data file");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(file.string() + ": error: cannot open file: " + std::strerror(errno));
   std::ostringstream ss;

@@ -73,8 +73,14 @@ Spec map_of(std::string doc, std::string entry_name, Spec entry, bool required =
 }
 
 Spec build() {
-  const Bounds nonneg = Bounds::non_negative();
+  // Upper limits are far above any real value; they keep a typo (an extra
+  // zero run wild, 1e308) from overflowing costs into inf.
   const Bounds share = Bounds::share();
+  const Bounds price{0.0, 1e7};      // USD per unit of a commodity
+  const Bounds capex{0.0, 1e6};      // USD per (t/yr), USD per (t/yr)/yr
+  const Bounds quantity{0.0, 1e5};   // inputs per t, Mt/yr
+  const Bounds intensity{0.0, 1e3};  // t CO2 per unit or per t
+  const Bounds carbon{0.0, 1e5};     // USD/t CO2
 
   Spec inputs;
   inputs.kind = SpecKind::ref_map;
@@ -82,7 +88,7 @@ Spec build() {
   inputs.ref = "commodities";
   inputs.entry_name = "commodity";
   inputs.required = true;
-  inputs.entry.push_back(number("quantity per t crude steel", "@commodity", nonneg));
+  inputs.entry.push_back(number("quantity per t crude steel", "@commodity", quantity));
 
   Spec scrap_ref = text("the commodity limited by regions.*.scrap_supply (default: 'scrap' if declared)");
   scrap_ref.kind = SpecKind::ref;
@@ -114,31 +120,31 @@ Spec build() {
            map_of("what routes consume", "commodity",
                   record("a commodity", true,
                          {{"unit", text("physical unit of one quantity: t, GJ, kg, MWh, ...", true)},
-                          {"price", series("price", "USD/@commodity", nonneg)},
+                          {"price", series("price", "USD/@commodity", price)},
                           {"emission_factor",
-                           number("direct CO2 per unit (0 for electricity)", "t CO2/@commodity", nonneg, "0")}}))},
+                           number("direct CO2 per unit (0 for electricity)", "t CO2/@commodity", intensity, "0")}}))},
           {"technologies",
            map_of("steelmaking routes", "technology",
                   record("a route", true,
                          {{"name", text("readable name (default: the id)")},
                           {"inputs", inputs},
                           {"process_emissions",
-                           number("CO2 not tied to an input (fluxes, electrodes)", "t CO2/t", nonneg, "0")},
+                           number("CO2 not tied to an input (fluxes, electrodes)", "t CO2/t", intensity, "0")},
                           {"capture_rate", number("share of direct CO2 captured", "1", share, "0")},
                           {"capex_greenfield",
-                           number("capex of a new build or a conversion to this route", "USD/(t/yr)", nonneg)},
-                          {"capex_reline", number("capex of a relining at the end of a campaign", "USD/(t/yr)", nonneg)},
-                          {"opex_fixed", number("fixed operating cost", "USD/(t/yr)/yr", nonneg)},
+                           number("capex of a new build or a conversion to this route", "USD/(t/yr)", capex)},
+                          {"capex_reline", number("capex of a relining at the end of a campaign", "USD/(t/yr)", capex)},
+                          {"opex_fixed", number("fixed operating cost", "USD/(t/yr)/yr", capex)},
                           {"campaign_years", integer("years between investment decisions", "yr", {1, 100})},
                           {"available_from", integer("first year the route can be chosen", "year", {1800, 2300}, "1800")}}))},
           {"regions", map_of("markets", "region",
                              record("a region", true,
-                                    {{"demand", series("crude steel demand", "Mt/yr", nonneg)},
-                                     {"scrap_supply", series("scrap available to steelmaking", "Mt/yr", nonneg)}}))},
+                                    {{"demand", series("crude steel demand", "Mt/yr", quantity)},
+                                     {"scrap_supply", series("scrap available to steelmaking", "Mt/yr", quantity)}}))},
           {"companies", map_of("steelmakers", "company", record("a company", false, {{"name", text("readable name")}}))},
           {"fleet", fleet},
           {"policies", record("policy levers", false,
-                              {{"carbon_price", series("carbon price on direct emissions", "USD/t CO2", nonneg, "0")}})},
+                              {{"carbon_price", series("carbon price on direct emissions", "USD/t CO2", carbon, "0")}})},
           {"finance", record("financial assumptions", false,
                              {{"discount_rate", number("hurdle rate for levelized costs, per year", "1", {0.0, 1.0}, "0.08")},
                               {"expected_utilisation",

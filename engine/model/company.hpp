@@ -6,7 +6,8 @@
 namespace steelpath {
 
 struct Company {
-  std::string id; ///< e.g. "baowu"
+  std::string id;   ///< e.g. "baowu"
+  std::string name; ///< readable name, e.g. "China Baowu Steel Group"
 };
 
 } // namespace steelpath

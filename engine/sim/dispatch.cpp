@@ -25,13 +25,11 @@ DispatchOutcome dispatch(std::span<const SupplyBlock> blocks, double demand, dou
   DispatchOutcome out;
   double remaining = std::max(demand, 0.0);
   double scrap_left = std::max(scrap_supply, 0.0);
-  double cheapest = std::numeric_limits<double>::quiet_NaN();
   bool priced = false;
   for (std::size_t i : idx) {
     const SupplyBlock& b = blocks[i];
     production[i] = 0.0;
     if (b.capacity <= 0.0) continue;
-    if (!(cheapest == cheapest)) cheapest = b.marginal_cost;
     double q = std::min(b.capacity, remaining);
     if (b.scrap_intensity > 0.0) q = std::min(q, scrap_left / b.scrap_intensity);
     if (q <= 0.0) continue;
@@ -48,7 +46,7 @@ DispatchOutcome dispatch(std::span<const SupplyBlock> blocks, double demand, dou
   // Rounding in `remaining -= q` can leave a few ulps; anything below a
   // tonne (1e-6 Mt) is not unmet demand.
   out.unmet = remaining > 1e-9 * std::max(1.0, demand) ? remaining : 0.0;
-  if (!priced) out.price = cheapest == cheapest ? cheapest : 0.0;
+  if (!priced) out.price = std::numeric_limits<double>::quiet_NaN();
   return out;
 }
 

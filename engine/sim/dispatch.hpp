@@ -19,8 +19,8 @@ struct DispatchOutcome {
   double produced = 0.0; ///< Mt crude steel
   double unmet = 0.0;    ///< demand not met for lack of capacity or scrap, Mt
   double scrap_used = 0.0; ///< Mt scrap
-  /// USD/t: marginal cost of the most expensive block that produced; with no
-  /// production, the cheapest block's cost (the price of the first tonne).
+  /// USD/t: marginal cost of the most expensive block that produced; NaN when
+  /// nothing was produced (no demand, or no capacity): there is no price then.
   double price = 0.0;
 };
 

@@ -3,6 +3,8 @@
 #include "model/errors.hpp"
 #include "sim/investment_decision.hpp"
 
+#include <algorithm>
+
 namespace steelpath {
 
 MemberSimulation::MemberSimulation(const Scenario& scenario) : scenario_(scenario) {
@@ -13,6 +15,9 @@ MemberSimulation::MemberSimulation(const Scenario& scenario) : scenario_(scenari
     throw ModelError(msg);
   }
   costs_ = build_cost_tables(scenario);
+  // Inputs are bounded, so this holds unless a new code path overflows.
+  if (!costs_.marginal_cost.allFinite() || !costs_.lcos_reline.allFinite() || !costs_.lcos_switch.allFinite())
+    throw ModelError("cost tables are not finite: check prices, capex and the carbon price");
   const std::size_t n_blocks = scenario.regions.size() * scenario.technologies.size();
   blocks_.resize(n_blocks);
   block_production_.resize(n_blocks);
@@ -26,6 +31,11 @@ void MemberSimulation::run(MemberResult& out) {
   out.reset(s.horizon, s.technologies.size(), s.regions.size());
   fleet_.reset(s);
   out.unit_years = fleet_.size() * s.horizon.size();
+  // At most one decision per unit per shortest campaign (plus the first
+  // year): reserved once, so the year loop does not allocate.
+  int shortest = s.horizon.last_year - s.horizon.first_year + 1;
+  for (const auto& t : s.technologies) shortest = std::min(shortest, t.campaign_years);
+  out.decisions.reserve(fleet_.size() * (s.horizon.size() / static_cast<std::size_t>(shortest) + 2));
 
   // Expected scrap use of the starting fleet, which bounds later switches to
   // scrap routes: capacity x expected utilisation x scrap per tonne.

@@ -73,3 +73,16 @@ TEST_CASE("a file that cannot be written is an OutputError and leaves nothing", 
   CHECK_THROWS_AS(write_results(path, s, r, {}), OutputError);
   CHECK_FALSE(std::filesystem::exists(path + ".partial"));
 }
+
+TEST_CASE("a failure after the file was created removes the partial file", "[output]") {
+  const Scenario s = test::tiny_scenario();
+  const MemberResult r = simulate(s);
+  test::TempDir dir;
+  // The target is a folder with something in it: writing works, the final
+  // rename onto it fails.
+  const auto target = dir.path() / "out.h5";
+  std::filesystem::create_directories(target / "keep");
+  CHECK_THROWS_AS(write_results(target.string(), s, r, {}), OutputError);
+  CHECK_FALSE(std::filesystem::exists(target.string() + ".partial"));
+  CHECK(std::filesystem::is_directory(target / "keep"));
+}

@@ -56,7 +56,19 @@ def main(path: str) -> int:
 
     dec = xr.open_dataset(path, engine="h5netcdf", group="decisions")
     assert dec["to_technology"].dims == ("decision",)
-    assert dec.sizes["decision"] > 0
+
+    # Regression against the recorded demo run (steelpath 0.1.0). By hand for
+    # 2025: 17.55 Mt BF-BOF x 2.43 + 1.6 Mt NG-DRI x 0.85 + 0.35 Mt scrap-EAF x
+    # 0.16 = 44.06 Mt CO2. Update these only for an intended model change, and
+    # say why in the commit.
+    recorded = {"emissions_2025": 44.063781600000006, "emissions_2060": 15.1565606,
+                "cumulative_emissions": 861.0695953428574, "decisions": 17, "switches": 7}
+    np.testing.assert_allclose(float(ds["emissions"][0]), recorded["emissions_2025"], rtol=1e-9)
+    np.testing.assert_allclose(float(ds["emissions"][-1]), recorded["emissions_2060"], rtol=1e-9)
+    np.testing.assert_allclose(float(ds["emissions"].sum()), recorded["cumulative_emissions"], rtol=1e-9)
+    assert dec.sizes["decision"] == recorded["decisions"], dec.sizes["decision"]
+    switches = int((dec["from_technology"] != dec["to_technology"]).sum())
+    assert switches == recorded["switches"], switches
     print(f"ok: {path}: {ds.sizes['year']} years x {ds.sizes['technology']} technologies, "
           f"{dec.sizes['decision']} decisions; emissions {float(ds['emissions'][0]):.1f} -> "
           f"{float(ds['emissions'][-1]):.1f} Mt CO2")

@@ -55,7 +55,7 @@ std::vector<BadInput> cases() {
       // --- wrong types
       {"section is a list", replaced(2, "years: [2025, 2030]"), "s.yaml:2:8", "years", "expected a mapping"},
       {"text for a number", replaced(10, "    capex_reline: lots"), "s.yaml:10:19", "technologies.bf.capex_reline",
-       "expected a number >= 0 in USD/(t/yr), found 'lots'"},
+       "expected a number in [0, 1000000] in USD/(t/yr), found 'lots'"},
       {"quoted number", replaced(10, "    capex_reline: \"100\""), "s.yaml:10:19", "technologies.bf.capex_reline",
        "found the text '100' (remove the quotes)"},
       {"fraction for a whole number", replaced(12, "    campaign_years: 2.5"), "s.yaml:12:21",
@@ -67,7 +67,7 @@ std::vector<BadInput> cases() {
       {"mapping for text", replaced(1, "name: {a: 1}"), "s.yaml:1:7", "name", "expected text"},
       // --- out of range, not finite
       {"negative capex", replaced(10, "    capex_reline: -5"), "s.yaml:10:19", "technologies.bf.capex_reline",
-       "expected a number >= 0 in USD/(t/yr), found -5"},
+       "expected a number in [0, 1000000] in USD/(t/yr), found -5"},
       {"capture rate out of range", replaced(11, "    opex_fixed: 10\n    capture_rate: 1.5"), "s.yaml:12:19",
        "technologies.bf.capture_rate", "expected a number in [0, 1], found 1.5"},
       {"discount rate 2", appended("finance: {discount_rate: 2}\n"), "s.yaml:25:26", "finance.discount_rate",
@@ -86,7 +86,7 @@ std::vector<BadInput> cases() {
        "technologies.bf.capex_greenfield", "(not finite)"},
       {"nan as text", replaced(11, "    opex_fixed: nan"), "s.yaml:11:17", "technologies.bf.opex_fixed", "(not finite)"},
       {"negative series point", replaced(24, "policies: {carbon_price: {2025: 10, 2030: -60}}"), "s.yaml:24:43",
-       "policies.carbon_price.2030", "expected a number >= 0 in USD/t CO2, found -60"},
+       "policies.carbon_price.2030", "expected a number in [0, 100000] in USD/t CO2, found -60"},
       {"series years out of order", replaced(24, "policies: {carbon_price: {2030: 10, 2025: 60}}"), "s.yaml:24:37",
        "policies.carbon_price", "years must be listed in increasing order"},
       {"series key not a year", replaced(24, "policies: {carbon_price: {2025: 10, soon: 60}}"), "s.yaml:24:37",

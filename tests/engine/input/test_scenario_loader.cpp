@@ -64,9 +64,9 @@ TEST_CASE("a typo in a key is named with its line, column and a suggestion", "[i
 
 TEST_CASE("out-of-range and mistyped numbers", "[input][scenario]") {
   CHECK(error_of(with(mini_lines(), 10, "    capex_reline: -5")) ==
-        "s.yaml:10:19: error: technologies.bf.capex_reline: expected a number >= 0 in USD/(t/yr), found -5\n1 error");
+        "s.yaml:10:19: error: technologies.bf.capex_reline: expected a number in [0, 1000000] in USD/(t/yr), found -5\n1 error");
   CHECK(error_of(with(mini_lines(), 10, "    capex_reline: lots")) ==
-        "s.yaml:10:19: error: technologies.bf.capex_reline: expected a number >= 0 in USD/(t/yr), found 'lots'\n1 error");
+        "s.yaml:10:19: error: technologies.bf.capex_reline: expected a number in [0, 1000000] in USD/(t/yr), found 'lots'\n1 error");
   CHECK(error_of(with(mini_lines(), 10, "    capex_reline: .nan")).find("(not finite)") != std::string::npos);
   CHECK(error_of(with(mini_lines(), 10, "    capex_reline: \"100\"")).find("found the text '100' (remove the quotes)") != std::string::npos);
   CHECK(error_of(with(mini_lines(), 12, "    campaign_years: 2.5")) ==
@@ -92,7 +92,7 @@ TEST_CASE("series errors name the year", "[input][scenario]") {
   CHECK(error_of(with(mini_lines(), 24, "policies: {carbon_price: {2025: 10, soon: 60}}")) ==
         "s.yaml:24:37: error: policies.carbon_price: expected a year (1800..2300) as key, found 'soon'\n1 error");
   CHECK(error_of(with(mini_lines(), 24, "policies: {carbon_price: {2025: 10, 2030: -60}}")) ==
-        "s.yaml:24:43: error: policies.carbon_price.2030: expected a number >= 0 in USD/t CO2, found -60\n1 error");
+        "s.yaml:24:43: error: policies.carbon_price.2030: expected a number in [0, 100000] in USD/t CO2, found -60\n1 error");
 }
 
 TEST_CASE("fleet problems name the CSV line and column", "[input][scenario]") {

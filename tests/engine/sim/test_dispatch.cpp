@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <vector>
 
 using namespace steelpath;
@@ -70,9 +71,13 @@ TEST_CASE("equal costs are served in block order", "[sim][dispatch]") {
   CHECK(r.production[1] == 0.0);
 }
 
-TEST_CASE("no demand: nothing produced, price of the first tonne", "[sim][dispatch]") {
+TEST_CASE("no demand or no capacity: nothing produced and no price", "[sim][dispatch]") {
   const Run r = run(kBlocks, 0.0, 10.0);
   for (double q : r.production) CHECK(q == 0.0);
-  CHECK(r.outcome.price == 200.0);
+  CHECK(std::isnan(r.outcome.price));
   CHECK(r.outcome.unmet == 0.0);
+  const std::vector<SupplyBlock> none = {{0.0, 300.0, 0.0}};
+  const Run n = run(none, 5.0, 0.0);
+  CHECK(n.outcome.unmet == 5.0);
+  CHECK(std::isnan(n.outcome.price));
 }

@@ -111,3 +111,77 @@ TEST_CASE("an inconsistent scenario is refused", "[sim][member]") {
   s.units[0].technology = 7;
   CHECK_THROWS_AS(MemberSimulation(s), ModelError);
 }
+
+TEST_CASE("discounting, expected and maximum utilisation enter as the formulas say", "[sim][member]") {
+  // r = 10 %, u = 0.8, 10-year campaigns: CRF = 0.1 x 1.1^10 / (1.1^10 - 1)
+  //   = 0.25937425 / 1.59374246 = 0.16274539.
+  // bf reline: 100 x 0.16274539 / 0.8 + 100 + 2 p = 120.343174 + 2 p
+  // h2 switch: 500 x 0.16274539 / 0.8 + 200     = 301.715872
+  // break-even p* = (301.715872 - 120.343174) / 2 = 90.686349 USD/t CO2.
+  auto run = [](double carbon) {
+    Scenario s = test::tiny_scenario();
+    s.finance = {0.10, 0.8};
+    s.market = {0.9};
+    s.policy.carbon_price = YearSeries::constant(s.horizon, carbon);
+    return simulate(s);
+  };
+  const MemberResult below = run(90.6);
+  REQUIRE(below.decisions.size() == 2);
+  CHECK(below.decisions[0].to_technology == 0);
+  CHECK(below.decisions[0].lcos_reline == Approx(120.343174 + 2 * 90.6).epsilon(1e-8));
+  const MemberResult above = run(90.8);
+  CHECK(above.decisions[0].to_technology == 1);
+  CHECK(above.decisions[0].lcos_chosen == Approx(301.715872).epsilon(1e-8));
+  // Dispatch with max utilisation 0.9: the h2 unit gives 6 x 0.9 = 5.4 Mt at
+  // 200 USD/t; the bf unit the remaining 4.6 Mt at 100 + 2 x 90.8 = 281.6.
+  const std::size_t T = above.n_technologies;
+  CHECK(above.production[1] == Approx(5.4));
+  CHECK(above.production[0] == Approx(4.6));
+  CHECK(above.total_emissions(0) == Approx(9.2));
+  CHECK(above.steel_price[0] == Approx(281.6));
+  CHECK(above.production[5 * T + 1] == Approx(10.0)); // both units h2 from 2030
+}
+
+TEST_CASE("a route is not chosen before its first available year", "[sim][member]") {
+  Scenario s = test::tiny_scenario();
+  s.technologies[1].available_from = 2028;
+  s.policy.carbon_price = YearSeries::constant(s.horizon, 200.0); // h2 far cheaper: 250 < 510
+  const MemberResult r = simulate(s);
+  REQUIRE(r.decisions.size() == 2);
+  CHECK(r.decisions[0].year == 2025);
+  CHECK(r.decisions[0].to_technology == 0); // h2 not yet available: reline
+  CHECK(r.decisions[1].year == 2030);
+  CHECK(r.decisions[1].to_technology == 1);
+}
+
+TEST_CASE("a switch to a scrap route needs the region's scrap", "[sim][member]") {
+  // Add scrap (100 USD/t) and a scrap EAF (1.1 t scrap/t, greenfield 200).
+  // r = 0, u = 0.8: eaf switch = 200 x 0.1 / 0.8 + 110 = 135;
+  // bf reline = 100 x 0.1 / 0.8 + 100 + 2 x 20 = 152.5; h2 = 262.5.
+  // u1 (6 Mt/yr) would need 6 x 0.8 x 1.1 = 5.28 Mt of scrap a year.
+  auto run = [](double scrap_supply) {
+    Scenario s = test::tiny_scenario();
+    s.commodities.push_back({"scrap", "t", YearSeries::constant(s.horizon, 100.0), 0.0});
+    for (auto& t : s.technologies) t.inputs.push_back(0.0);
+    Technology eaf = s.technologies[0];
+    eaf.id = "eaf";
+    eaf.inputs = {0.0, 0.0, 1.1};
+    eaf.capex_greenfield = 200;
+    s.technologies.push_back(eaf);
+    s.scrap_commodity = 2;
+    s.regions[0].scrap_supply = YearSeries::constant(s.horizon, scrap_supply);
+    s.finance = {0.0, 0.8};
+    s.policy.carbon_price = YearSeries::constant(s.horizon, 20.0);
+    return simulate(s);
+  };
+  CHECK(run(5.0).decisions[0].to_technology == 0);  // 5.28 > 5.0: not enough scrap, reline
+  const MemberResult enough = run(5.3);
+  CHECK(enough.decisions[0].to_technology == 2);    // 5.28 <= 5.3: switch
+  CHECK(enough.decisions[0].lcos_chosen == Approx(135.0));
+  // u2 decides in 2030: its 5.28 Mt more does not fit beside u1's; it relines.
+  CHECK(enough.decisions[1].to_technology == 0);
+  // Dispatch: the EAF block is limited by scrap (5.3 / 1.1 = 4.818 Mt) even
+  // though its capacity is 6 Mt; the bf unit makes the rest of 10 Mt.
+  CHECK(enough.production[2] == Approx(5.3 / 1.1));
+  CHECK(enough.scrap_used[0] == Approx(5.3));
+}
