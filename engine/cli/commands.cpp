@@ -67,6 +67,9 @@ int run_command(const RunOptions& o, const std::string& cmdline) {
     if (std::filesystem::equivalent(out_path, in, ec))
       throw InputError(out_path + ": error: the results file would overwrite the input " + in);
 
+  if (!loaded.ensemble.empty() && !o.quiet)
+    std::cerr << "note: the scenario's levers and uncertainties were checked; running them as an ensemble "
+                 "comes with the ensemble layer. This run simulates the base scenario.\n";
   const auto t0 = std::chrono::steady_clock::now();
   const MemberResult result = simulate(s);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
