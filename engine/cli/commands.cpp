@@ -4,6 +4,7 @@
 #include "input/json_schema.hpp"
 #include "input/parameter_paths.hpp"
 #include "input/scenario_loader.hpp"
+#include "input/spec_reference.hpp"
 #include "model/errors.hpp"
 #include "output/result_writer.hpp"
 #include "sim/member_simulation.hpp"
@@ -151,8 +152,10 @@ int main(int argc, char** argv) {
                     "Print the resolved scenario (extends, overrides and defaults applied) as YAML");
   val_cmd->add_flag("--list-paths", val.list_paths, "Print every parameter path of the scenario");
 
+  bool markdown = false;
   auto* schema_cmd =
       app.add_subcommand("schema", "Print the JSON Schema of the scenario format (for editors' YAML language servers)");
+  schema_cmd->add_flag("--markdown", markdown, "Print the reference table of every key instead (docs/scenarios.md)");
 
   try {
     app.parse(argc, argv);
@@ -165,7 +168,7 @@ int main(int argc, char** argv) {
     if (*run_cmd) return run_command(run, command_line(argc, argv));
     if (*val_cmd) return validate_command(val);
     if (*schema_cmd) {
-      std::cout << input::scenario_json_schema();
+      std::cout << (markdown ? input::scenario_reference_markdown() : input::scenario_json_schema());
       return kExitOk;
     }
   } catch (const InputError& e) {
