@@ -108,12 +108,14 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
 
   if (!resolved.find("name"))
     resolved.set("name", SourceNode::make_scalar(file.stem().string(), {"(default)", 0, 0}));
-  // The scrap commodity defaults to the one named "scrap", if declared.
-  if (SourceNode* market = resolved.find("market"); market && !market->find("scrap_commodity")) {
-    const SourceNode* commodities = resolved.find("commodities");
-    if (commodities && commodities->find("scrap"))
-      market->set("scrap_commodity", SourceNode::make_scalar("scrap", {"(default)", 0, 0}));
-  }
+  // The scrap and electricity commodities default to those so named, if declared.
+  if (SourceNode* market = resolved.find("market"))
+    for (const char* key : {"scrap", "electricity"}) {
+      const std::string field = std::string(key) + "_commodity";
+      const SourceNode* commodities = resolved.find("commodities");
+      if (!market->find(field) && commodities && commodities->find(key))
+        market->set(field, SourceNode::make_scalar(key, {"(default)", 0, 0}));
+    }
   out.scenario = build_scenario(resolved);
   out.scenario.units = std::move(units);
   relativize_paths(resolved, file.parent_path());

@@ -50,6 +50,35 @@ Spec text(std::string doc, bool required = false) {
   s.required = required;
   return s;
 }
+Spec choice(std::string doc, std::vector<std::string> choices, std::string def) {
+  Spec s = text(std::move(doc));
+  s.choices = std::move(choices);
+  s.default_text = std::move(def);
+  return s;
+}
+Spec ref_to(std::string doc, std::string section, bool list = false) {
+  Spec s = text(std::move(doc));
+  s.kind = list ? SpecKind::ref_list : SpecKind::ref;
+  s.ref = std::move(section);
+  return s;
+}
+Spec optional(Spec s) {
+  s.required = false;
+  return s;
+}
+Spec ref_map(std::string doc, std::string section, std::string entry_name, Spec entry) {
+  Spec s;
+  s.kind = SpecKind::ref_map;
+  s.doc = std::move(doc);
+  s.ref = std::move(section);
+  s.entry_name = std::move(entry_name);
+  s.entry.push_back(std::move(entry));
+  return s;
+}
+Spec with_key_choices(Spec s, std::vector<std::string> keys) {
+  s.choices = std::move(keys);
+  return s;
+}
 Spec with_kind(Spec s, SpecKind k) {
   s.kind = k;
   return s;
@@ -81,6 +110,9 @@ Spec build() {
   const Bounds quantity{0.0, 1e5};   // inputs per t, Mt/yr
   const Bounds intensity{0.0, 1e3};  // t CO2 per unit or per t
   const Bounds carbon{0.0, 1e5};     // USD/t CO2
+  const Bounds musd{0.0, 1e7};       // million USD per year
+  const Bounds rate{0.0, 1.0};
+  const Bounds year{1800, 2300};
 
   Spec inputs;
   inputs.kind = SpecKind::ref_map;
@@ -122,29 +154,128 @@ Spec build() {
                          {{"unit", text("physical unit of one quantity: t, GJ, kg, MWh, ...", true)},
                           {"price", series("price", "USD/@commodity", price)},
                           {"emission_factor",
-                           number("direct CO2 per unit (0 for electricity)", "t CO2/@commodity", intensity, "0")}}))},
+                           number("direct CO2 per unit (0 for electricity)", "t CO2/@commodity", intensity, "0")},
+                          {"indirect_emission_factor",
+                           number("upstream CO2 per unit, counted as indirect (grid electricity: regions.*.grid_intensity)",
+                                  "t CO2/@commodity", intensity, "0")}}))},
           {"technologies",
            map_of("steelmaking routes", "technology",
                   record("a route", true,
                          {{"name", text("readable name (default: the id)")},
+                          {"family", choice("route family, for ETS benchmarks and bans",
+                                            {"bf", "dri", "eaf", "sr", "electrolysis", "other"}, "other")},
                           {"inputs", inputs},
                           {"process_emissions",
                            number("CO2 not tied to an input (fluxes, electrodes)", "t CO2/t", intensity, "0")},
                           {"capture_rate", number("share of direct CO2 captured", "1", share, "0")},
                           {"capex_greenfield",
                            number("capex of a new build or a conversion to this route", "USD/(t/yr)", capex)},
+                          {"capex_switch", optional(number("capex of converting a unit of another route to this one "
+                                                           "(default: capex_greenfield)", "USD/(t/yr)", capex))},
                           {"capex_reline", number("capex of a relining at the end of a campaign", "USD/(t/yr)", capex)},
                           {"opex_fixed", number("fixed operating cost", "USD/(t/yr)/yr", capex)},
                           {"campaign_years", integer("years between investment decisions", "yr", {1, 100})},
-                          {"available_from", integer("first year the route can be chosen", "year", {1800, 2300}, "1800")}}))},
+                          {"available_from", integer("first year the route can be chosen", "year", {1800, 2300}, "1800")},
+                          {"lifetime_years", integer("years from start to end of life", "yr", {1, 200}, "40")},
+                          {"construction_years", integer("years a new build or conversion takes", "yr", {0, 20}, "3")},
+                          {"readiness", integer("technology readiness level (risk premium below 9)", "1", {1, 9}, "9")},
+                          {"learning_rate", number("capex reduction per doubling of cumulative capacity", "1",
+                                                   {0.0, 0.9}, "0")},
+                          {"learning_rate_rd", number("capex reduction per doubling of the knowledge stock", "1",
+                                                      {0.0, 0.9}, "0")},
+                          {"base_capacity", number("cumulative capacity at which the capex figures hold", "Mt/yr",
+                                                   {1e-6, 1e5}, "1")},
+                          {"base_knowledge", number("knowledge stock at which the capex figures hold",
+                                                    "million USD", {1e-6, 1e9}, "1")},
+                          {"knowledge_threshold",
+                           number("knowledge stock that makes the route available to alliance members (0: never "
+                                  "before available_from)", "million USD", {0.0, 1e9}, "0")}}))},
           {"regions", map_of("markets", "region",
                              record("a region", true,
                                     {{"demand", series("crude steel demand", "Mt/yr", quantity)},
-                                     {"scrap_supply", series("scrap available to steelmaking", "Mt/yr", quantity)}}))},
-          {"companies", map_of("steelmakers", "company", record("a company", false, {{"name", text("readable name")}}))},
+                                     {"scrap_supply", series("scrap available to steelmaking", "Mt/yr", quantity)},
+                                     {"prices", ref_map("regional price paths overriding the commodities' own",
+                                                        "commodities", "commodity",
+                                                        series("regional price", "USD/@commodity", price))},
+                                     {"carbon_price", optional(series("regional carbon price (overrides policies)",
+                                                                      "USD/t CO2", carbon))},
+                                     {"grid_intensity", optional(series("CO2 of grid electricity (indirect)",
+                                                                        "t CO2/MWh", {0.0, 10.0}))},
+                                     {"demand_reduction", series("material efficiency: share of demand avoided",
+                                                                 "1", {0.0, 0.95}, "0")},
+                                     {"intensity_standard",
+                                      record("maximum direct intensity; units above it pay a penalty", false,
+                                             {{"max", series("maximum direct intensity", "t CO2/t", intensity)},
+                                              {"penalty", number("penalty per t CO2 above the standard", "USD/t CO2",
+                                                                 carbon)}})}}))},
+          {"companies",
+           map_of("steelmakers", "company",
+                  record("a company", false,
+                         {{"name", text("readable name")},
+                          {"hurdle_rate", optional(number("its discount rate (default: finance.discount_rate)", "1", rate))},
+                          {"foresight", choice("what it expects of prices: the scenario's paths, or today's",
+                                               {"perfect", "myopic"}, "perfect")},
+                          {"finance_limit", number("capex per year at most this share of last year's revenue (0: no "
+                                                   "limit)", "1", {0.0, 10.0}, "0")},
+                          {"alliance", choice("member of the innovation alliance", {"true", "false"}, "false")},
+                          {"target", record("climate target, acting as an internal carbon price", false,
+                                            {{"peak_year", optional(integer("emissions peak by", "year", year))},
+                                             {"neutrality_year", optional(integer("direct emissions zero by", "year", year))},
+                                             {"price_step", number("internal price rise per year off track", "USD/t CO2",
+                                                                   carbon, "10")},
+                                             {"price_max", number("internal price ceiling", "USD/t CO2", carbon, "300")}})}}))},
           {"fleet", fleet},
-          {"policies", record("policy levers", false,
-                              {{"carbon_price", series("carbon price on direct emissions", "USD/t CO2", carbon, "0")}})},
+          {"policies",
+           record("policy levers", false,
+                  {{"carbon_price", series("carbon price on direct emissions", "USD/t CO2", carbon, "0")},
+                   {"storage_cost", number("transport and storage of captured CO2", "USD/t CO2", carbon, "0")},
+                   {"blast_furnace_ban", optional(integer("no new or relined blast furnaces from this year", "year", year))},
+                   {"ets", record("emissions trading with an endogenous allowance price", false,
+                                  {{"regions", ref_to("covered regions", "regions", true)},
+                                   {"cap", series("cap on covered direct emissions", "Mt CO2/yr", quantity)},
+                                   {"benchmarks", with_key_choices(
+                                                      map_of("free allocation per t of output, by route family", "family",
+                                                             series("benchmark", "t CO2/t", intensity), false),
+                                                      {"bf", "dri", "eaf", "sr", "electrolysis", "other"})},
+                                   {"price_floor", number("lowest allowance price", "USD/t CO2", carbon, "0")},
+                                   {"price_ceiling", number("allowance price when the cap cannot be met", "USD/t CO2",
+                                                            carbon, "1000")}})},
+                   {"subsidies", record("capex subsidies within an annual budget", false,
+                                        {{"budget", series("budget", "million USD/yr", musd)},
+                                         {"routes", ref_map("subsidy per route", "technologies", "technology",
+                                                            record("a route's subsidy", true,
+                                                                   {{"share", number("share of capex paid", "1", rate, "0")},
+                                                                    {"per_capacity", number("paid per t/yr of capacity",
+                                                                                            "USD/(t/yr)", capex, "0")}}))}})},
+                   {"fund", record("an R&D fund raising knowledge stocks", false,
+                                   {{"budget", series("budget", "million USD/yr", musd)},
+                                    {"allocation", ref_map("share of the budget per route", "technologies", "technology",
+                                                           number("share", "1", rate))},
+                                    {"depreciation", number("knowledge stock lost per year", "1", rate, "0.1")}})}})},
+          {"offtakes",
+           map_of("green-steel offtake contracts", "contract",
+                  record("a contract", true,
+                         {{"buyer", text("who buys, e.g. FAW-Volkswagen", true)},
+                          {"company", ref_to("the seller", "companies")},
+                          {"volume", number("steel bought at most", "Mt/yr", quantity)},
+                          {"premium", number("paid above the market price", "USD/t", capex)},
+                          {"max_intensity", number("only steel at or below this direct intensity qualifies", "t CO2/t",
+                                                   intensity)},
+                          {"start", integer("first year", "year", year)},
+                          {"end", integer("last year", "year", year, "2100")}}),
+                  false)},
+          {"behaviour",
+           record("how agents decide", false,
+                  {{"heterogeneity", number("logit scale of choices (0: always the cheapest)", "USD/t", {0.0, 1e4}, "0")},
+                   {"risk_premium_per_trl", number("hurdle-rate premium per readiness level below 9", "1",
+                                                   {0.0, 0.2}, "0")},
+                   {"campaign_jitter_years", integer("a unit's campaign varies by a draw in [-j, +j]", "yr", {0, 10}, "0")},
+                   {"stranding_years", integer("years without production that make a unit decide early", "yr",
+                                               {1, 50}, "3")},
+                   {"reserve_margin", number("spare capacity over demand before units close or are built", "1",
+                                             {0.0, 1.0}, "0.1")},
+                   {"expansion_unit_size", number("capacity of a new greenfield unit", "Mt/yr", {0.1, 50.0}, "2")}})},
+          {"seed", integer("keys every random draw; the same seed gives the same results", "1", {0, 2147483647}, "1")},
           {"finance", record("financial assumptions", false,
                              {{"discount_rate", number("hurdle rate for levelized costs, per year", "1", {0.0, 1.0}, "0.08")},
                               {"expected_utilisation",
@@ -152,7 +283,10 @@ Spec build() {
           {"market", record("market rules", false,
                             {{"max_utilisation",
                               number("highest share of capacity a unit produces in a year", "1", {0.01, 1.0}, "0.9")},
-                             {"scrap_commodity", scrap_ref}})},
+                             {"scrap_commodity", scrap_ref},
+                             {"electricity_commodity",
+                              ref_to("the commodity that is grid electricity (default: 'electricity' if declared)",
+                                     "commodities")}})},
           {"levers", levers},
           {"uncertainties", uncertainties},
       });

@@ -23,6 +23,7 @@ enum class SpecKind {
   path,        ///< a file path, relative to the file that wrote it
   ref,         ///< a string naming an entry of another section (`ref`)
   ref_map,     ///< a mapping whose keys name entries of another section, values per `entry`
+  ref_list,    ///< a list of strings naming entries of another section (`ref`)
   series,      ///< a yearly series: constant, {year: value}, or growth
   levers,      ///< the levers section (parameter path -> values)
   uncertainties, ///< the uncertainties section (parameter path -> distribution)
@@ -37,6 +38,7 @@ struct Spec {
   std::optional<std::string> default_text; ///< default as YAML text, when not required
   std::string ref;            ///< ref / ref_map: the top-level section whose ids are valid
   std::string entry_name;     ///< map_of / ref_map: what one entry is ("technology")
+  std::vector<std::string> choices; ///< text: the allowed values (empty: any)
   std::vector<std::pair<std::string, Spec>> fields; ///< record
   std::vector<Spec> entry;    ///< map_of / ref_map: exactly one element, the entries' spec
 

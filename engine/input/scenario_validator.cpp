@@ -71,6 +71,24 @@ public:
     }
     case SpecKind::series:
       return validate_series(node, unit, spec.bounds, path, facts_, diag_);
+    case SpecKind::ref_list: {
+      if (!node.is_sequence()) {
+        why = "expected a list of " + spec.ref + " ids, found " + show(node);
+        break;
+      }
+      const auto& known = facts_.ids[spec.ref];
+      SourceNode out = SourceNode::make_sequence(node.origin());
+      for (const auto& item : node.items()) {
+        if (!item.is_scalar() || std::find(known.begin(), known.end(), item.text()) == known.end()) {
+          error(item.origin(), path,
+                "expected an id declared in '" + spec.ref + "', found " + show(item) +
+                    (item.is_scalar() ? did_you_mean(item.text(), known) : ""));
+          continue;
+        }
+        out.push_back(item);
+      }
+      return out;
+    }
     case SpecKind::text:
     case SpecKind::path:
     case SpecKind::ref: {
@@ -79,6 +97,13 @@ public:
         break;
       }
       if (spec.kind == SpecKind::path) return resolve_path(node);
+      if (!spec.choices.empty() &&
+          std::find(spec.choices.begin(), spec.choices.end(), node.text()) == spec.choices.end()) {
+        std::string list;
+        for (const auto& c : spec.choices) list.append(list.empty() ? "" : ", ").append(c);
+        why = "expected one of " + list + ", found '" + node.text() + "'" + did_you_mean(node.text(), spec.choices);
+        break;
+      }
       if (spec.kind == SpecKind::ref) {
         const auto& known = facts_.ids[spec.ref];
         if (std::find(known.begin(), known.end(), node.text()) == known.end()) {
@@ -108,7 +133,10 @@ private:
       return SourceNode::make_scalar(*spec.default_text, {"(default)", 0, 0});
     }
     if (spec.kind == SpecKind::record && !spec.required) {
-      // An optional section that is absent still gets its defaults filled.
+      // An optional section that is absent still gets its defaults filled,
+      // unless it has required keys: then it is a lever that is off.
+      for (const auto& f : spec.fields)
+        if (f.second.required) return {};
       SourceNode m = SourceNode::make_map({"(default)", 0, 0});
       return record(m, spec, path);
     }
@@ -157,6 +185,11 @@ private:
       error(node.origin(), path, "expected at least one " + spec.entry_name + ", found an empty mapping");
     SourceNode out = SourceNode::make_map(node.origin());
     for (const auto& e : node.entries()) {
+      if (!spec.choices.empty() && std::find(spec.choices.begin(), spec.choices.end(), e.key) == spec.choices.end()) {
+        error(e.key_origin, join_path(path, e.key),
+              "unknown " + spec.entry_name + " '" + e.key + "'" + did_you_mean(e.key, spec.choices));
+        continue;
+      }
       if (spec.entry_name == "commodity") commodity_ = e.key;
       const Spec& entry = spec.entry.front();
       if (e.value.is_null() && entry.required) {

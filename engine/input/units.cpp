@@ -33,6 +33,7 @@ std::optional<Unit> atom(const std::string& w, const ExchangeRates& rates) {
       {"GJ", base(energy, 1.0)},   {"MJ", base(energy, 1e-3)},   {"TJ", base(energy, 1e3)},
       {"PJ", base(energy, 1e6)},   {"kWh", base(energy, 0.0036)}, {"MWh", base(energy, 3.6)},
       {"GWh", base(energy, 3600.0)}, {"%", Unit{0.01, {}}},      {"1", Unit{1.0, {}}},
+      {"million", Unit{1e6, {}}},  {"billion", Unit{1e9, {}}},
       {"tpa", multiply(base(mass, 1.0), base(time, 1.0), -1)},
       {"ttpa", multiply(base(mass, 1e3), base(time, 1.0), -1)},
       {"Mtpa", multiply(base(mass, 1e6), base(time, 1.0), -1)},

@@ -28,7 +28,8 @@ using ExchangeRates = std::map<std::string, double>;
 
 /// Parses a unit expression: atoms (USD, a declared currency, t, kg, kt, Mt,
 /// Gt, "t CO2", kt CO2, Mt CO2, yr, year, GJ, MJ, TJ, PJ, kWh, MWh, GWh, %,
-/// tpa, ttpa, Mtpa, 1) joined by '/', '*' or spaces, with parentheses.
+/// tpa, ttpa, Mtpa, million, billion, 1) joined by '/', '*' or spaces, with
+/// parentheses.
 /// Returns nullopt and sets `error` when it cannot.
 [[nodiscard]] std::optional<Unit> parse_unit(const std::string& text, const ExchangeRates& rates,
                                              std::string& error);

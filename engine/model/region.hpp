@@ -1,17 +1,28 @@
-// A market region: steel demand is met by the region's own plants, and scrap
-// routes are limited by the region's scrap supply.
+// A market region: steel demand is met by the region's own plants, scrap
+// routes are limited by the region's scrap supply, and regional prices,
+// grid electricity, carbon prices and intensity standards apply.
 #pragma once
 
 #include "model/year_series.hpp"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace steelpath {
 
 struct Region {
   std::string id;          ///< e.g. "CHN"
-  YearSeries demand;       ///< crude steel demand, Mt/yr
+  YearSeries demand;       ///< crude steel demand before material efficiency, Mt/yr
   YearSeries scrap_supply; ///< scrap available to steelmaking, Mt/yr
+  /// Regional price paths, one slot per commodity (or none at all); an empty
+  /// slot: the commodity's own path.
+  std::vector<std::optional<YearSeries>> prices;
+  std::optional<YearSeries> carbon_price;   ///< USD/t CO2; empty: policies.carbon_price
+  std::optional<YearSeries> grid_intensity; ///< t CO2 per MWh of grid electricity (indirect emissions)
+  YearSeries demand_reduction;              ///< material efficiency: share of demand avoided, 0..1 (empty: 0)
+  std::optional<YearSeries> intensity_standard; ///< maximum direct intensity, t CO2/t crude steel
+  double intensity_penalty = 0.0;           ///< USD per t CO2 above the standard
 };
 
 } // namespace steelpath

@@ -58,7 +58,34 @@ std::vector<std::string> check_consistency(const Scenario& s) {
   for (const auto& r : s.regions) {
     check_series(r.demand, "region " + r.id + " demand");
     check_series(r.scrap_supply, "region " + r.id + " scrap_supply");
+    if (r.demand_reduction.size() > 0) check_series(r.demand_reduction, "region " + r.id + " demand_reduction");
+    if (!r.prices.empty() && r.prices.size() != s.commodities.size())
+      fail("region " + r.id + ": prices do not match the commodities");
+    for (const auto& p : r.prices)
+      if (p) check_series(*p, "region " + r.id + " price");
+    for (const auto* o : {&r.carbon_price, &r.grid_intensity, &r.intensity_standard})
+      if (*o) check_series(**o, "region " + r.id + " series");
   }
+  for (const auto& t : s.technologies)
+    if (t.readiness < 1 || t.readiness > 9 || t.lifetime_years <= 0 || t.construction_years < 0 ||
+        t.learning_rate < 0 || t.learning_rate >= 1 || t.learning_rate_rd < 0 || t.learning_rate_rd >= 1 ||
+        t.base_capacity <= 0 || t.base_knowledge <= 0)
+      fail("technology " + t.id + ": readiness, lifetime, construction or learning parameters out of range");
+  for (const auto& o : s.policy.offtakes)
+    if (!in_range(o.company, s.companies.size())) fail("offtake " + o.id + ": company index out of range");
+  if (s.policy.ets) {
+    for (int r : s.policy.ets->regions)
+      if (!in_range(r, s.regions.size())) fail("ets: region index out of range");
+    check_series(s.policy.ets->cap, "ets cap");
+    if (s.policy.ets->families.size() != s.policy.ets->benchmarks.size()) fail("ets: benchmarks do not match families");
+  }
+  if (s.policy.subsidy && (s.policy.subsidy->share.size() != s.technologies.size() ||
+                           s.policy.subsidy->per_capacity.size() != s.technologies.size()))
+    fail("subsidy: per-technology vectors do not match the technologies");
+  if (s.policy.fund && s.policy.fund->allocation.size() != s.technologies.size())
+    fail("fund: allocation does not match the technologies");
+  if (s.electricity_commodity && !in_range(*s.electricity_commodity, s.commodities.size()))
+    fail("electricity commodity index out of range");
   check_series(s.policy.carbon_price, "carbon_price");
   if (!(s.finance.discount_rate > -1.0)) fail("finance: discount_rate must be > -1");
   if (!(s.finance.expected_utilisation > 0.0 && s.finance.expected_utilisation <= 1.0))

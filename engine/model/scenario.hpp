@@ -8,27 +8,35 @@
 #include "model/company.hpp"
 #include "model/horizon.hpp"
 #include "model/plant_unit.hpp"
+#include "model/policy.hpp"
 #include "model/region.hpp"
 #include "model/technology.hpp"
 #include "model/year_series.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace steelpath {
 
-struct Policy {
-  YearSeries carbon_price; ///< carbon tax on direct emissions, USD per t CO2 (all regions)
-};
-
 struct Finance {
-  double discount_rate = 0.08;        ///< hurdle rate for levelized costs, 1/yr
+  double discount_rate = 0.08;        ///< default hurdle rate for levelized costs, 1/yr
   double expected_utilisation = 0.85; ///< capacity factor assumed when levelizing capex, 0..1
 };
 
 struct Market {
   double max_utilisation = 0.9; ///< highest share of capacity a unit can produce in a year, 0..1
+};
+
+/// How the agents decide (docs/model.md, "Decisions").
+struct Behaviour {
+  double heterogeneity = 0.0;       ///< logit scale, USD/t; 0: always the cheapest option
+  double risk_premium_per_trl = 0.0; ///< added to the hurdle rate per readiness level below 9, 1/yr
+  int campaign_jitter_years = 0;    ///< a unit's campaign varies by a draw in [-j, +j] years
+  int stranding_years = 3;          ///< years without production that make a unit decide early
+  double reserve_margin = 0.1;      ///< spare capacity over demand before units close or new ones are built
+  double expansion_unit_size = 2.0; ///< Mt/yr of a new greenfield unit
 };
 
 struct Scenario {
@@ -42,8 +50,12 @@ struct Scenario {
   Policy policy;
   Finance finance;
   Market market;
+  Behaviour behaviour;
+  std::uint64_t seed = 1; ///< keys every random draw (sim/random_stream.hpp)
   /// Index of the commodity that is scrap (limited by Region::scrap_supply), if any.
   std::optional<int> scrap_commodity;
+  /// Index of the commodity that is grid electricity (Region::grid_intensity applies), if any.
+  std::optional<int> electricity_commodity;
 
   [[nodiscard]] std::optional<int> find_technology(const std::string& id) const;
   [[nodiscard]] std::optional<int> find_commodity(const std::string& id) const;

@@ -1,6 +1,6 @@
 // A steelmaking route (BF-BOF, scrap-EAF, H2-DRI-EAF, ...): what it consumes per
-// tonne of crude steel, what it emits, what it costs to build or reline, and
-// when it can be chosen.
+// tonne of crude steel, what it emits, what it costs to build, convert or
+// reline, when it can be chosen, and how its cost learns.
 #pragma once
 
 #include <string>
@@ -9,8 +9,9 @@
 namespace steelpath {
 
 struct Technology {
-  std::string id;   ///< key used in scenarios and results, e.g. "bf_bof"
-  std::string name; ///< readable name, e.g. "BF-BOF (average)"
+  std::string id;     ///< key used in scenarios and results, e.g. "bf_bof"
+  std::string name;   ///< readable name, e.g. "BF-BOF (average)"
+  std::string family; ///< route family for benchmarks and bans: "bf", "dri", "eaf", "sr", "electrolysis"
 
   /// Inputs per tonne of crude steel, one entry per scenario commodity, each
   /// in that commodity's unit (t, GJ, kg, MWh per t crude steel).
@@ -18,11 +19,24 @@ struct Technology {
 
   double process_emissions = 0.0; ///< t CO2 per t crude steel not tied to a commodity (fluxes, electrodes)
   double capture_rate = 0.0;      ///< share of direct CO2 captured, 0..1
-  double capex_greenfield = 0.0;  ///< USD per (t/yr) of capacity, new build or conversion
+  double capex_greenfield = 0.0;  ///< USD per (t/yr) of capacity, new build
+  double capex_switch = 0.0;      ///< USD per (t/yr), converting an existing unit of another route to this one
   double capex_reline = 0.0;      ///< USD per (t/yr), reinvestment at the end of a campaign
   double opex_fixed = 0.0;        ///< USD per (t/yr) per year
   int campaign_years = 20;        ///< years between reinvestment decisions
+  int lifetime_years = 40;        ///< years from start to end of life (then rebuild, switch or close)
+  int construction_years = 3;     ///< years a new build or conversion takes; the unit does not produce meanwhile
   int available_from = 0;         ///< first calendar year the route can be chosen
+  int readiness = 9;              ///< technology readiness level, 1..9 (risk premium below 9)
+
+  // Two-factor learning (docs/model.md): capex x (C/C0)^-b_c x (K/K0)^-b_k.
+  double learning_rate = 0.0;     ///< capex reduction per doubling of cumulative capacity, 0..1
+  double learning_rate_rd = 0.0;  ///< capex reduction per doubling of the knowledge stock, 0..1
+  double base_capacity = 1.0;     ///< cumulative capacity at which the capex figures hold, Mt/yr
+  double base_knowledge = 1.0;    ///< knowledge stock at which the capex figures hold, million USD
+  /// Knowledge stock (million USD) at which the route becomes available to
+  /// alliance members before available_from; 0: the fund cannot bring it forward.
+  double knowledge_threshold = 0.0;
 };
 
 } // namespace steelpath

@@ -31,8 +31,16 @@ inline Scenario tiny_scenario() {
   h2.name = "Hydrogen DRI";
   h2.inputs = {0.0, 50.0};
   s.technologies = {bf, h2};
-  s.regions = {{"r", YearSeries::constant(h, 10.0), YearSeries::constant(h, 0.0)}};
-  s.companies = {{"c", "Company C"}};
+  Region r;
+  r.id = "r";
+  r.demand = YearSeries::constant(h, 10.0);
+  r.scrap_supply = YearSeries::constant(h, 0.0);
+  s.regions = {r};
+  Company c;
+  c.id = "c";
+  c.name = "Company C";
+  c.hurdle_rate = 0.0;
+  s.companies = {c};
   s.units = {{"u1", "p1", 0, 0, 0, 6.0, 2000, 2015}, {"u2", "p2", 0, 0, 0, 6.0, 2000, 2020}};
   s.policy.carbon_price = YearSeries::constant(h, 0.0);
   s.finance = {0.0, 1.0};

@@ -104,8 +104,8 @@ TEST_CASE("parameter paths list every number and refuse unknown ones", "[input][
   std::string why;
   CHECK_FALSE(resolve_parameter(l.document, "technologies.bf.capex_relin", why));
   CHECK(why == "unknown parameter path 'technologies.bf.capex_relin': no key 'capex_relin' (did you mean "
-               "capex_reline?); nearest valid paths: technologies.bf.capex_reline, technologies.bf.capex_greenfield, "
-               "technologies.bf.opex_fixed");
+               "capex_reline?); nearest valid paths: technologies.bf.capex_reline, technologies.bf.capex_switch, "
+               "technologies.bf.capex_greenfield");
   CHECK_FALSE(resolve_parameter(l.document, "policies.carbon_price.soon", why));
   CHECK(why.find("neither a year nor base_year") != std::string::npos);
 }

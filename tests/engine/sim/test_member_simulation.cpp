@@ -64,7 +64,10 @@ TEST_CASE("a carbon price above break-even converts each unit at its own decisio
 
 TEST_CASE("conservation in every year of a multi-region run", "[sim][member]") {
   Scenario s = test::tiny_scenario();
-  s.regions.push_back({"r2", YearSeries::constant(s.horizon, 3.0), YearSeries::constant(s.horizon, 0.0)});
+  Region r2 = s.regions[0];
+  r2.id = "r2";
+  r2.demand = YearSeries::constant(s.horizon, 3.0);
+  s.regions.push_back(r2);
   s.units.push_back({"u3", "p3", 0, 1, 0, 2.0, 2000, 2018});
   s.units.push_back({"u4", "p4", 0, 0, 1, 1.0, 2028, 2028}); // starts in 2028
   const std::pair<int, double> pts[] = {{2025, 0.0}, {2034, 150.0}};
