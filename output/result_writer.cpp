@@ -100,42 +100,74 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
   GroupWriter root(file, "");
   std::vector<std::int32_t> years;
   for (std::size_t i = 0; i < r.horizon.size(); ++i) years.push_back(r.horizon.year(i));
-  std::vector<std::string> tech_ids, tech_names, region_ids;
+  std::vector<std::string> tech_ids, tech_names, region_ids, company_ids, company_names, contract_ids, buyers;
   for (const auto& t : s.technologies) {
     tech_ids.push_back(t.id);
     tech_names.push_back(t.name);
   }
   for (const auto& g : s.regions) region_ids.push_back(g.id);
+  for (const auto& c : s.companies) {
+    company_ids.push_back(c.id);
+    company_names.push_back(c.name);
+  }
+  for (const auto& o : s.policy.offtakes) {
+    contract_ids.push_back(o.id);
+    buyers.push_back(o.buyer);
+  }
   root.ints("year", years);
   root.strings("technology", tech_ids);
   root.strings("region", region_ids);
+  root.strings("company", company_ids);
+  root.strings("contract", contract_ids);
   root.strings("technology_name", tech_names);
+  root.strings("company_name", company_names);
+  root.strings("contract_buyer", buyers);
   root.doubles("production", r.production);
   root.doubles("capacity", r.capacity);
   std::vector<double> total(r.horizon.size());
   for (std::size_t y = 0; y < total.size(); ++y) total[y] = r.total_emissions(y);
   root.doubles("emissions", total);
-  root.doubles("emissions_by_technology", r.emissions);
+  root.doubles("emissions_direct", r.emissions);
+  root.doubles("emissions_indirect", r.indirect);
   root.doubles("captured_co2", r.captured);
   root.doubles("demand", r.demand);
   root.doubles("unmet_demand", r.unmet_demand);
   root.doubles("steel_price", r.steel_price);
   root.doubles("scrap_use", r.scrap_used);
   root.doubles("carbon_price", r.carbon_price);
+  root.doubles("investment", r.investment);
+  root.doubles("allowance_price", r.allowance_price);
+  root.doubles("subsidies_paid", r.subsidies_paid);
+  root.doubles("subsidies_unpaid", r.subsidies_unpaid);
+  root.doubles("fund_spent", r.fund_spent);
+  root.doubles("stranded_capacity", r.stranded);
+  root.doubles("company_production", r.company_production);
+  root.doubles("company_emissions", r.company_emissions);
+  root.doubles("company_revenue", r.company_revenue);
+  root.doubles("internal_carbon_price", r.internal_price);
+  root.doubles("offtake_volume", r.offtake_volume);
+  root.doubles("offtake_premium", r.offtake_premium);
+  root.doubles("capex_factor", r.capex_factor);
 
   h5::Handle g = h5::create_group(file, "decisions");
   GroupWriter dec(g, "decisions");
   const auto& ds = r.decisions;
   std::vector<std::int32_t> index(ds.size());
   for (std::size_t i = 0; i < index.size(); ++i) index[i] = static_cast<std::int32_t>(i);
-  auto tech = [&](int k) { return s.technologies[static_cast<std::size_t>(k)].id; };
+  auto tech = [&](int k) { return k < 0 ? std::string() : s.technologies[static_cast<std::size_t>(k)].id; };
+  auto unit = [&](int i) {
+    const auto u = static_cast<std::size_t>(i);
+    return u < s.units.size() ? s.units[u].id : r.new_units.at(u - s.units.size());
+  };
+  static const char* reasons[] = {"campaign_end", "end_of_life", "stranded", "expansion"};
+  static const char* actions[] = {"reline", "switch", "close", "build", "defer"};
   dec.ints("decision", index);
   dec.ints("decision_year", column<std::int32_t>(ds, [](const Decision& d) { return d.year; }));
-  dec.strings("unit_id", column<std::string>(ds, [&](const Decision& d) {
-                return s.units[static_cast<std::size_t>(d.unit)].id;
-              }));
+  dec.strings("unit_id", column<std::string>(ds, [&](const Decision& d) { return unit(d.unit); }));
   dec.strings("from_technology", column<std::string>(ds, [&](const Decision& d) { return tech(d.from_technology); }));
   dec.strings("to_technology", column<std::string>(ds, [&](const Decision& d) { return tech(d.to_technology); }));
+  dec.strings("reason", column<std::string>(ds, [](const Decision& d) { return reasons[static_cast<int>(d.reason)]; }));
+  dec.strings("action", column<std::string>(ds, [](const Decision& d) { return actions[static_cast<int>(d.action)]; }));
   dec.doubles("lcos_chosen", column<double>(ds, [](const Decision& d) { return d.lcos_chosen; }));
   dec.doubles("lcos_reline", column<double>(ds, [](const Decision& d) { return d.lcos_reline; }));
 }

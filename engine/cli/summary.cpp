@@ -31,8 +31,8 @@ void print_summary(std::ostream& os, const Scenario& s, const MemberResult& r) {
   os << "  " << std::string(22, ' ') << std::setw(7) << r.horizon.first_year << std::setw(9)
      << r.horizon.last_year << "\n";
   for (std::size_t k = 0; k < s.technologies.size(); ++k) {
-    const double a = p0 > 0 ? 100.0 * r.production[k] / p0 : 0.0;
-    const double b = p1 > 0 ? 100.0 * r.production[last * r.n_technologies + k] / p1 : 0.0;
+    const double a = p0 > 0 ? 100.0 * r.technology_production(0, k) / p0 : 0.0;
+    const double b = p1 > 0 ? 100.0 * r.technology_production(last, k) / p1 : 0.0;
     if (a == 0.0 && b == 0.0) continue;
     std::string name = s.technologies[k].id;
     name.resize(22, ' ');
@@ -40,10 +40,10 @@ void print_summary(std::ostream& os, const Scenario& s, const MemberResult& r) {
   }
   const double unmet = std::accumulate(r.unmet_demand.begin(), r.unmet_demand.end(), 0.0);
   if (unmet > 0) os << "unmet demand over the horizon: " << num(unmet, 1) << " Mt\n";
-  std::size_t switches = 0;
-  for (const auto& d : r.decisions) switches += d.from_technology != d.to_technology ? 1 : 0;
-  os << "investment decisions: " << r.decisions.size() << " (" << switches << " route switches, "
-     << r.decisions.size() - switches << " relinings)\n";
+  std::size_t count[5] = {0, 0, 0, 0, 0};
+  for (const auto& d : r.decisions) ++count[static_cast<int>(d.action)];
+  os << "investment decisions: " << r.decisions.size() << " (" << count[1] << " route switches, " << count[0]
+     << " relinings, " << count[2] << " closures, " << count[3] << " new builds, " << count[4] << " deferrals)\n";
 }
 
 } // namespace steelpath::cli

@@ -2,14 +2,13 @@
 
 #include "sim/levelized_cost.hpp"
 
-#include <vector>
-
 namespace steelpath {
 
 CostTables build_cost_tables(const Scenario& s) {
   const auto n_tech = static_cast<Eigen::Index>(s.technologies.size());
   const auto n_comm = static_cast<Eigen::Index>(s.commodities.size());
   const auto n_years = static_cast<Eigen::Index>(s.horizon.size());
+  const auto ny = static_cast<std::size_t>(n_years);
 
   Eigen::MatrixXd inputs(n_tech, n_comm);
   Eigen::VectorXd process(n_tech);
@@ -20,50 +19,53 @@ CostTables build_cost_tables(const Scenario& s) {
     process(k) = t.process_emissions;
     capture(k) = t.capture_rate;
   }
-  Eigen::MatrixXd prices(n_comm, n_years);
   Eigen::VectorXd factors(n_comm);
-  for (Eigen::Index c = 0; c < n_comm; ++c) {
-    const auto& com = s.commodities[static_cast<std::size_t>(c)];
-    for (Eigen::Index y = 0; y < n_years; ++y) prices(c, y) = com.price[static_cast<std::size_t>(y)];
-    factors(c) = com.emission_factor;
-  }
-  Eigen::RowVectorXd carbon(n_years);
-  for (Eigen::Index y = 0; y < n_years; ++y) carbon(y) = s.policy.carbon_price[static_cast<std::size_t>(y)];
+  for (Eigen::Index c = 0; c < n_comm; ++c) factors(c) = s.commodities[static_cast<std::size_t>(c)].emission_factor;
 
   CostTables t;
-  t.variable_cost = inputs * prices;
   const Eigen::VectorXd gross = inputs * factors + process;
-  t.direct_intensity = gross.cwiseProduct((Eigen::VectorXd::Ones(n_tech) - capture));
+  t.direct_intensity = gross.cwiseProduct(Eigen::VectorXd::Ones(n_tech) - capture);
   t.captured_intensity = gross.cwiseProduct(capture);
   t.scrap_intensity = s.scrap_commodity ? Eigen::VectorXd(inputs.col(*s.scrap_commodity))
                                         : Eigen::VectorXd::Zero(n_tech);
-  t.marginal_cost = t.variable_cost + t.direct_intensity * carbon;
 
-  // Levelized over each route's own campaign, with perfect foresight of the
-  // scenario's price and carbon paths (flat after the horizon).
   const double r = s.finance.discount_rate;
-  const double u = s.finance.expected_utilisation;
-  t.lcos_reline.resize(n_tech, n_years);
-  t.lcos_switch.resize(n_tech, n_years);
-  std::vector<double> var_row(static_cast<std::size_t>(n_years));
-  const auto carbon_series = s.policy.carbon_price.values();
-  for (Eigen::Index k = 0; k < n_tech; ++k) {
-    const auto& tech = s.technologies[static_cast<std::size_t>(k)];
-    for (Eigen::Index y = 0; y < n_years; ++y) var_row[static_cast<std::size_t>(y)] = t.variable_cost(k, y);
-    const double crf = capital_recovery_factor(r, tech.campaign_years);
-    for (Eigen::Index y = 0; y < n_years; ++y) {
-      LcosInputs in;
-      in.opex_fixed = tech.opex_fixed;
-      in.capital_recovery = crf;
-      in.utilisation = u;
-      in.variable_cost = levelized_average(var_row, static_cast<std::size_t>(y), tech.campaign_years, r);
-      in.emission_intensity = t.direct_intensity(k);
-      in.carbon_price = levelized_average(carbon_series, static_cast<std::size_t>(y), tech.campaign_years, r);
-      in.capex = tech.capex_reline;
-      t.lcos_reline(k, y) = levelized_cost(in);
-      in.capex = tech.capex_greenfield;
-      t.lcos_switch(k, y) = levelized_cost(in);
+  std::vector<double> row(ny);
+  for (const Region& reg : s.regions) {
+    Eigen::MatrixXd prices(n_comm, n_years);
+    Eigen::MatrixXd upstream(n_comm, n_years);
+    for (Eigen::Index c = 0; c < n_comm; ++c) {
+      const auto ci = static_cast<std::size_t>(c);
+      const Commodity& com = s.commodities[ci];
+      const YearSeries& p = !reg.prices.empty() && reg.prices[ci] ? *reg.prices[ci] : com.price;
+      const bool grid = s.electricity_commodity && *s.electricity_commodity == c && reg.grid_intensity;
+      for (Eigen::Index y = 0; y < n_years; ++y) {
+        const auto yi = static_cast<std::size_t>(y);
+        prices(c, y) = p[yi];
+        upstream(c, y) = grid ? (*reg.grid_intensity)[yi] : com.indirect_emission_factor;
+      }
     }
+    const YearSeries& tax = reg.carbon_price ? *reg.carbon_price : s.policy.carbon_price;
+    Eigen::VectorXd tax_v(n_years);
+    for (Eigen::Index y = 0; y < n_years; ++y) tax_v(y) = tax[static_cast<std::size_t>(y)];
+
+    t.variable_cost.push_back(inputs * prices);
+    t.indirect.push_back(inputs * upstream);
+    t.carbon_tax.push_back(tax_v);
+    // Levelized over each route's own campaign, weights at the scenario's
+    // discount rate, paths flat after the horizon.
+    Eigen::MatrixXd lev_v(n_tech, n_years);
+    Eigen::MatrixXd lev_c(n_tech, n_years);
+    for (Eigen::Index k = 0; k < n_tech; ++k) {
+      const int n = s.technologies[static_cast<std::size_t>(k)].campaign_years;
+      for (Eigen::Index y = 0; y < n_years; ++y) row[static_cast<std::size_t>(y)] = t.variable_cost.back()(k, y);
+      for (Eigen::Index y = 0; y < n_years; ++y) {
+        lev_v(k, y) = levelized_average(row, static_cast<std::size_t>(y), n, r);
+        lev_c(k, y) = levelized_average(tax.values(), static_cast<std::size_t>(y), n, r);
+      }
+    }
+    t.lev_variable.push_back(std::move(lev_v));
+    t.lev_carbon_tax.push_back(std::move(lev_c));
   }
   return t;
 }

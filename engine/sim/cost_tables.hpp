@@ -1,30 +1,34 @@
-// Per-member tables of what each route costs and emits in each year, computed
-// once before the year loop as matrix products (Eigen) of the technology input
-// table with the commodity price and emission-factor vectors:
+// Per-member tables of what each route costs and emits in each region and
+// year, computed once before the year loop as matrix products (Eigen) of the
+// technology input table A (T x C) with price and emission-factor vectors:
 //
-//   variable_cost (T x Y) = A (T x C) * P (C x Y)          USD/t crude steel
-//   gross_intensity (T)   = A * f (C) + process             t CO2/t
-//   direct_intensity      = gross_intensity .* (1 - capture) t CO2/t
-//   marginal_cost (T x Y) = variable_cost + direct_intensity * carbon_price^T
+//   variable_cost[r] (T x Y) = A * P_r (C x Y)               USD/t crude steel
+//   gross direct (T)         = A * f + process                t CO2/t
+//   direct_intensity         = gross .* (1 - capture)         t CO2/t
+//   captured_intensity       = gross .* capture               t CO2/t
+//   indirect[r] (T x Y)      = A * g_r (C x Y)                t CO2/t (grid electricity, upstream)
 //
-// and the levelized costs of relining or switching to each route for a
-// decision taken in each year (sim/levelized_cost.hpp).
+// plus the levelized variable cost and carbon tax that a unit with perfect
+// foresight expects over each route's campaign (docs/model.md, "Levelized cost").
 #pragma once
 
 #include "model/scenario.hpp"
 
 #include <Eigen/Dense>
 
+#include <vector>
+
 namespace steelpath {
 
 struct CostTables {
-  Eigen::MatrixXd variable_cost;    ///< USD/t, technologies x years
-  Eigen::VectorXd direct_intensity; ///< t CO2 emitted per t crude steel, per technology
-  Eigen::VectorXd captured_intensity; ///< t CO2 captured per t crude steel, per technology
-  Eigen::VectorXd scrap_intensity;  ///< t scrap per t crude steel (0 without a scrap commodity)
-  Eigen::MatrixXd marginal_cost;    ///< USD/t incl. carbon cost, technologies x years
-  Eigen::MatrixXd lcos_reline;      ///< USD/t, relining a unit of this route, decided in year y
-  Eigen::MatrixXd lcos_switch;      ///< USD/t, converting a unit to this route, decided in year y
+  std::vector<Eigen::MatrixXd> variable_cost;  ///< per region: USD/t, technologies x years
+  std::vector<Eigen::MatrixXd> indirect;       ///< per region: t CO2/t, technologies x years
+  std::vector<Eigen::VectorXd> carbon_tax;     ///< per region: USD/t CO2, per year
+  std::vector<Eigen::MatrixXd> lev_variable;   ///< per region: levelized over the campaign, T x Y
+  std::vector<Eigen::MatrixXd> lev_carbon_tax; ///< per region: levelized carbon tax, T x Y
+  Eigen::VectorXd direct_intensity;            ///< t CO2 emitted per t crude steel, per technology
+  Eigen::VectorXd captured_intensity;          ///< t CO2 captured per t crude steel, per technology
+  Eigen::VectorXd scrap_intensity;             ///< t scrap per t crude steel (0 without a scrap commodity)
 };
 
 /// Builds every table for one scenario (one ensemble member).

@@ -2,16 +2,27 @@
 
 namespace steelpath {
 
-void FleetState::reset(const Scenario& s) {
+void FleetState::reset(const Scenario& s, std::size_t extra) {
   const std::size_t n = s.units.size();
-  technology.resize(n);
-  region.resize(n);
-  company.resize(n);
-  capacity.resize(n);
-  start_year.resize(n);
-  last_investment_year.resize(n);
-  next_decision_year.resize(n);
-  status.resize(n);
+  auto prepare = [&](auto& v) {
+    v.clear();
+    v.reserve(n + extra);
+    v.resize(n);
+  };
+  prepare(technology);
+  prepare(region);
+  prepare(company);
+  prepare(capacity);
+  prepare(start_year);
+  prepare(build_year);
+  prepare(last_investment_year);
+  prepare(next_decision_year);
+  prepare(ready_year);
+  prepare(pending_technology);
+  prepare(jitter);
+  prepare(idle_years);
+  prepare(production);
+  prepare(status);
   for (std::size_t i = 0; i < n; ++i) {
     const PlantUnit& u = s.units[i];
     technology[i] = u.technology;
@@ -19,12 +30,30 @@ void FleetState::reset(const Scenario& s) {
     company[i] = u.company;
     capacity[i] = u.capacity;
     start_year[i] = u.start_year;
+    build_year[i] = u.start_year;
     last_investment_year[i] = u.last_reline_year;
-    // A campaign that ended before the horizon is decided in the first year.
-    next_decision_year[i] =
-        u.last_reline_year + s.technologies[static_cast<std::size_t>(u.technology)].campaign_years;
+    ready_year[i] = u.start_year;
+    pending_technology[i] = -1;
     status[i] = u.start_year <= s.horizon.first_year ? UnitStatus::operating : UnitStatus::planned;
   }
+}
+
+std::size_t FleetState::add(int tech, int reg, int comp, double cap, int year, int ready) {
+  technology.push_back(tech);
+  region.push_back(reg);
+  company.push_back(comp);
+  capacity.push_back(cap);
+  start_year.push_back(ready);
+  build_year.push_back(ready);
+  last_investment_year.push_back(year);
+  next_decision_year.push_back(0);
+  ready_year.push_back(ready);
+  pending_technology.push_back(-1);
+  jitter.push_back(0);
+  idle_years.push_back(0);
+  production.push_back(0.0);
+  status.push_back(UnitStatus::constructing);
+  return technology.size() - 1;
 }
 
 } // namespace steelpath

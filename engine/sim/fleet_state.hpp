@@ -1,7 +1,8 @@
 // The evolving state of every unit during one member's run, stored as
 // structure-of-arrays so the year loop streams through contiguous memory.
 // Allocated once per member (or reused across members) and reset from the
-// scenario's starting fleet; nothing here allocates inside the year loop.
+// scenario's starting fleet; new units from capacity expansion are appended
+// into capacity reserved at reset, so the year loop does not allocate.
 #pragma once
 
 #include "model/scenario.hpp"
@@ -12,25 +13,35 @@
 namespace steelpath {
 
 enum class UnitStatus : std::uint8_t {
-  planned = 0,   ///< not yet started (start year in the future)
-  operating = 1, ///< producing
-  closed = 2,    ///< permanently closed
+  planned = 0,      ///< not yet started (start year in the future)
+  operating = 1,    ///< producing
+  constructing = 2, ///< being built or converted; produces nothing until ready_year
+  closed = 3,       ///< permanently closed
 };
 
 struct FleetState {
-  std::vector<int> technology;          ///< route index
-  std::vector<int> region;              ///< region index
-  std::vector<int> company;             ///< company index
-  std::vector<double> capacity;         ///< Mt/yr
-  std::vector<int> start_year;          ///< calendar year production starts
+  std::vector<int> technology;           ///< route index
+  std::vector<int> region;               ///< region index
+  std::vector<int> company;              ///< company index
+  std::vector<double> capacity;          ///< Mt/yr
+  std::vector<int> start_year;           ///< calendar year production started or starts
+  std::vector<int> build_year;           ///< year of the last (re)build, for end of life
   std::vector<int> last_investment_year; ///< last relining or conversion, calendar year
-  std::vector<int> next_decision_year;  ///< calendar year of the next investment decision
+  std::vector<int> next_decision_year;   ///< calendar year of the next investment decision
+  std::vector<int> ready_year;           ///< constructing: first year of production; converting: of the new route
+  std::vector<int> pending_technology;   ///< route a conversion leads to, -1: none
+  std::vector<int> jitter;               ///< campaign offset drawn once per unit, years
+  std::vector<int> idle_years;           ///< consecutive years without production
+  std::vector<double> production;        ///< this year's production, Mt
   std::vector<UnitStatus> status;
 
   [[nodiscard]] std::size_t size() const { return technology.size(); }
 
-  /// Sets every array from the scenario's starting fleet (reuses capacity).
-  void reset(const Scenario& scenario);
+  /// Sets every array from the scenario's starting fleet and reserves room
+  /// for `extra` new units.
+  void reset(const Scenario& scenario, std::size_t extra);
+  /// Appends a new unit (a greenfield build) and returns its index.
+  std::size_t add(int technology, int region, int company, double capacity, int year, int ready_year);
 };
 
 } // namespace steelpath

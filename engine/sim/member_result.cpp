@@ -1,39 +1,52 @@
 #include "sim/member_result.hpp"
 
-#include <algorithm>
 #include <numeric>
 
 namespace steelpath {
 
 namespace {
-void zero(std::vector<double>& v, std::size_t n) {
-  v.assign(n, 0.0);
-}
-double row_sum(const std::vector<double>& v, std::size_t y, std::size_t width) {
-  const auto first = v.begin() + static_cast<std::ptrdiff_t>(y * width);
-  return std::accumulate(first, first + static_cast<std::ptrdiff_t>(width), 0.0);
+double block_sum(const std::vector<double>& v, std::size_t first, std::size_t n) {
+  const auto b = v.begin() + static_cast<std::ptrdiff_t>(first);
+  return std::accumulate(b, b + static_cast<std::ptrdiff_t>(n), 0.0);
 }
 } // namespace
 
-void MemberResult::reset(const Horizon& h, std::size_t n_tech, std::size_t n_reg) {
+void MemberResult::reset(const Horizon& h, std::size_t n_tech, std::size_t n_reg, std::size_t n_comp,
+                         std::size_t n_con) {
   horizon = h;
   n_technologies = n_tech;
   n_regions = n_reg;
+  n_companies = n_comp;
+  n_contracts = n_con;
   const std::size_t ny = h.size();
-  zero(production, ny * n_tech);
-  zero(capacity, ny * n_tech);
-  zero(emissions, ny * n_tech);
-  zero(captured, ny * n_tech);
-  zero(demand, ny * n_reg);
-  zero(unmet_demand, ny * n_reg);
-  zero(steel_price, ny * n_reg);
-  zero(scrap_used, ny * n_reg);
-  zero(carbon_price, ny);
+  for (auto* v : {&production, &capacity, &emissions, &indirect, &captured}) v->assign(ny * n_reg * n_tech, 0.0);
+  for (auto* v : {&demand, &unmet_demand, &steel_price, &scrap_used, &carbon_price, &investment})
+    v->assign(ny * n_reg, 0.0);
+  for (auto* v : {&allowance_price, &subsidies_paid, &subsidies_unpaid, &fund_spent, &stranded}) v->assign(ny, 0.0);
+  for (auto* v : {&company_production, &company_emissions, &company_revenue, &internal_price})
+    v->assign(ny * n_comp, 0.0);
+  for (auto* v : {&offtake_volume, &offtake_premium}) v->assign(ny * n_con, 0.0);
+  capex_factor.assign(ny * n_tech, 1.0);
   decisions.clear();
+  new_units.clear();
   unit_years = 0;
 }
 
-double MemberResult::total_emissions(std::size_t y) const { return row_sum(emissions, y, n_technologies); }
-double MemberResult::total_production(std::size_t y) const { return row_sum(production, y, n_technologies); }
+double MemberResult::total_emissions(std::size_t y) const {
+  return block_sum(emissions, y * n_regions * n_technologies, n_regions * n_technologies);
+}
+double MemberResult::total_production(std::size_t y) const {
+  return block_sum(production, y * n_regions * n_technologies, n_regions * n_technologies);
+}
+double MemberResult::technology_production(std::size_t y, std::size_t k) const {
+  double s = 0.0;
+  for (std::size_t r = 0; r < n_regions; ++r) s += production[at(y, r, k)];
+  return s;
+}
+double MemberResult::technology_capacity(std::size_t y, std::size_t k) const {
+  double s = 0.0;
+  for (std::size_t r = 0; r < n_regions; ++r) s += capacity[at(y, r, k)];
+  return s;
+}
 
 } // namespace steelpath

@@ -1,48 +1,88 @@
 // Everything one simulated member produces, in memory, before an output sink
-// (HDF5) writes it. Yearly arrays are year-major: element [y * n + i].
+// (HDF5) writes it. Arrays are row-major with the year first: [year][a][b].
+// Money is in million USD (USD x 1e6), quantities in Mt, Mt/yr and Mt CO2.
 #pragma once
 
 #include "model/horizon.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <string>
 #include <vector>
 
 namespace steelpath {
 
+/// Why a unit decided in a year.
+enum class DecisionReason : std::uint8_t { campaign_end = 0, end_of_life = 1, stranded = 2, expansion = 3 };
+/// What it decided.
+enum class DecisionAction : std::uint8_t { reline = 0, switch_route = 1, close = 2, build = 3, defer = 4 };
+
 /// One investment decision taken at a unit's decision point.
 struct Decision {
   int year = 0;            ///< calendar year of the decision
-  int unit = 0;            ///< index into Scenario::units
-  int from_technology = 0; ///< route before
-  int to_technology = 0;   ///< route chosen (== from_technology for a relining)
-  double lcos_chosen = 0.0; ///< levelized cost of the chosen option, USD/t
-  double lcos_reline = 0.0; ///< levelized cost of relining as is, USD/t
+  int unit = 0;            ///< unit index (scenario units first, then new builds)
+  int from_technology = 0; ///< route before (-1 for a new build)
+  int to_technology = 0;   ///< route chosen (== from for a relining; -1 for a closure)
+  DecisionReason reason = DecisionReason::campaign_end;
+  DecisionAction action = DecisionAction::reline;
+  double lcos_chosen = 0.0; ///< levelized cost of the chosen option, USD/t (NaN for a closure)
+  double lcos_reline = 0.0; ///< levelized cost of relining as is, USD/t (NaN when not an option)
 };
 
 struct MemberResult {
   Horizon horizon;
   std::size_t n_technologies = 0;
   std::size_t n_regions = 0;
+  std::size_t n_companies = 0;
+  std::size_t n_contracts = 0;
 
-  std::vector<double> production;   ///< Mt crude steel, [year][technology]
-  std::vector<double> capacity;     ///< Mt/yr operating nameplate capacity, [year][technology]
-  std::vector<double> emissions;    ///< direct CO2 emitted, Mt CO2, [year][technology]
-  std::vector<double> captured;     ///< CO2 captured, Mt CO2, [year][technology]
-  std::vector<double> demand;       ///< Mt crude steel, [year][region]
-  std::vector<double> unmet_demand; ///< Mt crude steel, [year][region]
-  std::vector<double> steel_price;  ///< USD/t, marginal unit's cost, [year][region]
-  std::vector<double> scrap_used;   ///< Mt scrap, [year][region]
-  std::vector<double> carbon_price; ///< USD/t CO2, [year]
-  std::vector<Decision> decisions;  ///< in the order taken (year, then unit)
-  std::size_t unit_years = 0;       ///< units x years simulated (for throughput figures)
+  // [year][region][technology]
+  std::vector<double> production;       ///< Mt crude steel
+  std::vector<double> capacity;         ///< Mt/yr operating nameplate capacity
+  std::vector<double> emissions;        ///< direct CO2 emitted, Mt CO2
+  std::vector<double> indirect;         ///< indirect CO2 (grid electricity, upstream), Mt CO2
+  std::vector<double> captured;         ///< CO2 captured, Mt CO2
+  // [year][region]
+  std::vector<double> demand;           ///< after material efficiency, Mt
+  std::vector<double> unmet_demand;     ///< Mt
+  std::vector<double> steel_price;      ///< USD/t, marginal unit's cost (NaN: nothing produced)
+  std::vector<double> scrap_used;       ///< Mt scrap
+  std::vector<double> carbon_price;     ///< carbon tax, USD/t CO2
+  std::vector<double> investment;       ///< capex spent, million USD
+  // [year]
+  std::vector<double> allowance_price;  ///< ETS price, USD/t CO2 (0 without an ETS)
+  std::vector<double> subsidies_paid;   ///< million USD
+  std::vector<double> subsidies_unpaid; ///< requested but beyond the budget, million USD
+  std::vector<double> fund_spent;       ///< million USD
+  std::vector<double> stranded;         ///< capacity closed before its end of life, Mt/yr
+  // [year][company]
+  std::vector<double> company_production; ///< Mt
+  std::vector<double> company_emissions;  ///< direct, Mt CO2
+  std::vector<double> company_revenue;    ///< million USD
+  std::vector<double> internal_price;     ///< the target's internal carbon price, USD/t CO2
+  // [year][contract]
+  std::vector<double> offtake_volume;   ///< Mt delivered under the contract
+  std::vector<double> offtake_premium;  ///< million USD paid above the market price
+  // [year][technology]
+  std::vector<double> capex_factor;     ///< learning factor on each route's capex
+  std::vector<Decision> decisions;      ///< in the order taken (year, then unit)
+  std::vector<std::string> new_units;   ///< ids of units built during the run, after the scenario's
+  std::size_t unit_years = 0;           ///< operating units x years simulated (throughput figures)
 
   /// Sizes every array for a horizon and zeroes it; keeps allocated memory.
-  void reset(const Horizon& horizon, std::size_t n_technologies, std::size_t n_regions);
+  void reset(const Horizon& horizon, std::size_t n_technologies, std::size_t n_regions, std::size_t n_companies,
+             std::size_t n_contracts);
 
-  /// Total direct emissions in year index y, Mt CO2.
+  /// Index of [year][region][technology].
+  [[nodiscard]] std::size_t at(std::size_t y, std::size_t r, std::size_t k) const {
+    return (y * n_regions + r) * n_technologies + k;
+  }
+  /// Totals over regions and routes in year index y.
   [[nodiscard]] double total_emissions(std::size_t y) const;
-  /// Total production in year index y, Mt.
   [[nodiscard]] double total_production(std::size_t y) const;
+  /// Production of route k in year index y, all regions.
+  [[nodiscard]] double technology_production(std::size_t y, std::size_t k) const;
+  [[nodiscard]] double technology_capacity(std::size_t y, std::size_t k) const;
 };
 
 } // namespace steelpath

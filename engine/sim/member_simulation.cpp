@@ -1,131 +1,200 @@
 #include "sim/member_simulation.hpp"
 
 #include "model/errors.hpp"
-#include "sim/investment_decision.hpp"
+#include "sim/levelized_cost.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace steelpath {
 
-MemberSimulation::MemberSimulation(const Scenario& scenario) : scenario_(scenario) {
+MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key) : scenario_(scenario), key_(key) {
   const auto problems = check_consistency(scenario);
   if (!problems.empty()) {
     std::string msg = "inconsistent scenario:";
     for (const auto& p : problems) msg += "\n  " + p;
     throw ModelError(msg);
   }
-  costs_ = build_cost_tables(scenario);
-  // Inputs are bounded, so this holds unless a new code path overflows.
-  if (!costs_.marginal_cost.allFinite() || !costs_.lcos_reline.allFinite() || !costs_.lcos_switch.allFinite())
-    throw ModelError("cost tables are not finite: check prices, capex and the carbon price");
-  const std::size_t n_blocks = scenario.regions.size() * scenario.technologies.size();
-  blocks_.resize(n_blocks);
-  block_production_.resize(n_blocks);
-  order_.resize(scenario.technologies.size());
-  allowed_.resize(scenario.technologies.size());
-  scrap_commitment_.resize(scenario.regions.size());
+  const Scenario& s = scenario;
+  T_ = s.technologies.size();
+  R_ = s.regions.size();
+  C_ = s.companies.size();
+  costs_ = build_cost_tables(s);
+  for (const auto& v : costs_.variable_cost)
+    if (!v.allFinite()) throw ModelError("variable costs are not finite: check prices");
+  // Capital recovery per company and route: the company's hurdle rate plus a
+  // premium for each readiness level below 9, over the route's campaign.
+  crf_.resize(C_ * T_);
+  for (std::size_t c = 0; c < C_; ++c)
+    for (std::size_t k = 0; k < T_; ++k) {
+      const Technology& t = s.technologies[k];
+      const double rate = s.companies[c].hurdle_rate + s.behaviour.risk_premium_per_trl * (9 - t.readiness);
+      crf_[c * T_ + k] = capital_recovery_factor(rate, t.campaign_years);
+    }
+  benchmark_.assign(T_, -1);
+  covered_.assign(R_, 0);
+  if (s.policy.ets) {
+    for (int r : s.policy.ets->regions) covered_[static_cast<std::size_t>(r)] = 1;
+    for (std::size_t k = 0; k < T_; ++k)
+      for (std::size_t f = 0; f < s.policy.ets->families.size(); ++f)
+        if (s.policy.ets->families[f] == s.technologies[k].family) benchmark_[k] = static_cast<int>(f);
+  }
+  blocks_.resize(R_ * T_);
+  block_production_.resize(R_ * T_);
+  order_.resize(T_);
+  for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_}) v->resize(R_);
+  company_capacity_.resize(R_ * C_);
+  for (auto* v : {&internal_price_, &finance_left_, &last_revenue_, &target_reference_}) v->resize(C_);
+  offtake_committed_.resize(s.policy.offtakes.size());
+  opt_lcos_.reserve(T_ + 1);
+  opt_capex_.reserve(T_ + 1);
+  opt_tech_.reserve(T_ + 1);
+  opt_action_.reserve(T_ + 1);
+}
+
+double MemberSimulation::option_lcos(std::size_t c, std::size_t r, std::size_t k, double capex, std::size_t y,
+                                     double capacity) const {
+  const Scenario& s = scenario_;
+  const Technology& t = s.technologies[k];
+  const auto yi = static_cast<Eigen::Index>(y);
+  const auto ki = static_cast<Eigen::Index>(k);
+  const double u = s.finance.expected_utilisation;
+  double subsidy = 0.0;
+  if (s.policy.subsidy && subsidy_left_ > 0.0)
+    subsidy = s.policy.subsidy->share[k] * capex * learning_.multiplier(k) + s.policy.subsidy->per_capacity[k];
+  const double net_capex = std::max(0.0, capex * learning_.multiplier(k) - subsidy);
+  const bool perfect = s.companies[c].foresight == Foresight::perfect;
+  const double variable = perfect ? costs_.lev_variable[r](ki, yi) : costs_.variable_cost[r](ki, yi);
+  const double tax = perfect ? costs_.lev_carbon_tax[r](ki, yi) : costs_.carbon_tax[r](yi);
+  const double e = costs_.direct_intensity(ki);
+  double carbon = e * (tax + internal_price_[c]);
+  if (covered_[r]) {
+    carbon += e * expected_allowance_;
+    if (benchmark_[k] >= 0) carbon -= expected_allowance_ * s.policy.ets->benchmarks[static_cast<std::size_t>(benchmark_[k])][y];
+  }
+  double penalty = 0.0;
+  if (const auto& st = s.regions[r].intensity_standard)
+    penalty = s.regions[r].intensity_penalty * std::max(0.0, e - (*st)[y]);
+  // Offtake premium expected on the share of the unit's output a contract can
+  // still take, for the share of the campaign the contract runs.
+  double premium = 0.0;
+  const int year = s.horizon.year(y);
+  for (const OfftakeContract& o : s.policy.offtakes) {
+    if (static_cast<std::size_t>(o.company) != c || e > o.max_intensity || o.end_year < year) continue;
+    const double committed = offtake_committed_[static_cast<std::size_t>(&o - s.policy.offtakes.data())];
+    const double share = std::clamp((o.volume - committed) / std::max(capacity * u, 1e-9), 0.0, 1.0);
+    const int overlap = std::max(0, std::min(o.end_year, year + t.campaign_years - 1) - std::max(o.start_year, year) + 1);
+    premium += o.premium * share * overlap / t.campaign_years;
+  }
+  return (net_capex * crf_[c * T_ + k] + t.opex_fixed) / u + variable + carbon + penalty +
+         s.policy.storage_cost * costs_.captured_intensity(ki) - premium;
 }
 
 void MemberSimulation::run(MemberResult& out) {
   const Scenario& s = scenario_;
-  out.reset(s.horizon, s.technologies.size(), s.regions.size());
-  fleet_.reset(s);
-  out.unit_years = fleet_.size() * s.horizon.size();
-  // At most one decision per unit per shortest campaign (plus the first
-  // year): reserved once, so the year loop does not allocate.
-  int shortest = s.horizon.last_year - s.horizon.first_year + 1;
-  for (const auto& t : s.technologies) shortest = std::min(shortest, t.campaign_years);
-  out.decisions.reserve(fleet_.size() * (s.horizon.size() / static_cast<std::size_t>(shortest) + 2));
-
-  // Expected scrap use of the starting fleet, which bounds later switches to
-  // scrap routes: capacity x expected utilisation x scrap per tonne.
-  std::fill(scrap_commitment_.begin(), scrap_commitment_.end(), 0.0);
-  for (std::size_t i = 0; i < fleet_.size(); ++i)
-    scrap_commitment_[static_cast<std::size_t>(fleet_.region[i])] +=
-        fleet_.capacity[i] * s.finance.expected_utilisation * costs_.scrap_intensity(fleet_.technology[i]);
-
-  for (std::size_t yi = 0; yi < s.horizon.size(); ++yi) {
-    const int year = s.horizon.year(yi);
-    const auto y = static_cast<Eigen::Index>(yi);
-    start_planned_units(year);
-    take_decisions(year, y, out);
-    dispatch_regions(y, out);
-    out.carbon_price[yi] = s.policy.carbon_price[yi];
-  }
-}
-
-void MemberSimulation::start_planned_units(int year) {
-  for (std::size_t i = 0; i < fleet_.size(); ++i)
-    if (fleet_.status[i] == UnitStatus::planned && fleet_.start_year[i] <= year)
-      fleet_.status[i] = UnitStatus::operating;
-}
-
-void MemberSimulation::take_decisions(int year, Eigen::Index y, MemberResult& out) {
-  const Scenario& s = scenario_;
-  const std::size_t n_tech = s.technologies.size();
+  out.reset(s.horizon, T_, R_, C_, s.policy.offtakes.size());
+  // Room for every new unit the expansion rule could add (a bounded number per region and year).
+  fleet_.reset(s, R_ * s.horizon.size() * 4);
+  learning_.reset(s);
   const double u = s.finance.expected_utilisation;
+  std::fill(scrap_commitment_.begin(), scrap_commitment_.end(), 0.0);
   for (std::size_t i = 0; i < fleet_.size(); ++i) {
-    if (fleet_.status[i] != UnitStatus::operating || fleet_.next_decision_year[i] > year) continue;
-    const int current = fleet_.technology[i];
-    const auto r = static_cast<std::size_t>(fleet_.region[i]);
-    const double cap = fleet_.capacity[i];
-    const double own_scrap = cap * u * costs_.scrap_intensity(current);
-    const double supply = s.regions[r].scrap_supply[static_cast<std::size_t>(y)];
-    for (std::size_t k = 0; k < n_tech; ++k) {
-      const auto& tech = s.technologies[k];
-      bool ok = tech.available_from <= year;
-      const double need = cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
-      // A scrap route is open only if the region's scrap can feed it as well
-      // as the scrap units already there (this unit's own use is freed).
-      if (ok && need > 0.0) ok = scrap_commitment_[r] - own_scrap + need <= supply;
-      allowed_[k] = ok ? 1 : 0;
+    const auto k = static_cast<std::size_t>(fleet_.technology[i]);
+    const int j = s.behaviour.campaign_jitter_years;
+    if (j > 0) {
+      const double draw = uniform01(key_, Purpose::campaign_jitter, static_cast<std::uint32_t>(i), 0);
+      fleet_.jitter[i] = static_cast<int>(std::floor(draw * (2 * j + 1))) - j;
     }
-    const InvestmentChoice c = choose_investment(costs_, y, current, allowed_);
-    const auto& chosen = s.technologies[static_cast<std::size_t>(c.technology)];
-    scrap_commitment_[r] += cap * u * costs_.scrap_intensity(c.technology) - own_scrap;
-    fleet_.technology[i] = c.technology;
-    fleet_.last_investment_year[i] = year;
-    fleet_.next_decision_year[i] = year + chosen.campaign_years;
-    out.decisions.push_back({year, static_cast<int>(i), current, c.technology, c.lcos_chosen, c.lcos_reline});
+    fleet_.next_decision_year[i] = fleet_.last_investment_year[i] + s.technologies[k].campaign_years + fleet_.jitter[i];
+    scrap_commitment_[static_cast<std::size_t>(fleet_.region[i])] +=
+        fleet_.capacity[i] * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+  }
+  std::fill(internal_price_.begin(), internal_price_.end(), 0.0);
+  std::fill(target_reference_.begin(), target_reference_.end(), -1.0);
+  std::fill(last_price_.begin(), last_price_.end(), std::numeric_limits<double>::quiet_NaN());
+  // Before any revenue is known, a company's is estimated as its capacity at
+  // the expected utilisation sold at its routes' variable cost.
+  std::fill(last_revenue_.begin(), last_revenue_.end(), 0.0);
+  for (std::size_t i = 0; i < fleet_.size(); ++i)
+    last_revenue_[static_cast<std::size_t>(fleet_.company[i])] +=
+        fleet_.capacity[i] * u * costs_.variable_cost[static_cast<std::size_t>(fleet_.region[i])](fleet_.technology[i], 0);
+  expected_allowance_ = s.policy.ets ? s.policy.ets->price_floor : 0.0;
+
+  for (std::size_t y = 0; y < s.horizon.size(); ++y) {
+    start_year(y, out);
+    start_units(s.horizon.year(y));
+    take_decisions(y, out);
+    expand_capacity(y, out);
+    clear_market(y, out);
+    account(y, out);
+    end_year(y, out);
   }
 }
 
-void MemberSimulation::dispatch_regions(Eigen::Index y, MemberResult& out) {
+void MemberSimulation::start_year(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
-  const std::size_t n_tech = s.technologies.size();
-  const auto yi = static_cast<std::size_t>(y);
-  const double max_u = s.market.max_utilisation;
-
-  for (std::size_t b = 0; b < blocks_.size(); ++b) {
-    const auto k = static_cast<Eigen::Index>(b % n_tech);
-    blocks_[b] = {0.0, costs_.marginal_cost(k, y), costs_.scrap_intensity(k)};
+  for (std::size_t r = 0; r < R_; ++r) {
+    const Region& reg = s.regions[r];
+    const double reduction = reg.demand_reduction.size() ? reg.demand_reduction[y] : 0.0;
+    demand_[r] = reg.demand[y] * (1.0 - reduction);
   }
-  double* capacity_row = out.capacity.data() + yi * n_tech;
+  if (s.policy.fund) {
+    const InnovationFund& f = *s.policy.fund;
+    for (std::size_t k = 0; k < T_; ++k) {
+      const double spend = f.budget[y] * f.allocation[k];
+      learning_.add_research(k, spend);
+      out.fund_spent[y] += spend;
+    }
+    learning_.end_year(f.depreciation);
+  }
+  for (std::size_t k = 0; k < T_; ++k) out.capex_factor[y * T_ + k] = learning_.multiplier(k);
+  subsidy_left_ = s.policy.subsidy ? s.policy.subsidy->budget[y] : 0.0;
+  for (std::size_t c = 0; c < C_; ++c) {
+    const double limit = s.companies[c].finance_limit;
+    finance_left_[c] = limit > 0.0 ? limit * last_revenue_[c] : std::numeric_limits<double>::infinity();
+  }
+}
+
+void MemberSimulation::start_units(int year) {
   for (std::size_t i = 0; i < fleet_.size(); ++i) {
-    if (fleet_.status[i] != UnitStatus::operating) continue;
-    const auto k = static_cast<std::size_t>(fleet_.technology[i]);
-    blocks_[static_cast<std::size_t>(fleet_.region[i]) * n_tech + k].capacity += fleet_.capacity[i] * max_u;
-    capacity_row[k] += fleet_.capacity[i];
-  }
-
-  for (std::size_t r = 0; r < s.regions.size(); ++r) {
-    const double demand = s.regions[r].demand[yi];
-    const std::span<const SupplyBlock> region_blocks(blocks_.data() + r * n_tech, n_tech);
-    const std::span<double> region_prod(block_production_.data() + r * n_tech, n_tech);
-    const DispatchOutcome d = dispatch(region_blocks, demand, s.regions[r].scrap_supply[yi], region_prod, order_);
-    const std::size_t yr = yi * s.regions.size() + r;
-    out.demand[yr] = demand;
-    out.unmet_demand[yr] = d.unmet;
-    out.steel_price[yr] = d.price;
-    out.scrap_used[yr] = d.scrap_used;
-    for (std::size_t k = 0; k < n_tech; ++k) {
-      const double q = region_prod[k];
-      const auto kk = static_cast<Eigen::Index>(k);
-      out.production[yi * n_tech + k] += q;
-      out.emissions[yi * n_tech + k] += q * costs_.direct_intensity(kk);
-      out.captured[yi * n_tech + k] += q * costs_.captured_intensity(kk);
+    const UnitStatus st = fleet_.status[i];
+    if ((st == UnitStatus::planned || st == UnitStatus::constructing) && fleet_.ready_year[i] <= year) {
+      fleet_.status[i] = UnitStatus::operating;
+      fleet_.idle_years[i] = 0;
+    }
+    if (fleet_.pending_technology[i] >= 0 && fleet_.ready_year[i] <= year) {
+      fleet_.technology[i] = fleet_.pending_technology[i];
+      fleet_.pending_technology[i] = -1;
+      fleet_.build_year[i] = year; // the converted unit's life starts now
     }
   }
+}
+
+void MemberSimulation::end_year(std::size_t y, MemberResult& out) {
+  const Scenario& s = scenario_;
+  const int year = s.horizon.year(y);
+  // Company targets: the internal carbon price rises by a step in every year
+  // the company's emissions are above its target path (docs/model.md).
+  for (std::size_t c = 0; c < C_; ++c) {
+    out.internal_price[y * C_ + c] = internal_price_[c];
+    const auto& target = s.companies[c].target;
+    if (!target) continue;
+    const double e = out.company_emissions[y * C_ + c];
+    const int ref_year = std::max(s.horizon.first_year, target->peak_year);
+    if (year <= ref_year) target_reference_[c] = e;
+    if (year < ref_year || target_reference_[c] < 0.0) continue;
+    double allowed = target_reference_[c];
+    if (target->neutrality_year > ref_year)
+      allowed *= std::max(0.0, 1.0 - static_cast<double>(year - ref_year) / (target->neutrality_year - ref_year));
+    else if (target->neutrality_year > 0)
+      allowed = 0.0;
+    if (e > allowed * (1.0 + 1e-9) + 1e-9)
+      internal_price_[c] = std::min(target->price_max, internal_price_[c] + target->price_step);
+  }
+  for (std::size_t c = 0; c < C_; ++c) last_revenue_[c] = out.company_revenue[y * C_ + c];
+  for (std::size_t r = 0; r < R_; ++r) last_price_[r] = out.steel_price[y * R_ + r];
+  expected_allowance_ = out.allowance_price[y];
 }
 
 MemberResult simulate(const Scenario& scenario) {

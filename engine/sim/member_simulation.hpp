@@ -1,20 +1,25 @@
-// Runs one ensemble member: the yearly loop of decisions, dispatch and
-// accounting over a validated Scenario. An object owns all working memory, so
-// running many members with one object allocates only when a member's fleet
-// or horizon is larger than any before it.
+// Runs one ensemble member: the yearly loop of agents' decisions, capacity
+// expansion, market dispatch and accounting over a validated Scenario. An
+// object owns all working memory, so running many members with one object
+// allocates only when a member's fleet or horizon outgrows the last one.
 //
-// Order within a year (docs/model.md):
-//   1. planned units whose start year has come begin operating;
-//   2. units whose campaign has ended decide: reline or switch route;
-//   3. each region's demand is dispatched over its routes in merit order;
-//   4. production, capacity, emissions and prices are recorded.
+// Order within a year (docs/model.md, "Order of operations"):
+//   1. exogenous paths; the fund's R&D and learning; budgets for the year;
+//   2. units whose start or construction ends begin operating;
+//   3. decision points (campaign end, end of life, stranded): reline, switch,
+//      close, or defer for lack of finance;
+//   4. capacity expansion where demand outgrows capacity;
+//   5. market: allowance price (ETS), merit-order dispatch per region;
+//   6. accounting: production, emissions, money, offtakes, company targets.
 #pragma once
 
 #include "model/scenario.hpp"
 #include "sim/cost_tables.hpp"
 #include "sim/dispatch.hpp"
 #include "sim/fleet_state.hpp"
+#include "sim/learning.hpp"
 #include "sim/member_result.hpp"
+#include "sim/random_stream.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -25,25 +30,64 @@ class MemberSimulation {
 public:
   /// Keeps a reference: the scenario must outlive this object. Throws
   /// ModelError when check_consistency finds a problem.
-  explicit MemberSimulation(const Scenario& scenario);
+  explicit MemberSimulation(const Scenario& scenario, StreamKey key = {});
 
   /// Simulates the whole horizon and overwrites `out`.
   void run(MemberResult& out);
 
+  /// Levelized cost (USD/t) of route k with capex `capex` (USD per t/yr,
+  /// before learning) for a unit of company c in region r deciding in year
+  /// index y; `capacity` (Mt/yr) sizes its share of offtake contracts.
+  [[nodiscard]] double option_lcos(std::size_t c, std::size_t r, std::size_t k, double capex, std::size_t y,
+                                   double capacity) const;
+
 private:
-  void start_planned_units(int year);
-  void take_decisions(int year, Eigen::Index y, MemberResult& out);
-  void dispatch_regions(Eigen::Index y, MemberResult& out);
+  // member_simulation.cpp
+  void start_year(std::size_t y, MemberResult& out);
+  void start_units(int year);
+  void end_year(std::size_t y, MemberResult& out);
+  // member_decisions.cpp
+  void take_decisions(std::size_t y, MemberResult& out);
+  void decide(std::size_t i, std::size_t y, DecisionReason reason, MemberResult& out);
+  void expand_capacity(std::size_t y, MemberResult& out);
+  [[nodiscard]] bool route_open(std::size_t c, std::size_t r, std::size_t k, int year, double capacity,
+                                double own_scrap) const;
+  double pay_capex(std::size_t c, std::size_t r, std::size_t k, double capex, double capacity, std::size_t y,
+                   MemberResult& out);
+  // member_market.cpp
+  void clear_market(std::size_t y, MemberResult& out);
+  double dispatch_all(std::size_t y, double allowance_price, bool covered_only);
+  void account(std::size_t y, MemberResult& out);
+  [[nodiscard]] double marginal_cost(std::size_t r, std::size_t k, std::size_t y, double allowance_price) const;
 
   const Scenario& scenario_;
+  StreamKey key_;
   CostTables costs_;
   FleetState fleet_;
+  LearningState learning_;
+  std::size_t T_ = 0, R_ = 0, C_ = 0;
+  std::vector<double> crf_;            ///< [company][technology]: capital recovery factor, 1/yr
+  std::vector<int> benchmark_;         ///< [technology]: index into the ETS benchmarks, -1: none
+  std::vector<std::uint8_t> covered_;  ///< [region]: in the ETS
   // Working memory reused every year.
   std::vector<SupplyBlock> blocks_;      ///< [region][technology]
   std::vector<double> block_production_; ///< Mt, [region][technology]
   std::vector<std::size_t> order_;
-  std::vector<std::uint8_t> allowed_;    ///< per technology
-  std::vector<double> scrap_commitment_; ///< expected scrap use of operating units, Mt/yr, per region
+  std::vector<double> demand_;           ///< this year's demand per region, Mt
+  std::vector<double> last_price_;       ///< last year's steel price per region, USD/t
+  std::vector<double> scrap_commitment_; ///< expected scrap use per region, Mt/yr
+  std::vector<double> internal_price_;   ///< per company, USD/t CO2
+  std::vector<double> finance_left_;     ///< per company this year, million USD (inf: no limit)
+  std::vector<double> last_revenue_;     ///< per company, million USD
+  std::vector<double> target_reference_; ///< per company: emissions at the target's reference year, Mt CO2
+  std::vector<double> region_capacity_;  ///< per region: capacity not closed, Mt/yr
+  std::vector<double> company_capacity_; ///< [region][company]: capacity not closed, Mt/yr
+  std::vector<double> offtake_committed_; ///< per contract: qualifying capacity x utilisation at the year's start, Mt
+  std::vector<double> opt_lcos_, opt_capex_; ///< options of one decision
+  std::vector<int> opt_tech_;
+  std::vector<DecisionAction> opt_action_;
+  double subsidy_left_ = 0.0;            ///< this year's subsidy budget left, million USD
+  double expected_allowance_ = 0.0;      ///< last year's allowance price, USD/t CO2
 };
 
 /// Convenience: one member of `scenario`, in a fresh result.

@@ -37,7 +37,7 @@ TEST_CASE("results round-trip through HDF5 with units and dimension scales", "[o
   CHECK_FALSE(std::filesystem::exists(path + ".partial"));
 
   h5::Handle f = h5::open_file(path);
-  CHECK(h5::dataset_dims(f, "production") == std::vector<hsize_t>{10, 2});
+  CHECK(h5::dataset_dims(f, "production") == std::vector<hsize_t>{10, 1, 2}); // year, region, technology
   CHECK(h5::read_doubles(f, "production") == r.production);
   CHECK(h5::read_doubles(f, "steel_price") == r.steel_price);
   const auto em = h5::read_doubles(f, "emissions");
@@ -58,7 +58,9 @@ TEST_CASE("results round-trip through HDF5 with units and dimension scales", "[o
     CHECK(h5::dataset_dims(f, full).size() == v.dims.size());
   }
   CHECK(is_attached(f, "production", "year", 0));
-  CHECK(is_attached(f, "production", "technology", 1));
+  CHECK(is_attached(f, "production", "region", 1));
+  CHECK(is_attached(f, "production", "technology", 2));
+  CHECK(is_attached(f, "company_emissions", "company", 1));
   CHECK(is_attached(f, "demand", "region", 1));
   CHECK(is_attached(f, "decisions/lcos_chosen", "decisions/decision", 0));
   CHECK(h5::read_strings(f, "decisions/to_technology") == std::vector<std::string>{"h2", "h2"});

@@ -35,7 +35,7 @@ class Help(unittest.TestCase):
     def test_version(self):
         p = run("--version")
         self.assertEqual(p.returncode, 0)
-        self.assertIn("steelpath 0.1.0", p.stdout)
+        self.assertIn("steelpath 0.2.0", p.stdout)
 
     def test_no_subcommand_is_a_usage_error(self):
         self.assertEqual(run().returncode, 2)

@@ -10,7 +10,8 @@ namespace steelpath::test {
 ///   "bf"  : 1 t coal/t, coal EF 2 t CO2/t -> 2 t CO2/t; capex reline 100, greenfield 500
 ///   "h2"  : 50 kg H2/t, no emissions;           capex reline 100, greenfield 500
 /// Coal 100 USD/t, hydrogen 4 USD/kg; no fixed opex; discount rate 0; u = 1;
-/// campaign 10 years; horizon 2025-2034; demand 10 Mt/yr; no carbon price.
+/// campaign 10 years, no construction time, 40-year life; horizon 2025-2034;
+/// demand 10 Mt/yr; no carbon price.
 /// Units: "u1" bf 6 Mt/yr relined 2015 (decides 2025), "u2" bf 6 Mt/yr relined 2020 (decides 2030).
 inline Scenario tiny_scenario() {
   Scenario s;
@@ -24,8 +25,10 @@ inline Scenario tiny_scenario() {
   bf.name = "Blast furnace";
   bf.inputs = {1.0, 0.0};
   bf.capex_greenfield = 500;
+  bf.capex_switch = 500;
   bf.capex_reline = 100;
   bf.campaign_years = 10;
+  bf.construction_years = 0; // conversions take effect at once, so the numbers stay simple
   Technology h2 = bf;
   h2.id = "h2";
   h2.name = "Hydrogen DRI";

@@ -76,25 +76,40 @@ TEST_CASE("conservation in every year of a multi-region run", "[sim][member]") {
   const CostTables costs = build_cost_tables(s);
   const std::size_t T = r.n_technologies;
   const std::size_t R = r.n_regions;
+  double built = 0.0, closed = 0.0;
+  std::size_t d = 0;
   for (std::size_t y = 0; y < r.horizon.size(); ++y) {
+    const int year = r.horizon.year(y);
+    // Builds decided last year or before produce from this year; closures at once.
+    for (; d < r.decisions.size() && r.decisions[d].year <= year; ++d) {
+      const Decision& dec = r.decisions[d];
+      if (dec.action == DecisionAction::close) closed += dec.unit < 4 ? s.units[static_cast<std::size_t>(dec.unit)].capacity : 2.0;
+    }
+    built = 0.0;
+    for (const Decision& dec : r.decisions)
+      if (dec.action == DecisionAction::build && dec.year < year) built += s.behaviour.expansion_unit_size;
     double demand = 0, unmet = 0, cap = 0, emitted = 0;
     for (std::size_t g = 0; g < R; ++g) {
       demand += r.demand[y * R + g];
       unmet += r.unmet_demand[y * R + g];
+      for (std::size_t k = 0; k < T; ++k) {
+        const std::size_t a = r.at(y, g, k);
+        cap += r.capacity[a];
+        emitted += r.production[a] * costs.direct_intensity(static_cast<Eigen::Index>(k));
+        CHECK(r.emissions[a] == Approx(r.production[a] * costs.direct_intensity(static_cast<Eigen::Index>(k))));
+      }
     }
-    for (std::size_t k = 0; k < T; ++k) {
-      cap += r.capacity[y * T + k];
-      emitted += r.production[y * T + k] * costs.direct_intensity(static_cast<Eigen::Index>(k));
-      CHECK(r.emissions[y * T + k] == Approx(r.production[y * T + k] * costs.direct_intensity(
-                                                                           static_cast<Eigen::Index>(k))));
-    }
+    INFO("year " << year);
     CHECK(r.total_production(y) == Approx(demand - unmet));
     CHECK(r.total_emissions(y) == Approx(emitted));
-    // No closures in v0.1: capacity is the starting fleet plus units that have started.
-    CHECK(cap == Approx(r.horizon.year(y) >= 2028 ? 15.0 : 14.0));
+    // Capacity: starting fleet + started units + builds - closures.
+    CHECK(cap == Approx((year >= 2028 ? 15.0 : 14.0) + built - closed));
   }
-  // Region r2 has 2 Mt of capacity for 3 Mt of demand: 1 Mt unmet every year.
+  // Region r2 has 2 Mt of capacity for 3 Mt of demand: 1 Mt unmet in 2025,
+  // and a 2 Mt unit is built that produces from 2026.
   CHECK(r.unmet_demand[1] == Approx(1.0));
+  REQUIRE(r.decisions.size() >= 1);
+  CHECK(r.unmet_demand[1 * R + 1] == 0.0);
 }
 
 TEST_CASE("running the same member twice gives identical results", "[sim][member]") {
@@ -124,6 +139,7 @@ TEST_CASE("discounting, expected and maximum utilisation enter as the formulas s
   auto run = [](double carbon) {
     Scenario s = test::tiny_scenario();
     s.finance = {0.10, 0.8};
+    s.companies[0].hurdle_rate = 0.10;
     s.market = {0.9};
     s.policy.carbon_price = YearSeries::constant(s.horizon, carbon);
     return simulate(s);
@@ -170,6 +186,7 @@ TEST_CASE("a switch to a scrap route needs the region's scrap", "[sim][member]")
     eaf.id = "eaf";
     eaf.inputs = {0.0, 0.0, 1.1};
     eaf.capex_greenfield = 200;
+    eaf.capex_switch = 200;
     s.technologies.push_back(eaf);
     s.scrap_commodity = 2;
     s.regions[0].scrap_supply = YearSeries::constant(s.horizon, scrap_supply);

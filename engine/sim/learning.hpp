@@ -1,0 +1,36 @@
+// Two-factor learning and the innovation fund's knowledge stocks.
+//
+//   capex_k(t) = capex_k * (C_k / C0_k)^(log2(1 - LR_k)) * (K_k / K0_k)^(log2(1 - LRrd_k))
+//
+// C_k: cumulative capacity of route k built or converted (Mt/yr), starting at
+// C0_k = base_capacity; K_k = K0_k + S_k: knowledge (million USD), S_k the
+// fund's R&D stock, S_k(t+1) = (1 - delta) S_k(t) + F_k(t). So doubling C
+// lowers capex by exactly LR, and doubling K by exactly LRrd.
+#pragma once
+
+#include "model/scenario.hpp"
+
+#include <vector>
+
+namespace steelpath {
+
+class LearningState {
+public:
+  void reset(const Scenario& scenario);
+  /// Capacity built or converted to route k this year, Mt/yr.
+  void add_capacity(std::size_t k, double capacity) { cumulative_[k] += capacity; }
+  /// R&D spent on route k this year, million USD.
+  void add_research(std::size_t k, double musd) { spent_[k] += musd; }
+  /// Folds this year's R&D into the stock: S = (1 - delta) S + F.
+  void end_year(double depreciation);
+  /// The factor on route k's capex now.
+  [[nodiscard]] double multiplier(std::size_t k) const;
+  /// Knowledge stock of route k, million USD.
+  [[nodiscard]] double knowledge(std::size_t k) const { return base_knowledge_[k] + stock_[k]; }
+  [[nodiscard]] double cumulative(std::size_t k) const { return cumulative_[k]; }
+
+private:
+  std::vector<double> cumulative_, base_capacity_, base_knowledge_, stock_, spent_, b_cap_, b_rd_;
+};
+
+} // namespace steelpath

@@ -1,0 +1,202 @@
+// Decision points and capacity expansion (docs/model.md, "Decisions").
+#include "sim/logit_choice.hpp"
+#include "sim/member_simulation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace steelpath {
+
+namespace {
+bool banned(const Scenario& s, std::size_t k, int year) {
+  const int ban = s.policy.blast_furnace_ban_year;
+  return ban > 0 && year >= ban && s.technologies[k].family == "bf";
+}
+} // namespace
+
+bool MemberSimulation::route_open(std::size_t c, std::size_t r, std::size_t k, int year, double capacity,
+                                  double own_scrap) const {
+  const Scenario& s = scenario_;
+  const Technology& t = s.technologies[k];
+  // The fund brings a route forward for alliance members once its knowledge
+  // stock crosses the route's threshold.
+  const bool fund_ready = s.companies[c].alliance_member && t.knowledge_threshold > 0.0 &&
+                          learning_.knowledge(k) >= t.knowledge_threshold;
+  if ((t.available_from > year && !fund_ready) || banned(s, k, year)) return false;
+  const double need = capacity * s.finance.expected_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+  return need <= 0.0 || scrap_commitment_[r] - own_scrap + need <= s.regions[r].scrap_supply[s.horizon.index(year)];
+}
+
+double MemberSimulation::pay_capex(std::size_t c, std::size_t r, std::size_t k, double capex, double capacity,
+                                   std::size_t y, MemberResult& out) {
+  const Scenario& s = scenario_;
+  const double gross = capex * learning_.multiplier(k) * capacity; // USD/(t/yr) x Mt/yr = million USD
+  double request = 0.0;
+  if (s.policy.subsidy)
+    request = (s.policy.subsidy->share[k] * capex * learning_.multiplier(k) + s.policy.subsidy->per_capacity[k]) * capacity;
+  const double paid = std::min(request, std::max(0.0, subsidy_left_));
+  subsidy_left_ -= paid;
+  out.subsidies_paid[y] += paid;
+  out.subsidies_unpaid[y] += request - paid;
+  out.investment[y * R_ + r] += gross;
+  finance_left_[c] -= gross - paid;
+  return gross - paid;
+}
+
+void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
+  const Scenario& s = scenario_;
+  const int year = s.horizon.year(y);
+  const double u = s.finance.expected_utilisation;
+  for (std::size_t o = 0; o < s.policy.offtakes.size(); ++o) {
+    const OfftakeContract& c = s.policy.offtakes[o];
+    offtake_committed_[o] = 0.0;
+    for (std::size_t i = 0; i < fleet_.size(); ++i)
+      if (fleet_.company[i] == c.company && fleet_.status[i] != UnitStatus::closed &&
+          costs_.direct_intensity(fleet_.technology[i]) <= c.max_intensity)
+        offtake_committed_[o] += fleet_.capacity[i] * u;
+  }
+  std::fill(region_capacity_.begin(), region_capacity_.end(), 0.0);
+  for (std::size_t i = 0; i < fleet_.size(); ++i)
+    if (fleet_.status[i] != UnitStatus::closed) region_capacity_[static_cast<std::size_t>(fleet_.region[i])] += fleet_.capacity[i];
+  const std::size_t n = fleet_.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (fleet_.status[i] != UnitStatus::operating || fleet_.pending_technology[i] >= 0) continue;
+    const Technology& t = s.technologies[static_cast<std::size_t>(fleet_.technology[i])];
+    if (year >= fleet_.build_year[i] + t.lifetime_years) decide(i, y, DecisionReason::end_of_life, out);
+    else if (fleet_.next_decision_year[i] <= year) decide(i, y, DecisionReason::campaign_end, out);
+    else if (fleet_.idle_years[i] >= s.behaviour.stranding_years) decide(i, y, DecisionReason::stranded, out);
+  }
+}
+
+void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reason, MemberResult& out) {
+  const Scenario& s = scenario_;
+  const int year = s.horizon.year(y);
+  const auto c = static_cast<std::size_t>(fleet_.company[i]);
+  const auto r = static_cast<std::size_t>(fleet_.region[i]);
+  const auto k = static_cast<std::size_t>(fleet_.technology[i]);
+  const double cap = fleet_.capacity[i];
+  const double u = s.finance.expected_utilisation;
+  const double own_scrap = cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+  const bool rebuild = reason == DecisionReason::end_of_life;
+  opt_lcos_.clear();
+  opt_capex_.clear();
+  opt_tech_.clear();
+  opt_action_.clear();
+  double lcos_reline = std::numeric_limits<double>::quiet_NaN();
+  if (!banned(s, k, year)) {
+    const double capex = rebuild ? s.technologies[k].capex_greenfield : s.technologies[k].capex_reline;
+    lcos_reline = option_lcos(c, r, k, capex, y, cap);
+    opt_lcos_.push_back(lcos_reline);
+    opt_capex_.push_back(capex);
+    opt_tech_.push_back(static_cast<int>(k));
+    opt_action_.push_back(DecisionAction::reline);
+  }
+  for (std::size_t j = 0; j < T_; ++j) {
+    if (j == k || !route_open(c, r, j, year, cap, own_scrap)) continue;
+    const double capex = rebuild ? s.technologies[j].capex_greenfield : s.technologies[j].capex_switch;
+    opt_lcos_.push_back(option_lcos(c, r, j, capex, y, cap));
+    opt_capex_.push_back(capex);
+    opt_tech_.push_back(static_cast<int>(j));
+    opt_action_.push_back(DecisionAction::switch_route);
+  }
+  // Exit: where the region keeps enough capacity without the unit, a unit
+  // whose best option costs more than last year's steel price closes; so
+  // does one with no option left (a ban, nothing available).
+  const double available = region_capacity_[r];
+  const double best = opt_lcos_.empty() ? std::numeric_limits<double>::infinity()
+                                        : *std::min_element(opt_lcos_.begin(), opt_lcos_.end());
+  const bool surplus =
+      (available - cap) * s.market.max_utilisation >= demand_[r] * (1.0 + s.behaviour.reserve_margin);
+  const bool uncompetitive = !(best <= last_price_[r]); // NaN price (none yet): not judged uncompetitive
+  if (opt_lcos_.empty() || (surplus && uncompetitive && !std::isnan(last_price_[r]))) {
+    fleet_.status[i] = UnitStatus::closed;
+    region_capacity_[r] -= cap;
+    if (year < fleet_.build_year[i] + s.technologies[k].lifetime_years) out.stranded[y] += cap;
+    scrap_commitment_[r] -= own_scrap;
+    out.decisions.push_back({year, static_cast<int>(i), static_cast<int>(k), -1, reason, DecisionAction::close,
+                             std::numeric_limits<double>::quiet_NaN(), lcos_reline});
+    return;
+  }
+  const double draw = uniform01(key_, Purpose::choice, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(year));
+  const std::size_t pick = logit_choose(opt_lcos_, s.behaviour.heterogeneity, draw);
+  const auto j = static_cast<std::size_t>(opt_tech_[pick]);
+  // Finance limit: an investment the company cannot fund this year waits a year.
+  const double gross = opt_capex_[pick] * learning_.multiplier(j) * cap;
+  if (gross > finance_left_[c]) {
+    fleet_.next_decision_year[i] = year + 1;
+    out.decisions.push_back({year, static_cast<int>(i), static_cast<int>(k), static_cast<int>(j), reason,
+                             DecisionAction::defer, opt_lcos_[pick], lcos_reline});
+    return;
+  }
+  pay_capex(c, r, j, opt_capex_[pick], cap, y, out);
+  const Technology& tj = s.technologies[j];
+  if (j != k || rebuild) learning_.add_capacity(j, cap);
+  scrap_commitment_[r] += cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(j)) - own_scrap;
+  fleet_.last_investment_year[i] = year;
+  fleet_.idle_years[i] = 0;
+  if (rebuild) fleet_.build_year[i] = year;
+  if (j != k && tj.construction_years > 0) {
+    // A brownfield conversion is built beside the running unit, which goes
+    // on with its old route until the new one is ready (docs/model.md).
+    fleet_.pending_technology[i] = static_cast<int>(j);
+    fleet_.ready_year[i] = year + tj.construction_years;
+  } else {
+    fleet_.technology[i] = static_cast<int>(j);
+  }
+  fleet_.next_decision_year[i] = std::max(year + 1, year + tj.construction_years + tj.campaign_years + fleet_.jitter[i]);
+  out.decisions.push_back({year, static_cast<int>(i), static_cast<int>(k), static_cast<int>(j), reason,
+                           opt_action_[pick], opt_lcos_[pick], lcos_reline});
+}
+
+void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
+  const Scenario& s = scenario_;
+  const int year = s.horizon.year(y);
+  const double max_u = s.market.max_utilisation;
+  std::fill(company_capacity_.begin(), company_capacity_.end(), 0.0);
+  for (std::size_t i = 0; i < fleet_.size(); ++i)
+    if (fleet_.status[i] != UnitStatus::closed)
+      company_capacity_[static_cast<std::size_t>(fleet_.region[i]) * C_ + static_cast<std::size_t>(fleet_.company[i])] +=
+          fleet_.capacity[i];
+  for (std::size_t r = 0; r < R_; ++r) {
+    // Builders look three years ahead, about the time a plant takes.
+    const int ahead = std::min(year + 3, s.horizon.last_year);
+    const Region& reg = s.regions[r];
+    const std::size_t ya = s.horizon.index(ahead);
+    const double target = reg.demand[ya] * (1.0 - (reg.demand_reduction.size() ? reg.demand_reduction[ya] : 0.0));
+    double available = region_capacity_[r];
+    // The company with the most capacity in the region builds (ties: the first).
+    std::size_t builder = 0;
+    for (std::size_t c = 1; c < C_; ++c)
+      if (company_capacity_[r * C_ + c] > company_capacity_[r * C_ + builder]) builder = c;
+    const double size = s.behaviour.expansion_unit_size;
+    for (int n = 0; n < 4 && available * max_u < target; ++n) {
+      opt_lcos_.clear();
+      opt_tech_.clear();
+      for (std::size_t k = 0; k < T_; ++k) {
+        if (!route_open(builder, r, k, year, size, 0.0)) continue;
+        opt_lcos_.push_back(option_lcos(builder, r, k, s.technologies[k].capex_greenfield, y, size));
+        opt_tech_.push_back(static_cast<int>(k));
+      }
+      if (opt_lcos_.empty()) break;
+      const double draw = uniform01(key_, Purpose::expansion, static_cast<std::uint32_t>(r),
+                                    static_cast<std::uint32_t>(year), static_cast<std::uint32_t>(n));
+      const std::size_t pick = logit_choose(opt_lcos_, s.behaviour.heterogeneity, draw);
+      const auto k = static_cast<std::size_t>(opt_tech_[pick]);
+      const Technology& t = s.technologies[k];
+      pay_capex(builder, r, k, t.capex_greenfield, size, y, out);
+      learning_.add_capacity(k, size);
+      const std::size_t i = fleet_.add(static_cast<int>(k), static_cast<int>(r), static_cast<int>(builder), size, year,
+                                       year + std::max(1, t.construction_years));
+      fleet_.next_decision_year[i] = year + std::max(1, t.construction_years) + t.campaign_years;
+      scrap_commitment_[r] += size * s.finance.expected_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+      out.new_units.push_back("new-" + s.regions[r].id + "-" + std::to_string(year) + "-" + std::to_string(n));
+      out.decisions.push_back({year, static_cast<int>(i), -1, static_cast<int>(k), DecisionReason::expansion,
+                               DecisionAction::build, opt_lcos_[pick], std::numeric_limits<double>::quiet_NaN()});
+      available += size;
+      region_capacity_[r] += size;
+    }
+  }
+}
+
+} // namespace steelpath

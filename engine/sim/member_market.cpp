@@ -1,0 +1,134 @@
+// The market of a year: allowance price, merit-order dispatch per region, and
+// the accounting that follows (docs/model.md, "Market" and "Accounting").
+#include "sim/ets_clearing.hpp"
+#include "sim/member_simulation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace steelpath {
+
+double MemberSimulation::marginal_cost(std::size_t r, std::size_t k, std::size_t y, double allowance) const {
+  const Scenario& s = scenario_;
+  const auto ki = static_cast<Eigen::Index>(k);
+  const double e = costs_.direct_intensity(ki);
+  double cost = costs_.variable_cost[r](ki, static_cast<Eigen::Index>(y)) + e * costs_.carbon_tax[r](static_cast<Eigen::Index>(y)) +
+                s.policy.storage_cost * costs_.captured_intensity(ki);
+  if (covered_[r]) {
+    // Output-based free allocation: each tonne earns benchmark allowances.
+    cost += e * allowance;
+    if (benchmark_[k] >= 0) cost -= allowance * s.policy.ets->benchmarks[static_cast<std::size_t>(benchmark_[k])][y];
+  }
+  if (const auto& st = s.regions[r].intensity_standard)
+    cost += s.regions[r].intensity_penalty * std::max(0.0, e - (*st)[y]);
+  return cost;
+}
+
+// Dispatches every region (or only the ETS's) at an allowance price and
+// returns the covered regions' direct emissions, Mt CO2.
+double MemberSimulation::dispatch_all(std::size_t y, double allowance, bool covered_only) {
+  const Scenario& s = scenario_;
+  double covered_emissions = 0.0;
+  for (std::size_t r = 0; r < R_; ++r) {
+    if (covered_only && !covered_[r]) continue;
+    for (std::size_t k = 0; k < T_; ++k) {
+      SupplyBlock& b = blocks_[r * T_ + k];
+      b.marginal_cost = marginal_cost(r, k, y, allowance);
+      b.scrap_intensity = costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+    }
+    const std::span<const SupplyBlock> region_blocks(blocks_.data() + r * T_, T_);
+    const std::span<double> prod(block_production_.data() + r * T_, T_);
+    (void)dispatch(region_blocks, demand_[r], s.regions[r].scrap_supply[y], prod, order_);
+    if (covered_[r])
+      for (std::size_t k = 0; k < T_; ++k) covered_emissions += prod[k] * costs_.direct_intensity(static_cast<Eigen::Index>(k));
+  }
+  return covered_emissions;
+}
+
+void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
+  const Scenario& s = scenario_;
+  const double max_u = s.market.max_utilisation;
+  for (auto& b : blocks_) b.capacity = 0.0;
+  for (std::size_t i = 0; i < fleet_.size(); ++i) {
+    if (fleet_.status[i] != UnitStatus::operating) continue;
+    const auto r = static_cast<std::size_t>(fleet_.region[i]);
+    const auto k = static_cast<std::size_t>(fleet_.technology[i]);
+    blocks_[r * T_ + k].capacity += fleet_.capacity[i] * max_u;
+    out.capacity[out.at(y, r, k)] += fleet_.capacity[i];
+    ++out.unit_years;
+  }
+  double allowance = 0.0;
+  if (s.policy.ets) {
+    const EmissionsTrading& ets = *s.policy.ets;
+    const EtsClearing c = clear_ets([&](double p) { return dispatch_all(y, p, true); }, ets.cap[y], ets.price_floor,
+                                    ets.price_ceiling);
+    allowance = c.price;
+  }
+  out.allowance_price[y] = allowance;
+  // The final dispatch of every region at the clearing price.
+  for (std::size_t r = 0; r < R_; ++r) {
+    for (std::size_t k = 0; k < T_; ++k) {
+      SupplyBlock& b = blocks_[r * T_ + k];
+      b.marginal_cost = marginal_cost(r, k, y, allowance);
+      b.scrap_intensity = costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+    }
+    const std::span<const SupplyBlock> region_blocks(blocks_.data() + r * T_, T_);
+    const std::span<double> prod(block_production_.data() + r * T_, T_);
+    const DispatchOutcome d = dispatch(region_blocks, demand_[r], s.regions[r].scrap_supply[y], prod, order_);
+    const std::size_t yr = y * R_ + r;
+    out.demand[yr] = demand_[r];
+    out.unmet_demand[yr] = d.unmet;
+    out.steel_price[yr] = d.price;
+    out.scrap_used[yr] = d.scrap_used;
+    out.carbon_price[yr] = costs_.carbon_tax[r](static_cast<Eigen::Index>(y));
+  }
+}
+
+void MemberSimulation::account(std::size_t y, MemberResult& out) {
+  const Scenario& s = scenario_;
+  const double max_u = s.market.max_utilisation;
+  const auto yi = static_cast<Eigen::Index>(y);
+  for (std::size_t r = 0; r < R_; ++r)
+    for (std::size_t k = 0; k < T_; ++k) {
+      const auto ki = static_cast<Eigen::Index>(k);
+      const double q = block_production_[r * T_ + k];
+      const std::size_t a = out.at(y, r, k);
+      out.production[a] = q;
+      out.emissions[a] = q * costs_.direct_intensity(ki);
+      out.captured[a] = q * costs_.captured_intensity(ki);
+      out.indirect[a] = q * costs_.indirect[r](ki, yi);
+    }
+  // Units share their block's output in proportion to capacity.
+  for (std::size_t i = 0; i < fleet_.size(); ++i) {
+    fleet_.production[i] = 0.0;
+    if (fleet_.status[i] != UnitStatus::operating) continue;
+    const auto r = static_cast<std::size_t>(fleet_.region[i]);
+    const auto k = static_cast<std::size_t>(fleet_.technology[i]);
+    const SupplyBlock& b = blocks_[r * T_ + k];
+    const double q = b.capacity > 0.0 ? block_production_[r * T_ + k] * fleet_.capacity[i] * max_u / b.capacity : 0.0;
+    fleet_.production[i] = q;
+    fleet_.idle_years[i] = q > 1e-12 ? 0 : fleet_.idle_years[i] + 1;
+    const auto c = static_cast<std::size_t>(fleet_.company[i]);
+    const double price = out.steel_price[y * R_ + r];
+    out.company_production[y * C_ + c] += q;
+    out.company_emissions[y * C_ + c] += q * costs_.direct_intensity(static_cast<Eigen::Index>(k));
+    if (std::isfinite(price)) out.company_revenue[y * C_ + c] += q * price; // Mt x USD/t = million USD
+  }
+  // Offtake contracts take qualifying output of their seller, up to the volume.
+  const int year = s.horizon.year(y);
+  const std::size_t O = s.policy.offtakes.size();
+  for (std::size_t o = 0; o < O; ++o) {
+    const OfftakeContract& c = s.policy.offtakes[o];
+    if (year < c.start_year || year > c.end_year) continue;
+    double qualifying = 0.0;
+    for (std::size_t i = 0; i < fleet_.size(); ++i)
+      if (fleet_.company[i] == c.company && costs_.direct_intensity(fleet_.technology[i]) <= c.max_intensity)
+        qualifying += fleet_.production[i];
+    const double served = std::min(c.volume, qualifying);
+    out.offtake_volume[y * O + o] = served;
+    out.offtake_premium[y * O + o] = served * c.premium;
+    out.company_revenue[y * C_ + static_cast<std::size_t>(c.company)] += served * c.premium;
+  }
+}
+
+} // namespace steelpath
