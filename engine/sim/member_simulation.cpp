@@ -21,6 +21,7 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key) : sc
   R_ = s.regions.size();
   C_ = s.companies.size();
   costs_ = build_cost_tables(s);
+  learning_.reset(s); // so option_lcos answers before the first run too
   for (const auto& v : costs_.variable_cost)
     if (!v.allFinite()) throw ModelError("variable costs are not finite: check prices");
   // Capital recovery per company and route: the company's hurdle rate plus a
