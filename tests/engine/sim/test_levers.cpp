@@ -1,0 +1,253 @@
+// Every lever moves the outcome in the direction and size the levelized-cost
+// formula predicts, and a lever set to zero reproduces the run without it bit
+// for bit. Base: tiny_scenario (bf reline 110 + 2p vs h2 switch 250 USD/t;
+// u1 decides in 2025, u2 in 2030; demand 10 Mt/yr).
+#include "sim/learning.hpp"
+#include "sim/member_simulation.hpp"
+
+#include "../../support/tiny_scenario.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <numeric>
+
+using namespace steelpath;
+
+namespace {
+Scenario base(double carbon = 0.0) {
+  Scenario s = test::tiny_scenario();
+  s.technologies[0].family = "bf";
+  s.technologies[1].family = "dri";
+  s.policy.carbon_price = YearSeries::constant(s.horizon, carbon);
+  return s;
+}
+double cumulative(const MemberResult& r) { return std::accumulate(r.emissions.begin(), r.emissions.end(), 0.0); }
+bool identical(const MemberResult& a, const MemberResult& b) {
+  return a.production == b.production && a.emissions == b.emissions && a.capacity == b.capacity &&
+         a.steel_price == b.steel_price && a.decisions.size() == b.decisions.size();
+}
+int first_choice(const MemberResult& r) { return r.decisions.at(0).to_technology; }
+} // namespace
+
+TEST_CASE("lever: carbon price, global and regional", "[sim][levers]") {
+  const MemberResult none = simulate(base(0.0));
+  const MemberResult high = simulate(base(100.0)); // above the 70 USD/t break-even
+  CHECK(cumulative(none) == Approx(200.0));        // 10 Mt x 2 t CO2/t x 10 years
+  CHECK(cumulative(high) < cumulative(none));
+  // u1 switches in 2025 (6 Mt of h2), u2 in 2030: 2025-29 bf makes 4 Mt = 8 Mt CO2/yr; then 0.
+  CHECK(cumulative(high) == Approx(40.0));
+  Scenario regional = base(0.0);
+  regional.regions[0].carbon_price = YearSeries::constant(regional.horizon, 100.0);
+  CHECK(cumulative(simulate(regional)) == Approx(40.0));
+  Scenario zero = base(0.0);
+  zero.regions[0].carbon_price = YearSeries::constant(zero.horizon, 0.0);
+  CHECK(identical(simulate(zero), none));
+}
+
+TEST_CASE("lever: ETS keeps emissions under the cap at the lowest price", "[sim][levers]") {
+  // No decisions in the horizon (campaigns end later), so only dispatch
+  // answers the price: u1 is h2 (6 Mt at 200 USD/t), u2 bf (6 Mt at 100 + 2p).
+  Scenario s = base(0.0);
+  s.units[0].technology = 1;
+  s.units[0].last_reline_year = s.units[1].last_reline_year = 2024;
+  const MemberResult no_ets = simulate(s);
+  CHECK(no_ets.total_emissions(0) == Approx(12.0)); // bf first: 6 Mt x 2
+  EmissionsTrading ets;
+  ets.regions = {0};
+  ets.cap = YearSeries::constant(s.horizon, 10.0);
+  s.policy.ets = ets;
+  const MemberResult r = simulate(s);
+  for (std::size_t y = 0; y < r.horizon.size(); ++y) CHECK(r.total_emissions(y) <= 10.0 + 1e-9);
+  // Closed form: the merit order flips when 100 + 2p > 200, p* = 50 USD/t CO2.
+  CHECK(r.allowance_price[0] == Approx(50.0).margin(0.02));
+  // Cross-check by bisection on a carbon tax without the ETS.
+  double lo = 0.0, hi = 200.0;
+  for (int i = 0; i < 40; ++i) {
+    Scenario t = s;
+    t.policy.ets.reset();
+    const double mid = 0.5 * (lo + hi);
+    t.policy.carbon_price = YearSeries::constant(t.horizon, mid);
+    (simulate(t).total_emissions(0) <= 10.0 ? hi : lo) = mid;
+  }
+  CHECK(r.allowance_price[0] == Approx(hi).margin(0.02));
+  // Output-based free allocation of 1 t/t for blast furnaces: 100 + 2p - p > 200 -> p* = 100.
+  s.policy.ets->families = {"bf"};
+  s.policy.ets->benchmarks = {YearSeries::constant(s.horizon, 1.0)};
+  CHECK(simulate(s).allowance_price[0] == Approx(100.0).margin(0.02));
+  // A cap that never binds: the floor price, and the same run as without an ETS.
+  s.policy.ets->cap = YearSeries::constant(s.horizon, 1000.0);
+  const MemberResult loose = simulate(s);
+  CHECK(loose.allowance_price[0] == 0.0);
+  CHECK(identical(loose, no_ets));
+}
+
+TEST_CASE("lever: capex subsidies within a budget", "[sim][levers]") {
+  // Carbon 60: bf reline 230 < h2 250. Half the h2 capex paid: 250 - 25 = 225 < 230 -> switch.
+  const MemberResult none = simulate(base(60.0));
+  CHECK(first_choice(none) == 0);
+  Scenario s = base(60.0);
+  s.policy.subsidy = CapexSubsidy{{0.0, 0.5}, {0.0, 0.0}, YearSeries::constant(s.horizon, 100.0)};
+  const MemberResult sub = simulate(s);
+  CHECK(first_choice(sub) == 1);
+  CHECK(cumulative(sub) < cumulative(none));
+  // Requested 0.5 x 500 USD/(t/yr) x 6 Mt/yr = 1,500 million USD; 100 paid, 1,400 unpaid.
+  CHECK(sub.subsidies_paid[0] == Approx(100.0));
+  CHECK(sub.subsidies_unpaid[0] == Approx(1400.0));
+  s.policy.subsidy->budget = YearSeries::constant(s.horizon, 0.0);
+  CHECK(identical(simulate(s), none));
+}
+
+TEST_CASE("lever: the innovation fund lowers capex and brings a route forward", "[sim][levers]") {
+  // h2 capex halves its distance to... : learning-by-research 20 %, knowledge
+  // 100 -> 200 million USD after the first year's 100 million: capex x 0.8.
+  // h2 switch = 400 x 0.1 + 200 = 240; at carbon 66 bf = 242 -> switch.
+  Scenario s = base(66.0);
+  s.technologies[1].learning_rate_rd = 0.2;
+  s.technologies[1].base_knowledge = 100.0;
+  const MemberResult none = simulate(s);
+  CHECK(first_choice(none) == 0); // 250 > 242
+  s.policy.fund = InnovationFund{YearSeries::constant(s.horizon, 100.0), {0.0, 1.0}, 0.0};
+  const MemberResult fund = simulate(s);
+  CHECK(fund.capex_factor[1] == Approx(0.8)); // year 0, route h2
+  CHECK(fund.fund_spent[0] == Approx(100.0));
+  CHECK(first_choice(fund) == 1);
+  CHECK(cumulative(fund) < cumulative(none));
+  // Availability: h2 from 2040 only, unless an alliance member's knowledge reaches 150.
+  s.technologies[1].available_from = 2040;
+  s.technologies[1].knowledge_threshold = 150.0;
+  s.policy.carbon_price = YearSeries::constant(s.horizon, 200.0);
+  CHECK(first_choice(simulate(s)) == 0);    // not a member: h2 not open in 2025
+  s.companies[0].alliance_member = true;
+  CHECK(first_choice(simulate(s)) == 1);    // member: knowledge 200 >= 150 in 2025
+  s.policy.fund->budget = YearSeries::constant(s.horizon, 0.0);
+  Scenario no_fund = s;
+  no_fund.policy.fund.reset();
+  CHECK(identical(simulate(s), simulate(no_fund)));
+}
+
+TEST_CASE("learning: doubling cumulative capacity lowers capex by the learning rate", "[sim][levers]") {
+  Scenario s = base();
+  s.technologies[1].learning_rate = 0.18;
+  s.technologies[1].base_capacity = 6.0;
+  LearningState l;
+  l.reset(s);
+  CHECK(l.multiplier(1) == 1.0);
+  l.add_capacity(1, 6.0); // 6 -> 12 Mt/yr: one doubling
+  CHECK(l.multiplier(1) == Approx(0.82));
+  l.add_capacity(1, 12.0); // 24: two doublings
+  CHECK(l.multiplier(1) == Approx(0.82 * 0.82));
+  CHECK(l.multiplier(0) == 1.0);
+  // In a run: u1's switch to h2 in 2025 doubles h2's cumulative capacity.
+  s.policy.carbon_price = YearSeries::constant(s.horizon, 100.0);
+  const MemberResult r = simulate(s);
+  CHECK(r.capex_factor[1 * 2 + 1] == Approx(0.82)); // 2026, route h2
+}
+
+TEST_CASE("lever: green-steel offtake contracts", "[sim][levers]") {
+  // 50 USD/t premium for steel at <= 0.5 t CO2/t: h2 = 250 - 50 = 200 < bf 230 at carbon 60.
+  Scenario s = base(60.0);
+  s.policy.offtakes.push_back({"faw", "FAW-Volkswagen", 0, 6.0, 50.0, 0.5, 2025, 2040});
+  const MemberResult r = simulate(s);
+  CHECK(first_choice(r) == 1);
+  CHECK(cumulative(r) < cumulative(simulate(base(60.0))));
+  CHECK(r.offtake_volume[0] == Approx(6.0));   // all of u1's h2 steel, up to the volume
+  CHECK(r.offtake_premium[0] == Approx(300.0)); // 6 Mt x 50 USD/t = 300 million USD
+  s.policy.offtakes[0].volume = 0.0;
+  CHECK(identical(simulate(s), simulate(base(60.0))));
+}
+
+TEST_CASE("lever: emission-intensity standard with a penalty", "[sim][levers]") {
+  // Standard 1 t CO2/t; penalty 200 USD per t CO2 above it: bf pays 200 x (2 - 1) = 200 -> 310 > 250.
+  Scenario s = base(0.0);
+  s.regions[0].intensity_standard = YearSeries::constant(s.horizon, 1.0);
+  s.regions[0].intensity_penalty = 200.0;
+  const MemberResult r = simulate(s);
+  CHECK(first_choice(r) == 1);
+  CHECK(cumulative(r) < cumulative(simulate(base(0.0))));
+  s.regions[0].intensity_penalty = 0.0;
+  CHECK(identical(simulate(s), simulate(base(0.0))));
+}
+
+TEST_CASE("lever: no new or relined blast furnaces after a year", "[sim][levers]") {
+  Scenario s = base(0.0);
+  s.policy.blast_furnace_ban_year = 2030; // u1 relines in 2025; u2 must switch in 2030
+  const MemberResult r = simulate(s);
+  REQUIRE(r.decisions.size() == 2);
+  CHECK(r.decisions[0].to_technology == 0);
+  CHECK(r.decisions[1].to_technology == 1);
+  CHECK(cumulative(r) < cumulative(simulate(base(0.0))));
+  s.policy.blast_furnace_ban_year = 0;
+  CHECK(identical(simulate(s), simulate(base(0.0))));
+}
+
+TEST_CASE("lever: material efficiency", "[sim][levers]") {
+  Scenario s = base(0.0);
+  s.regions[0].demand_reduction = YearSeries::constant(s.horizon, 0.2);
+  const MemberResult r = simulate(s);
+  CHECK(r.total_production(0) == Approx(8.0));
+  CHECK(cumulative(r) == Approx(0.8 * cumulative(simulate(base(0.0)))));
+  s.regions[0].demand_reduction = YearSeries::constant(s.horizon, 0.0);
+  CHECK(identical(simulate(s), simulate(base(0.0))));
+}
+
+TEST_CASE("lever: a company target acts as a rising internal carbon price", "[sim][levers]") {
+  // Neutral by 2030 from the 2025 level, +50 USD/t per year off track: 2025
+  // is on the path (its own reference), 2026..2029 are above it, so the
+  // internal price is 4 x 50 = 200 in 2030, above the 70 break-even: u2 switches.
+  Scenario s = base(0.0);
+  s.companies[0].target = CompanyTarget{2025, 2030, 50.0, 300.0};
+  const MemberResult r = simulate(s);
+  CHECK(r.internal_price[5] == Approx(200.0)); // 2030
+  REQUIRE(r.decisions.size() == 2);
+  CHECK(r.decisions[1].to_technology == 1);
+  CHECK(cumulative(r) < cumulative(simulate(base(0.0))));
+  s.companies[0].target->price_step = 0.0;
+  CHECK(identical(simulate(s), simulate(base(0.0))));
+}
+
+TEST_CASE("finance limit defers investments the company cannot fund", "[sim][levers]") {
+  Scenario s = base(0.0);
+  s.companies[0].finance_limit = 0.01; // 1 % of revenue: below a relining's 600 million USD
+  const MemberResult r = simulate(s);
+  REQUIRE_FALSE(r.decisions.empty());
+  CHECK(r.decisions[0].action == DecisionAction::defer);
+  s.companies[0].finance_limit = 0.0;
+  CHECK(identical(simulate(s), simulate(base(0.0))));
+}
+
+TEST_CASE("heterogeneity spreads choices; zero is the deterministic run", "[sim][levers]") {
+  // At carbon 70 the two options tie (250 each): with sigma > 0 some units,
+  // across seeds, go each way; the same seed always gives the same run.
+  Scenario s = base(70.0);
+  s.behaviour.heterogeneity = 50.0;
+  int switched = 0;
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    s.seed = seed;
+    MemberSimulation sim(s, StreamKey{seed, 0, 0});
+    MemberResult r;
+    sim.run(r);
+    switched += first_choice(r) == 1 ? 1 : 0;
+  }
+  CHECK(switched > 5);
+  CHECK(switched < 35);
+  MemberSimulation a(s, StreamKey{7, 0, 0}), b(s, StreamKey{7, 0, 0});
+  MemberResult ra, rb;
+  a.run(ra);
+  b.run(rb);
+  CHECK(identical(ra, rb));
+  s.behaviour.heterogeneity = 0.0;
+  CHECK(identical(simulate(s), simulate(base(70.0))));
+}
+
+TEST_CASE("grid electricity gives indirect emissions", "[sim][levers]") {
+  Scenario s = base(100.0);
+  s.commodities.push_back({"electricity", "MWh", YearSeries::constant(s.horizon, 0.0), 0.0, 0.0});
+  for (auto& t : s.technologies) t.inputs.push_back(0.0);
+  s.technologies[1].inputs[2] = 3.5; // MWh/t
+  s.electricity_commodity = 2;
+  s.regions[0].grid_intensity = YearSeries::constant(s.horizon, 0.6);
+  const MemberResult r = simulate(s);
+  // 2025: 6 Mt of h2 steel x 3.5 MWh x 0.6 t CO2/MWh = 12.6 Mt CO2 indirect.
+  CHECK(r.indirect[r.at(0, 0, 1)] == Approx(12.6));
+  CHECK(r.indirect[r.at(0, 0, 0)] == 0.0);
+}
