@@ -4,6 +4,7 @@
 #include "input/scenario_spec.hpp"
 
 #include <limits>
+#include <vector>
 #include <sstream>
 
 namespace steelpath::input {
@@ -63,12 +64,21 @@ public:
                    R"("sigma": {"type": "number"}, "scale": {"type": "boolean"}, )"
                    R"("values": {"type": "array", "items": {"type": "number"}, "minItems": 1}, )"
                    R"("weights": {"type": "array", "items": {"type": "number"}}}})"}});
+    case SpecKind::ref_list:
+      return obj({{"type", quote("array")}, {"items", R"({"type": "string"})"}, {"description", quote(s.doc)}});
     case SpecKind::path:
       if (&s == scenario_spec().field("extends"))
         return obj({{"description", quote(s.doc)},
                     {"oneOf", R"([{"type": "string"}, {"type": "array", "items": {"type": "string"}}])"}});
       [[fallthrough]];
     default:
+      if (s.choices == std::vector<std::string>{"true", "false"})
+        return obj({{"type", quote("boolean")}, {"description", quote(s.doc)}});
+      if (!s.choices.empty()) {
+        std::string list;
+        for (const auto& c : s.choices) list += (list.empty() ? "" : ", ") + quote(c);
+        return obj({{"enum", "[" + list + "]"}, {"description", quote(s.doc)}});
+      }
       return obj({{"type", quote("string")}, {"description", quote(s.doc)}});
     }
   }

@@ -79,13 +79,15 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   const double u = s.finance.expected_utilisation;
   const double own_scrap = cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
   const bool rebuild = reason == DecisionReason::end_of_life;
+  // A stranded unit may carry on as it is (no capex), switch or close.
+  const bool stranded = reason == DecisionReason::stranded;
   opt_lcos_.clear();
   opt_capex_.clear();
   opt_tech_.clear();
   opt_action_.clear();
   double lcos_reline = std::numeric_limits<double>::quiet_NaN();
   if (!banned(s, k, year)) {
-    const double capex = rebuild ? s.technologies[k].capex_greenfield : s.technologies[k].capex_reline;
+    const double capex = rebuild ? s.technologies[k].capex_greenfield : stranded ? 0.0 : s.technologies[k].capex_reline;
     lcos_reline = option_lcos(c, r, k, capex, y, cap);
     opt_lcos_.push_back(lcos_reline);
     opt_capex_.push_back(capex);
@@ -118,15 +120,27 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
                              std::numeric_limits<double>::quiet_NaN(), lcos_reline});
     return;
   }
+  // Finance limit: options the company cannot fund this year drop out of the
+  // choice (a cheaper relining may remain: lock-in); with none left, the
+  // decision waits a year.
+  const double preferred = opt_lcos_.empty() ? 0.0 : best;
+  int preferred_tech = -1;
+  for (std::size_t o = 0; o < opt_lcos_.size(); ++o)
+    if (opt_lcos_[o] == preferred && preferred_tech < 0) preferred_tech = opt_tech_[o];
+  for (std::size_t o = 0; o < opt_lcos_.size(); ++o)
+    if (opt_capex_[o] * learning_.multiplier(static_cast<std::size_t>(opt_tech_[o])) * cap > finance_left_[c])
+      opt_lcos_[o] = std::numeric_limits<double>::infinity();
+  if (std::all_of(opt_lcos_.begin(), opt_lcos_.end(), [](double v) { return std::isinf(v); })) {
+    fleet_.next_decision_year[i] = year + 1;
+    out.decisions.push_back({year, static_cast<int>(i), static_cast<int>(k), preferred_tech, reason,
+                             DecisionAction::defer, preferred, lcos_reline});
+    return;
+  }
   const double draw = uniform01(key_, Purpose::choice, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(year));
   const std::size_t pick = logit_choose(opt_lcos_, s.behaviour.heterogeneity, draw);
   const auto j = static_cast<std::size_t>(opt_tech_[pick]);
-  // Finance limit: an investment the company cannot fund this year waits a year.
-  const double gross = opt_capex_[pick] * learning_.multiplier(j) * cap;
-  if (gross > finance_left_[c]) {
-    fleet_.next_decision_year[i] = year + 1;
-    out.decisions.push_back({year, static_cast<int>(i), static_cast<int>(k), static_cast<int>(j), reason,
-                             DecisionAction::defer, opt_lcos_[pick], lcos_reline});
+  if (stranded && j == k) {
+    fleet_.idle_years[i] = 0; // carries on as it is, waiting for demand; not an investment
     return;
   }
   pay_capex(c, r, j, opt_capex_[pick], cap, y, out);

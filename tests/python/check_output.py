@@ -67,7 +67,7 @@ def main(path: str) -> int:
     # decisions, 7 switches; 0.2.0 adds closures of surplus capacity, end-of-life
     # decisions and conversions built beside the running unit.
     recorded = {"emissions_2025": 44.063781600000006, "emissions_2060": 15.570783800000001,
-                "cumulative_emissions": 843.2692120000002, "decisions": 27, "switches": 6}
+                "cumulative_emissions": 843.2692120000002, "decisions": 19, "switches": 6}
     np.testing.assert_allclose(float(ds["emissions"][0]), recorded["emissions_2025"], rtol=1e-9)
     np.testing.assert_allclose(float(ds["emissions"][-1]), recorded["emissions_2060"], rtol=1e-9)
     np.testing.assert_allclose(float(ds["emissions"].sum()), recorded["cumulative_emissions"], rtol=1e-9)
