@@ -27,7 +27,9 @@ namespace {
 // Writes variables of one group and attaches their dimension scales by name.
 class GroupWriter {
 public:
-  GroupWriter(hid_t loc, std::string group) : loc_(loc), group_(std::move(group)) {}
+  /// `parent`: the enclosing group's writer, whose dimensions are visible here too (as in netCDF).
+  GroupWriter(hid_t loc, std::string group, const GroupWriter* parent = nullptr)
+      : loc_(loc), group_(std::move(group)), parent_(parent) {}
 
   void doubles(std::string_view name, std::span<const double> data) {
     const auto& spec = schema::find(group_, name);
@@ -43,11 +45,13 @@ public:
   }
 
 private:
-  hsize_t dim_size(std::string_view dim) {
+  const std::pair<h5::Handle, hsize_t>& scale(std::string_view dim) const {
     const auto it = scales_.find(std::string(dim));
-    if (it == scales_.end()) throw OutputError("dimension " + std::string(dim) + " written after its use");
-    return it->second.second;
+    if (it != scales_.end()) return it->second;
+    if (parent_) return parent_->scale(dim);
+    throw OutputError("dimension " + std::string(dim) + " written after its use");
   }
+  hsize_t dim_size(std::string_view dim) const { return scale(dim).second; }
 
   // A variable named like its only dimension is that dimension's coordinate
   // (a dimension scale); every other variable gets the scales attached.
@@ -60,12 +64,12 @@ private:
       scales_.emplace(std::string(spec.name), std::make_pair(std::move(ds), n));
       return;
     }
-    for (unsigned i = 0; i < spec.dims.size(); ++i)
-      h5::attach_scale(ds, scales_.at(std::string(spec.dims[i])).first, i);
+    for (unsigned i = 0; i < spec.dims.size(); ++i) h5::attach_scale(ds, scale(spec.dims[i]).first, i);
   }
 
   hid_t loc_;
   std::string group_;
+  const GroupWriter* parent_;
   std::map<std::string, std::pair<h5::Handle, hsize_t>> scales_;
 };
 
@@ -150,7 +154,7 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
   root.doubles("capex_factor", r.capex_factor);
 
   h5::Handle g = h5::create_group(file, "decisions");
-  GroupWriter dec(g, "decisions");
+  GroupWriter dec(g, "decisions", &root);
   const auto& ds = r.decisions;
   std::vector<std::int32_t> index(ds.size());
   for (std::size_t i = 0; i < index.size(); ++i) index[i] = static_cast<std::int32_t>(i);
@@ -170,6 +174,7 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
   dec.strings("action", column<std::string>(ds, [](const Decision& d) { return actions[static_cast<int>(d.action)]; }));
   dec.doubles("lcos_chosen", column<double>(ds, [](const Decision& d) { return d.lcos_chosen; }));
   dec.doubles("lcos_reline", column<double>(ds, [](const Decision& d) { return d.lcos_reline; }));
+  dec.doubles("lcos_options", r.decision_lcos);
 }
 
 } // namespace

@@ -62,6 +62,7 @@ inline const std::vector<Variable>& variables() {
       {"decisions", "action", {"decision"}, "1", "reline, switch, close, build or defer"},
       {"decisions", "lcos_chosen", {"decision"}, "USD/t", "levelized cost of the chosen option"},
       {"decisions", "lcos_reline", {"decision"}, "USD/t", "levelized cost of relining as is"},
+      {"decisions", "lcos_options", {"decision", "technology"}, "USD/t", "levelized cost of each option weighed (NaN: not an option)"},
   };
   return v;
 }

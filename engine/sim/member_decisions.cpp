@@ -9,6 +9,7 @@
 namespace steelpath {
 
 namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 bool banned(const Scenario& s, std::size_t k, int year) {
   const int ban = s.policy.blast_furnace_ban_year;
   return ban > 0 && year >= ban && s.technologies[k].family == "bf";
@@ -102,6 +103,11 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
     opt_tech_.push_back(static_cast<int>(j));
     opt_action_.push_back(DecisionAction::switch_route);
   }
+  // The options weighed, for the decision log (in route order).
+  const std::size_t log_at = out.decision_lcos.size();
+  out.decision_lcos.resize(log_at + T_, kNaN);
+  for (std::size_t o = 0; o < opt_lcos_.size(); ++o)
+    out.decision_lcos[log_at + static_cast<std::size_t>(opt_tech_[o])] = opt_lcos_[o];
   // Exit: where the region keeps enough capacity without the unit, a unit
   // whose best option costs more than last year's steel price closes; so
   // does one with no option left (a ban, nothing available).
@@ -141,6 +147,7 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   const auto j = static_cast<std::size_t>(opt_tech_[pick]);
   if (stranded && j == k) {
     fleet_.idle_years[i] = 0; // carries on as it is, waiting for demand; not an investment
+    out.decision_lcos.resize(log_at); // not a decision worth a log line
     return;
   }
   pay_capex(c, r, j, opt_capex_[pick], cap, y, out);
@@ -193,6 +200,10 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
         opt_tech_.push_back(static_cast<int>(k));
       }
       if (opt_lcos_.empty()) break;
+      const std::size_t log_at = out.decision_lcos.size();
+      out.decision_lcos.resize(log_at + T_, kNaN);
+      for (std::size_t o = 0; o < opt_lcos_.size(); ++o)
+        out.decision_lcos[log_at + static_cast<std::size_t>(opt_tech_[o])] = opt_lcos_[o];
       const double draw = uniform01(key_, Purpose::expansion, static_cast<std::uint32_t>(r),
                                     static_cast<std::uint32_t>(year), static_cast<std::uint32_t>(n));
       const std::size_t pick = logit_choose(opt_lcos_, s.behaviour.heterogeneity, draw);

@@ -28,6 +28,7 @@ void MemberResult::reset(const Horizon& h, std::size_t n_tech, std::size_t n_reg
   for (auto* v : {&offtake_volume, &offtake_premium}) v->assign(ny * n_con, 0.0);
   capex_factor.assign(ny * n_tech, 1.0);
   decisions.clear();
+  decision_lcos.clear();
   new_units.clear();
   unit_years = 0;
 }

@@ -66,6 +66,9 @@ struct MemberResult {
   // [year][technology]
   std::vector<double> capex_factor;     ///< learning factor on each route's capex
   std::vector<Decision> decisions;      ///< in the order taken (year, then unit)
+  /// [decision][technology]: levelized cost of each option the decision
+  /// weighed, USD/t (NaN: not an option: unavailable, banned, no scrap).
+  std::vector<double> decision_lcos;
   std::vector<std::string> new_units;   ///< ids of units built during the run, after the scenario's
   std::size_t unit_years = 0;           ///< operating units x years simulated (throughput figures)
 
