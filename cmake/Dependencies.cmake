@@ -5,6 +5,8 @@ find_package(yaml-cpp REQUIRED)                      # libyaml-cpp-dev: scenario
 find_package(HDF5 REQUIRED COMPONENTS C HL)          # libhdf5-dev: results files (C API + dimension scales)
 find_package(CLI11 REQUIRED)                         # libcli11-dev: command line
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)     # libssl-dev: SHA-256 of scenarios and data (provenance)
+# librandom123-dev is header-only (Random123/philox.h); fail early with a clear message.
+find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
 if(STEELPATH_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED)                    # catch2 (v2): unit tests
 endif()
