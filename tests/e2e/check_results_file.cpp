@@ -17,9 +17,11 @@ TEST_CASE("the demo run's results file", "[e2e]") {
   const auto years = h5::dataset_dims(f, "year");
   REQUIRE(years == std::vector<hsize_t>{36}); // 2025..2060
   const auto techs = h5::read_strings(f, "technology");
-  CHECK(techs == std::vector<std::string>{"bf_bof", "ng_dri_eaf", "h2_dri_eaf", "scrap_eaf"});
-  CHECK(h5::dataset_dims(f, "production") == std::vector<hsize_t>{36, 2, 4}); // year, region, technology
-  CHECK(h5::dataset_dims(f, "capacity") == std::vector<hsize_t>{36, 2, 4});
+  CHECK(techs == std::vector<std::string>{"bf_bof", "ng_dri_eaf", "h2_dri_eaf", "bf_bof_bat", "bf_bof_ccus", "sr",
+                                          "sr_ccus", "electrolysis", "scrap_eaf"});
+  const hsize_t T = techs.size();
+  CHECK(h5::dataset_dims(f, "production") == std::vector<hsize_t>{36, 2, T}); // year, region, technology
+  CHECK(h5::dataset_dims(f, "capacity") == std::vector<hsize_t>{36, 2, T});
   CHECK(h5::dataset_dims(f, "emissions") == std::vector<hsize_t>{36});
   for (const char* name : {"production", "emissions", "capacity"}) {
     h5::Handle d(H5Dopen2(f, name, H5P_DEFAULT), H5Dclose);
@@ -36,7 +38,9 @@ TEST_CASE("the demo run's results file", "[e2e]") {
   const auto unmet = h5::read_doubles(f, "unmet_demand");
   const std::size_t n_reg = h5::dataset_dims(f, "region").at(0);
   for (std::size_t y = 0; y < 36; ++y) {
-    const double p = std::accumulate(prod.begin() + 8 * y, prod.begin() + 8 * y + 8, 0.0);
+    const auto block = static_cast<std::ptrdiff_t>(2 * T);
+    const double p = std::accumulate(prod.begin() + block * static_cast<std::ptrdiff_t>(y),
+                                     prod.begin() + block * static_cast<std::ptrdiff_t>(y + 1), 0.0);
     const double d = std::accumulate(demand.begin() + n_reg * y, demand.begin() + n_reg * (y + 1), 0.0);
     const double u = std::accumulate(unmet.begin() + n_reg * y, unmet.begin() + n_reg * (y + 1), 0.0);
     INFO("year index " << y);

@@ -25,7 +25,7 @@ def main(path: str) -> int:
         for name in ("production", "capacity", "emissions", "demand", "carbon_price"):
             assert "units" in f[name].attrs, f"{name} has no units attribute"
         assert text(f["production"].attrs["units"]) == "Mt"
-        assert f["production"].shape == (36, 2, 4), f["production"].shape
+        assert f["production"].shape == (36, 2, 9), f["production"].shape
         assert f["year"][0] == 2025 and f["year"][-1] == 2060
         assert text(f.attrs["steelpath_version"]) == "0.2.0"
         assert "name: demo" in text(f.attrs["scenario_source"])
@@ -41,7 +41,11 @@ def main(path: str) -> int:
     assert ds["emissions"].dims == ("year",), ds["emissions"].dims
     assert ds["demand"].dims == ("year", "region"), ds["demand"].dims
     assert not any(d.startswith("phony_dim") for d in ds.dims), list(ds.dims)
-    assert list(ds["technology"].values) == ["bf_bof", "ng_dri_eaf", "h2_dri_eaf", "scrap_eaf"]
+    assert list(ds["technology"].values) == ["bf_bof", "ng_dri_eaf", "h2_dri_eaf", "bf_bof_bat", "bf_bof_ccus",
+                                             "sr", "sr_ccus", "electrolysis", "scrap_eaf"]
+    # Indirect emissions from grid electricity and captured CO2 are accounted.
+    assert float(ds["emissions_indirect"].sum()) > 0
+    assert float(ds["captured_co2"].sum()) > 0
     assert ds["emissions"].attrs["units"] == "Mt CO2"
     assert ds["capacity"].attrs["units"] == "Mt/yr"
 
@@ -66,8 +70,9 @@ def main(path: str) -> int:
     # commit. History: 0.1.0 recorded 15.157 (2060), 861.07 (cumulative), 17
     # decisions, 7 switches; 0.2.0 adds closures of surplus capacity, end-of-life
     # decisions and conversions built beside the running unit.
-    recorded = {"emissions_2025": 44.063781600000006, "emissions_2060": 15.570783800000001,
-                "cumulative_emissions": 843.2692120000002, "decisions": 19, "switches": 6}
+    # 0.2.0 with all nine routes, grid intensity and company behaviour in the demo:
+    recorded = {"emissions_2025": 44.063781600000006, "emissions_2060": 6.4289121174999995,
+                "cumulative_emissions": 633.9273499607143, "decisions": 18, "switches": 10}
     np.testing.assert_allclose(float(ds["emissions"][0]), recorded["emissions_2025"], rtol=1e-9)
     np.testing.assert_allclose(float(ds["emissions"][-1]), recorded["emissions_2060"], rtol=1e-9)
     np.testing.assert_allclose(float(ds["emissions"].sum()), recorded["cumulative_emissions"], rtol=1e-9)
