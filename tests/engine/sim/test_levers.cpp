@@ -251,3 +251,20 @@ TEST_CASE("grid electricity gives indirect emissions", "[sim][levers]") {
   CHECK(r.indirect[r.at(0, 0, 1)] == Approx(12.6));
   CHECK(r.indirect[r.at(0, 0, 0)] == 0.0);
 }
+
+TEST_CASE("CCUS: emitted plus captured is the gross CO2; storage is paid per tonne captured", "[sim][levers]") {
+  // Make u1's route capture 90 %: gross 2 t CO2/t -> 0.2 emitted, 1.8 captured.
+  Scenario s = base(0.0);
+  s.technologies[0].capture_rate = 0.9;
+  const MemberResult r = simulate(s);
+  for (std::size_t y = 0; y < r.horizon.size(); ++y) {
+    const std::size_t a = r.at(y, 0, 0);
+    CHECK(r.emissions[a] + r.captured[a] == Approx(r.production[a] * 2.0));
+    CHECK(r.captured[a] == Approx(r.production[a] * 1.8));
+  }
+  // Storage at 50 USD/t CO2 adds 1.8 x 50 = 90 USD/t to the route's cost:
+  // the steel price (bf is the marginal route) rises from 100 to 190.
+  s.policy.storage_cost = 50.0;
+  CHECK(simulate(s).steel_price[0] == Approx(190.0));
+  CHECK(r.steel_price[0] == Approx(100.0));
+}
