@@ -141,6 +141,8 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
   root.doubles("carbon_price", r.carbon_price);
   root.doubles("investment", r.investment);
   root.doubles("allowance_price", r.allowance_price);
+  root.doubles("ets_cap", r.ets_cap);
+  root.doubles("ets_emissions", r.ets_emissions);
   root.doubles("subsidies_paid", r.subsidies_paid);
   root.doubles("subsidies_unpaid", r.subsidies_unpaid);
   root.doubles("fund_spent", r.fund_spent);

@@ -42,6 +42,8 @@ inline const std::vector<Variable>& variables() {
       {"", "carbon_price", {"year", "region"}, "USD/t CO2", "carbon tax on direct emissions"},
       {"", "investment", {"year", "region"}, "million USD", "capex spent on builds, conversions and relinings"},
       {"", "allowance_price", {"year"}, "USD/t CO2", "emissions trading allowance price (0 without an ETS)"},
+      {"", "ets_cap", {"year"}, "Mt CO2", "cap of the emissions trading system (NaN without one)"},
+      {"", "ets_emissions", {"year"}, "Mt CO2", "covered direct emissions; above ets_cap when the cap could not be met"},
       {"", "subsidies_paid", {"year"}, "million USD", "capex subsidies paid"},
       {"", "subsidies_unpaid", {"year"}, "million USD", "capex subsidies requested beyond the budget"},
       {"", "fund_spent", {"year"}, "million USD", "innovation fund R&D spending"},

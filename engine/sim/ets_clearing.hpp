@@ -1,40 +1,46 @@
 // The allowance price of an emissions trading system: the lowest price at
-// which covered emissions do not exceed the cap. Emissions fall (weakly) as
-// the price rises, because the merit order shifts to cleaner routes; the
-// price is found by bisection to within `tolerance` (docs/model.md, "ETS").
+// which covered emissions do not exceed the cap (docs/model.md, "ETS").
+//
+// Every block's marginal cost is a line in the allowance price p, so the
+// merit order only changes where two lines cross. The price is found exactly
+// by trying the crossings in ascending order: emissions are constant between
+// them. This holds whether or not emissions fall monotonically in p (with
+// output-based free allocation they need not).
 #pragma once
+
+#include <algorithm>
+#include <vector>
 
 namespace steelpath {
 
 struct EtsClearing {
   double price = 0.0;     ///< USD/t CO2
   double emissions = 0.0; ///< covered emissions at that price, Mt CO2
-  bool cap_met = true;    ///< false when even the ceiling price leaves emissions above the cap
+  bool cap_met = true;    ///< false when no price in [floor, ceiling] meets the cap
 };
 
-/// `emissions(p)` gives covered emissions (Mt CO2) at allowance price p.
-/// A template, so the year loop calls it without allocating.
+/// `candidates`: prices where the merit order may change (line crossings),
+/// in any order; `emissions(p)` gives covered emissions (Mt CO2) at price p.
+/// Each candidate is tried just above itself, where the order it opens
+/// holds. When no price meets the cap, the lowest price with the least
+/// emissions is returned and cap_met is false.
 template <class EmissionsAt>
-[[nodiscard]] EtsClearing clear_ets(const EmissionsAt& emissions, double cap, double floor, double ceiling,
-                                    double tolerance = 0.01) {
-  // A small slack so rounding in the dispatch sums cannot miss a cap met exactly.
+[[nodiscard]] EtsClearing clear_ets(const EmissionsAt& emissions, std::vector<double>& candidates, double cap,
+                                    double floor, double ceiling) {
+  constexpr double kAbove = 1e-6; // USD/t: past a crossing, where its new order holds
   const double limit = cap * (1.0 + 1e-12) + 1e-12;
-  const double at_floor = emissions(floor);
-  if (at_floor <= limit) return {floor, at_floor, true};
-  const double at_ceiling = emissions(ceiling);
-  if (at_ceiling > limit) return {ceiling, at_ceiling, false};
-  double lo = floor, hi = ceiling, e_hi = at_ceiling;
-  while (hi - lo > tolerance) {
-    const double mid = 0.5 * (lo + hi);
-    const double e = emissions(mid);
-    if (e <= limit) {
-      hi = mid;
-      e_hi = e;
-    } else {
-      lo = mid;
-    }
+  candidates.push_back(floor);
+  std::sort(candidates.begin(), candidates.end());
+  EtsClearing best{floor, emissions(floor), false};
+  if (best.emissions <= limit) return {floor, best.emissions, true};
+  for (double c : candidates) {
+    if (c < floor || c >= ceiling) continue;
+    const double p = std::min(c + kAbove, ceiling);
+    const double e = emissions(p);
+    if (e <= limit) return {p, e, true};
+    if (e < best.emissions) best = {p, e, false};
   }
-  return {hi, e_hi, true};
+  return best;
 }
 
 } // namespace steelpath

@@ -22,6 +22,8 @@ void FleetState::reset(const Scenario& s, std::size_t extra) {
   prepare(jitter);
   prepare(idle_years);
   prepare(production);
+  prepare(stream_id);
+  prepare(deferrals);
   prepare(status);
   for (std::size_t i = 0; i < n; ++i) {
     const PlantUnit& u = s.units[i];
@@ -34,11 +36,22 @@ void FleetState::reset(const Scenario& s, std::size_t extra) {
     last_investment_year[i] = u.last_reline_year;
     ready_year[i] = u.start_year;
     pending_technology[i] = -1;
+    stream_id[i] = stream_id_of(u.id);
+    deferrals[i] = 0;
     status[i] = u.start_year <= s.horizon.first_year ? UnitStatus::operating : UnitStatus::planned;
   }
 }
 
-std::size_t FleetState::add(int tech, int reg, int comp, double cap, int year, int ready) {
+std::uint32_t stream_id_of(const std::string& id) {
+  std::uint32_t h = 2166136261u;
+  for (unsigned char c : id) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  return h;
+}
+
+std::size_t FleetState::add(int tech, int reg, int comp, double cap, int year, int ready, std::uint32_t id) {
   technology.push_back(tech);
   region.push_back(reg);
   company.push_back(comp);
@@ -52,6 +65,8 @@ std::size_t FleetState::add(int tech, int reg, int comp, double cap, int year, i
   jitter.push_back(0);
   idle_years.push_back(0);
   production.push_back(0.0);
+  stream_id.push_back(id);
+  deferrals.push_back(0);
   status.push_back(UnitStatus::constructing);
   return technology.size() - 1;
 }

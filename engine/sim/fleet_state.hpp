@@ -19,6 +19,10 @@ enum class UnitStatus : std::uint8_t {
   closed = 3,       ///< permanently closed
 };
 
+/// FNV-1a hash of a unit id: the unit's random draws then do not depend on
+/// where it stands in the fleet file.
+[[nodiscard]] std::uint32_t stream_id_of(const std::string& id);
+
 struct FleetState {
   std::vector<int> technology;           ///< route index
   std::vector<int> region;               ///< region index
@@ -33,6 +37,8 @@ struct FleetState {
   std::vector<int> jitter;               ///< campaign offset drawn once per unit, years
   std::vector<int> idle_years;           ///< consecutive years without production
   std::vector<double> production;        ///< this year's production, Mt
+  std::vector<std::uint32_t> stream_id;  ///< keys the unit's random draws: a hash of its id, not its row
+  std::vector<int> deferrals;            ///< consecutive years an investment waited for finance
   std::vector<UnitStatus> status;
 
   [[nodiscard]] std::size_t size() const { return technology.size(); }
@@ -41,7 +47,8 @@ struct FleetState {
   /// for `extra` new units.
   void reset(const Scenario& scenario, std::size_t extra);
   /// Appends a new unit (a greenfield build) and returns its index.
-  std::size_t add(int technology, int region, int company, double capacity, int year, int ready_year);
+  std::size_t add(int technology, int region, int company, double capacity, int year, int ready_year,
+                  std::uint32_t stream_id);
 };
 
 } // namespace steelpath

@@ -10,6 +10,8 @@ namespace steelpath {
 
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+/// Years an investment may wait for finance before the unit must act.
+constexpr int kMaxDeferrals = 3;
 bool banned(const Scenario& s, std::size_t k, int year) {
   const int ban = s.policy.blast_furnace_ban_year;
   return ban > 0 && year >= ban && s.technologies[k].family == "bf";
@@ -43,6 +45,21 @@ double MemberSimulation::pay_capex(std::size_t c, std::size_t r, std::size_t k, 
   out.investment[y * R_ + r] += gross;
   finance_left_[c] -= gross - paid;
   return gross - paid;
+}
+
+void MemberSimulation::close_unit(std::size_t i, std::size_t y, DecisionReason reason, double lcos_reline,
+                                  MemberResult& out) {
+  const Scenario& s = scenario_;
+  const int year = s.horizon.year(y);
+  const auto r = static_cast<std::size_t>(fleet_.region[i]);
+  const auto k = static_cast<std::size_t>(fleet_.technology[i]);
+  const double cap = fleet_.capacity[i];
+  fleet_.status[i] = UnitStatus::closed;
+  region_capacity_[r] -= cap;
+  if (year < fleet_.build_year[i] + s.technologies[k].lifetime_years) out.stranded[y] += cap;
+  scrap_commitment_[r] -= cap * s.finance.expected_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+  out.decisions.push_back({year, static_cast<int>(i), static_cast<int>(k), -1, reason, DecisionAction::close, kNaN,
+                           lcos_reline});
 }
 
 void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
@@ -118,12 +135,7 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
       (available - cap) * s.market.max_utilisation >= demand_[r] * (1.0 + s.behaviour.reserve_margin);
   const bool uncompetitive = !(best <= last_price_[r]); // NaN price (none yet): not judged uncompetitive
   if (opt_lcos_.empty() || (surplus && uncompetitive && !std::isnan(last_price_[r]))) {
-    fleet_.status[i] = UnitStatus::closed;
-    region_capacity_[r] -= cap;
-    if (year < fleet_.build_year[i] + s.technologies[k].lifetime_years) out.stranded[y] += cap;
-    scrap_commitment_[r] -= own_scrap;
-    out.decisions.push_back({year, static_cast<int>(i), static_cast<int>(k), -1, reason, DecisionAction::close,
-                             std::numeric_limits<double>::quiet_NaN(), lcos_reline});
+    close_unit(i, y, reason, lcos_reline, out);
     return;
   }
   // Finance limit: options the company cannot fund this year drop out of the
@@ -136,13 +148,26 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   for (std::size_t o = 0; o < opt_lcos_.size(); ++o)
     if (opt_capex_[o] * learning_.multiplier(static_cast<std::size_t>(opt_tech_[o])) * cap > finance_left_[c])
       opt_lcos_[o] = std::numeric_limits<double>::infinity();
-  if (std::all_of(opt_lcos_.begin(), opt_lcos_.end(), [](double v) { return std::isinf(v); })) {
+  const bool unaffordable = std::all_of(opt_lcos_.begin(), opt_lcos_.end(), [](double v) { return std::isinf(v); });
+  if (unaffordable && fleet_.deferrals[i] < kMaxDeferrals) {
+    ++fleet_.deferrals[i];
     fleet_.next_decision_year[i] = year + 1;
     out.decisions.push_back({year, static_cast<int>(i), static_cast<int>(k), preferred_tech, reason,
                              DecisionAction::defer, preferred, lcos_reline});
     return;
   }
-  const double draw = uniform01(key_, Purpose::choice, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(year));
+  if (unaffordable) {
+    // After kMaxDeferrals years without finance the unit cannot run on: it
+    // takes its cheapest option on borrowed money, or closes if its own
+    // route is no longer allowed (a ban).
+    if (banned(s, k, year)) {
+      close_unit(i, y, reason, lcos_reline, out);
+      return;
+    }
+    for (std::size_t o = 0; o < opt_lcos_.size(); ++o)
+      opt_lcos_[o] = opt_tech_[o] == static_cast<int>(k) ? 0.0 : std::numeric_limits<double>::infinity();
+  }
+  const double draw = uniform01(key_, Purpose::choice, fleet_.stream_id[i], static_cast<std::uint32_t>(year));
   const std::size_t pick = logit_choose(opt_lcos_, s.behaviour.heterogeneity, draw);
   const auto j = static_cast<std::size_t>(opt_tech_[pick]);
   if (stranded && j == k) {
@@ -157,15 +182,18 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   fleet_.last_investment_year[i] = year;
   fleet_.idle_years[i] = 0;
   if (rebuild) fleet_.build_year[i] = year;
-  if (j != k && tj.construction_years > 0) {
+  fleet_.deferrals[i] = 0;
+  const int build_time = j != k ? tj.construction_years : 0; // a relining takes no downtime
+  if (build_time > 0) {
     // A brownfield conversion is built beside the running unit, which goes
     // on with its old route until the new one is ready (docs/model.md).
     fleet_.pending_technology[i] = static_cast<int>(j);
-    fleet_.ready_year[i] = year + tj.construction_years;
+    fleet_.ready_year[i] = year + build_time;
   } else {
+    if (j != k) fleet_.build_year[i] = year; // a converted unit's life starts now
     fleet_.technology[i] = static_cast<int>(j);
   }
-  fleet_.next_decision_year[i] = std::max(year + 1, year + tj.construction_years + tj.campaign_years + fleet_.jitter[i]);
+  fleet_.next_decision_year[i] = std::max(year + 1, year + build_time + tj.campaign_years + fleet_.jitter[i]);
   out.decisions.push_back({year, static_cast<int>(i), static_cast<int>(k), static_cast<int>(j), reason,
                            opt_action_[pick], opt_lcos_[pick], lcos_reline});
 }
@@ -186,10 +214,20 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
     const std::size_t ya = s.horizon.index(ahead);
     const double target = reg.demand[ya] * (1.0 - (reg.demand_reduction.size() ? reg.demand_reduction[ya] : 0.0));
     double available = region_capacity_[r];
-    // The company with the most capacity in the region builds (ties: the first).
+    // The company with the most capacity in the region builds (ties: the
+    // first); where no company has any, the largest company overall.
     std::size_t builder = 0;
     for (std::size_t c = 1; c < C_; ++c)
       if (company_capacity_[r * C_ + c] > company_capacity_[r * C_ + builder]) builder = c;
+    if (company_capacity_[r * C_ + builder] <= 0.0) {
+      auto total = [&](std::size_t c) {
+        double t = 0.0;
+        for (std::size_t g = 0; g < R_; ++g) t += company_capacity_[g * C_ + c];
+        return t;
+      };
+      for (std::size_t c = 1; c < C_; ++c)
+        if (total(c) > total(builder)) builder = c;
+    }
     const double size = s.behaviour.expansion_unit_size;
     for (int n = 0; n < 4 && available * max_u < target; ++n) {
       opt_lcos_.clear();
@@ -211,11 +249,12 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
       const Technology& t = s.technologies[k];
       pay_capex(builder, r, k, t.capex_greenfield, size, y, out);
       learning_.add_capacity(k, size);
+      std::string name = "new-" + s.regions[r].id + "-" + std::to_string(year) + "-" + std::to_string(n);
       const std::size_t i = fleet_.add(static_cast<int>(k), static_cast<int>(r), static_cast<int>(builder), size, year,
-                                       year + std::max(1, t.construction_years));
+                                       year + std::max(1, t.construction_years), stream_id_of(name));
       fleet_.next_decision_year[i] = year + std::max(1, t.construction_years) + t.campaign_years;
       scrap_commitment_[r] += size * s.finance.expected_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
-      out.new_units.push_back("new-" + s.regions[r].id + "-" + std::to_string(year) + "-" + std::to_string(n));
+      out.new_units.push_back(std::move(name));
       out.decisions.push_back({year, static_cast<int>(i), -1, static_cast<int>(k), DecisionReason::expansion,
                                DecisionAction::build, opt_lcos_[pick], std::numeric_limits<double>::quiet_NaN()});
       available += size;

@@ -8,17 +8,23 @@
 
 namespace steelpath {
 
+double MemberSimulation::allowance_slope(std::size_t k, std::size_t y) const {
+  // Allowances a tonne needs, less those it earns for free; the free
+  // allocation is capped at the route's own emissions, so no route is paid
+  // to produce (which would make steel prices negative).
+  const double e = costs_.direct_intensity(static_cast<Eigen::Index>(k));
+  if (benchmark_[k] < 0) return e;
+  const double b = scenario_.policy.ets->benchmarks[static_cast<std::size_t>(benchmark_[k])][y];
+  return e - std::min(b, e);
+}
+
 double MemberSimulation::marginal_cost(std::size_t r, std::size_t k, std::size_t y, double allowance) const {
   const Scenario& s = scenario_;
   const auto ki = static_cast<Eigen::Index>(k);
   const double e = costs_.direct_intensity(ki);
   double cost = costs_.variable_cost[r](ki, static_cast<Eigen::Index>(y)) + e * costs_.carbon_tax[r](static_cast<Eigen::Index>(y)) +
                 s.policy.storage_cost * costs_.captured_intensity(ki);
-  if (covered_[r]) {
-    // Output-based free allocation: each tonne earns benchmark allowances.
-    cost += e * allowance;
-    if (benchmark_[k] >= 0) cost -= allowance * s.policy.ets->benchmarks[static_cast<std::size_t>(benchmark_[k])][y];
-  }
+  if (covered_[r]) cost += allowance * allowance_slope(k, y);
   if (const auto& st = s.regions[r].intensity_standard)
     cost += s.regions[r].intensity_penalty * std::max(0.0, e - (*st)[y]);
   return cost;
@@ -60,9 +66,23 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
   double allowance = 0.0;
   if (s.policy.ets) {
     const EmissionsTrading& ets = *s.policy.ets;
-    const EtsClearing c = clear_ets([&](double p) { return dispatch_all(y, p, true); }, ets.cap[y], ets.price_floor,
-                                    ets.price_ceiling);
+    // Where two blocks' cost lines in p cross, the merit order can change.
+    ets_candidates_.clear();
+    for (std::size_t r = 0; r < R_; ++r) {
+      if (!covered_[r]) continue;
+      for (std::size_t a = 0; a < T_; ++a)
+        for (std::size_t b = a + 1; b < T_; ++b) {
+          const double ds = allowance_slope(b, y) - allowance_slope(a, y);
+          if (ds == 0.0) continue;
+          const double p = (marginal_cost(r, a, y, 0.0) - marginal_cost(r, b, y, 0.0)) / ds;
+          if (p > ets.price_floor && p < ets.price_ceiling) ets_candidates_.push_back(p);
+        }
+    }
+    const EtsClearing c = clear_ets([&](double p) { return dispatch_all(y, p, true); }, ets_candidates_, ets.cap[y],
+                                    ets.price_floor, ets.price_ceiling);
     allowance = c.price;
+    out.ets_cap[y] = ets.cap[y];
+    out.ets_emissions[y] = c.emissions;
   }
   out.allowance_price[y] = allowance;
   // The final dispatch of every region at the clearing price.

@@ -1,5 +1,6 @@
 #include "sim/member_result.hpp"
 
+#include <limits>
 #include <numeric>
 
 namespace steelpath {
@@ -27,6 +28,8 @@ void MemberResult::reset(const Horizon& h, std::size_t n_tech, std::size_t n_reg
     v->assign(ny * n_comp, 0.0);
   for (auto* v : {&offtake_volume, &offtake_premium}) v->assign(ny * n_con, 0.0);
   capex_factor.assign(ny * n_tech, 1.0);
+  ets_cap.assign(ny, std::numeric_limits<double>::quiet_NaN());
+  ets_emissions.assign(ny, std::numeric_limits<double>::quiet_NaN());
   decisions.clear();
   decision_lcos.clear();
   new_units.clear();

@@ -51,6 +51,8 @@ struct MemberResult {
   std::vector<double> investment;       ///< capex spent, million USD
   // [year]
   std::vector<double> allowance_price;  ///< ETS price, USD/t CO2 (0 without an ETS)
+  std::vector<double> ets_cap;          ///< ETS cap, Mt CO2 (NaN without an ETS)
+  std::vector<double> ets_emissions;    ///< covered direct emissions, Mt CO2 (NaN without an ETS)
   std::vector<double> subsidies_paid;   ///< million USD
   std::vector<double> subsidies_unpaid; ///< requested but beyond the budget, million USD
   std::vector<double> fund_spent;       ///< million USD

@@ -9,6 +9,9 @@
 
 namespace steelpath {
 
+MemberSimulation::MemberSimulation(const Scenario& scenario)
+    : MemberSimulation(scenario, StreamKey{scenario.seed, 0, 0}) {}
+
 MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key) : scenario_(scenario), key_(key) {
   const auto problems = check_consistency(scenario);
   if (!problems.empty()) {
@@ -70,10 +73,7 @@ double MemberSimulation::option_lcos(std::size_t c, std::size_t r, std::size_t k
   const double tax = perfect ? costs_.lev_carbon_tax[r](ki, yi) : costs_.carbon_tax[r](yi);
   const double e = costs_.direct_intensity(ki);
   double carbon = e * (tax + internal_price_[c]);
-  if (covered_[r]) {
-    carbon += e * expected_allowance_;
-    if (benchmark_[k] >= 0) carbon -= expected_allowance_ * s.policy.ets->benchmarks[static_cast<std::size_t>(benchmark_[k])][y];
-  }
+  if (covered_[r]) carbon += expected_allowance_ * allowance_slope(k, y);
   double penalty = 0.0;
   if (const auto& st = s.regions[r].intensity_standard)
     penalty = s.regions[r].intensity_penalty * std::max(0.0, e - (*st)[y]);
@@ -104,7 +104,7 @@ void MemberSimulation::run(MemberResult& out) {
     const auto k = static_cast<std::size_t>(fleet_.technology[i]);
     const int j = s.behaviour.campaign_jitter_years;
     if (j > 0) {
-      const double draw = uniform01(key_, Purpose::campaign_jitter, static_cast<std::uint32_t>(i), 0);
+      const double draw = uniform01(key_, Purpose::campaign_jitter, fleet_.stream_id[i], 0);
       fleet_.jitter[i] = static_cast<int>(std::floor(draw * (2 * j + 1))) - j;
     }
     fleet_.next_decision_year[i] = fleet_.last_investment_year[i] + s.technologies[k].campaign_years + fleet_.jitter[i];

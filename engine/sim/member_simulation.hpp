@@ -29,8 +29,10 @@ namespace steelpath {
 class MemberSimulation {
 public:
   /// Keeps a reference: the scenario must outlive this object. Throws
-  /// ModelError when check_consistency finds a problem.
-  explicit MemberSimulation(const Scenario& scenario, StreamKey key = {});
+  /// ModelError when check_consistency finds a problem. The random streams
+  /// are keyed by the scenario's seed (and, in an ensemble, the member).
+  explicit MemberSimulation(const Scenario& scenario);
+  MemberSimulation(const Scenario& scenario, StreamKey key);
 
   /// Simulates the whole horizon and overwrites `out`.
   void run(MemberResult& out);
@@ -50,6 +52,7 @@ private:
   void take_decisions(std::size_t y, MemberResult& out);
   void decide(std::size_t i, std::size_t y, DecisionReason reason, MemberResult& out);
   void expand_capacity(std::size_t y, MemberResult& out);
+  void close_unit(std::size_t i, std::size_t y, DecisionReason reason, double lcos_reline, MemberResult& out);
   [[nodiscard]] bool route_open(std::size_t c, std::size_t r, std::size_t k, int year, double capacity,
                                 double own_scrap) const;
   double pay_capex(std::size_t c, std::size_t r, std::size_t k, double capex, double capacity, std::size_t y,
@@ -59,6 +62,8 @@ private:
   double dispatch_all(std::size_t y, double allowance_price, bool covered_only);
   void account(std::size_t y, MemberResult& out);
   [[nodiscard]] double marginal_cost(std::size_t r, std::size_t k, std::size_t y, double allowance_price) const;
+  /// Allowances a tonne of route k must surrender, net of free allocation, t CO2/t.
+  [[nodiscard]] double allowance_slope(std::size_t k, std::size_t y) const;
 
   const Scenario& scenario_;
   StreamKey key_;
@@ -86,6 +91,7 @@ private:
   std::vector<double> opt_lcos_, opt_capex_; ///< options of one decision
   std::vector<int> opt_tech_;
   std::vector<DecisionAction> opt_action_;
+  std::vector<double> ets_candidates_;   ///< prices where the merit order may change
   double subsidy_left_ = 0.0;            ///< this year's subsidy budget left, million USD
   double expected_allowance_ = 0.0;      ///< last year's allowance price, USD/t CO2
 };
