@@ -272,7 +272,7 @@ Spec build() {
                    {"campaign_jitter_years", integer("a unit's campaign varies by a draw in [-j, +j]", "yr", {0, 10}, "0")},
                    {"stranding_years", integer("years without production that make a unit decide early", "yr",
                                                {1, 50}, "3")},
-                   {"reserve_margin", number("spare capacity over demand before units close or are built", "1",
+                   {"reserve_margin", number("spare capacity over demand a region keeps before units may close", "1",
                                              {0.0, 1.0}, "0.1")},
                    {"expansion_unit_size", number("capacity of a new greenfield unit", "Mt/yr", {0.1, 50.0}, "2")}})},
           {"seed", integer("keys every random draw; the same seed gives the same results", "1", {0, 2147483647}, "1")},

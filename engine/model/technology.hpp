@@ -25,7 +25,8 @@ struct Technology {
   double opex_fixed = 0.0;        ///< USD per (t/yr) per year
   int campaign_years = 20;        ///< years between reinvestment decisions
   int lifetime_years = 40;        ///< years from start to end of life (then rebuild, switch or close)
-  int construction_years = 3;     ///< years a new build or conversion takes; the unit does not produce meanwhile
+  int construction_years = 3;     ///< years a new build or conversion takes (a new build produces nothing
+                                  ///< meanwhile; a converted unit runs its old route until ready)
   int available_from = 0;         ///< first calendar year the route can be chosen
   int readiness = 9;              ///< technology readiness level, 1..9 (risk premium below 9)
 

@@ -4,8 +4,9 @@
 //
 // C_k: cumulative capacity of route k built or converted (Mt/yr), starting at
 // C0_k = base_capacity; K_k = K0_k + S_k: knowledge (million USD), S_k the
-// fund's R&D stock, S_k(t+1) = (1 - delta) S_k(t) + F_k(t). So doubling C
-// lowers capex by exactly LR, and doubling K by exactly LRrd.
+// fund's R&D stock, S_k(t) = (1 - delta) S_k(t-1) + F_k(t): a year's spending
+// counts in that year's decisions. So doubling C lowers capex by exactly LR,
+// and doubling K by exactly LRrd.
 #pragma once
 
 #include "model/scenario.hpp"

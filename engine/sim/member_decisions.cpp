@@ -97,6 +97,7 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   const double u = s.finance.expected_utilisation;
   const double own_scrap = cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
   const bool rebuild = reason == DecisionReason::end_of_life;
+  deciding_ = static_cast<int>(i);
   // A stranded unit may carry on as it is (no capex), switch or close.
   const bool stranded = reason == DecisionReason::stranded;
   opt_lcos_.clear();
@@ -229,6 +230,7 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
         if (total(c) > total(builder)) builder = c;
     }
     const double size = s.behaviour.expansion_unit_size;
+  deciding_ = -1;
     for (int n = 0; n < 4 && available * max_u < target; ++n) {
       opt_lcos_.clear();
       opt_tech_.clear();

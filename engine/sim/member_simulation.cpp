@@ -83,7 +83,11 @@ double MemberSimulation::option_lcos(std::size_t c, std::size_t r, std::size_t k
   const int year = s.horizon.year(y);
   for (const OfftakeContract& o : s.policy.offtakes) {
     if (static_cast<std::size_t>(o.company) != c || e > o.max_intensity || o.end_year < year) continue;
-    const double committed = offtake_committed_[static_cast<std::size_t>(&o - s.policy.offtakes.data())];
+    // Other qualifying capacity of the seller already takes part of the volume.
+    double committed = offtake_committed_[static_cast<std::size_t>(&o - s.policy.offtakes.data())];
+    if (deciding_ >= 0 && fleet_.company[static_cast<std::size_t>(deciding_)] == o.company &&
+        costs_.direct_intensity(fleet_.technology[static_cast<std::size_t>(deciding_)]) <= o.max_intensity)
+      committed -= fleet_.capacity[static_cast<std::size_t>(deciding_)] * u;
     const double share = std::clamp((o.volume - committed) / std::max(capacity * u, 1e-9), 0.0, 1.0);
     const int overlap = std::max(0, std::min(o.end_year, year + t.campaign_years - 1) - std::max(o.start_year, year) + 1);
     premium += o.premium * share * overlap / t.campaign_years;

@@ -92,6 +92,7 @@ private:
   std::vector<int> opt_tech_;
   std::vector<DecisionAction> opt_action_;
   std::vector<double> ets_candidates_;   ///< prices where the merit order may change
+  int deciding_ = -1;                    ///< the unit whose options are being costed, -1: a new build
   double subsidy_left_ = 0.0;            ///< this year's subsidy budget left, million USD
   double expected_allowance_ = 0.0;      ///< last year's allowance price, USD/t CO2
 };
