@@ -151,6 +151,10 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
   root.doubles("company_emissions", r.company_emissions);
   root.doubles("company_revenue", r.company_revenue);
   root.doubles("internal_carbon_price", r.internal_price);
+  root.doubles("company_costs", r.company_costs);
+  root.doubles("company_investment", r.company_investment);
+  root.doubles("company_subsidies", r.company_subsidies);
+  root.doubles("company_cash", r.company_cash);
   root.doubles("offtake_volume", r.offtake_volume);
   root.doubles("offtake_premium", r.offtake_premium);
   root.doubles("capex_factor", r.capex_factor);

@@ -3,6 +3,7 @@
 #include "input/series_validator.hpp"
 
 #include <charconv>
+#include <limits>
 
 namespace steelpath::input {
 
@@ -87,12 +88,14 @@ Company company(const std::string& id, const SourceNode& n, const Scenario& s) {
   c.id = id;
   c.name = text(n, "name", id);
   c.hurdle_rate = num(n, "hurdle_rate", s.finance.discount_rate);
-  c.foresight = text(n, "foresight", "perfect") == "myopic" ? Foresight::myopic : Foresight::perfect;
+  const std::string f = text(n, "foresight", "perfect");
+  c.foresight = f == "myopic" ? Foresight::myopic : f == "trend" ? Foresight::trend : Foresight::perfect;
   c.finance_limit = num(n, "finance_limit");
   c.alliance_member = text(n, "alliance", "false") == "true";
-  if (const SourceNode* t = n.find("target"); t && t->is_map() && (t->find("peak_year") || t->find("neutrality_year")))
+  if (const SourceNode* t = n.find("target");
+      t && t->is_map() && (t->find("peak_year") || t->find("neutrality_year") || t->find("intensity")))
     c.target = CompanyTarget{whole(*t, "peak_year"), whole(*t, "neutrality_year"), num(*t, "price_step"),
-                             num(*t, "price_max")};
+                             num(*t, "price_max"), optional_series(*t, "intensity", s.horizon)};
   return c;
 }
 
@@ -156,6 +159,14 @@ Scenario build_scenario(const SourceNode& root) {
     s.commodities.push_back({e.key, text(e.value, "unit", ""), build_series(*e.value.find("price"), h),
                              num(e.value, "emission_factor"), num(e.value, "indirect_emission_factor")});
   for (const auto& e : section(root, "technologies").entries()) s.technologies.push_back(technology(e.key, e.value, s));
+  // Conversion capex from particular routes needs every route's index.
+  for (std::size_t k = 0; k < s.technologies.size(); ++k) {
+    const SourceNode& from = section(*section(root, "technologies").find(s.technologies[k].id), "capex_switch_from");
+    if (from.entries().empty()) continue;
+    s.technologies[k].capex_switch_from.assign(s.technologies.size(), std::numeric_limits<double>::quiet_NaN());
+    for (const auto& e : from.entries())
+      if (const auto o = s.find_technology(e.key)) s.technologies[k].capex_switch_from[static_cast<std::size_t>(*o)] = num(from, e.key);
+  }
   for (const auto& e : section(root, "regions").entries()) s.regions.push_back(region(e.key, e.value, s));
 
   s.finance.discount_rate = num(section(root, "finance"), "discount_rate");

@@ -172,6 +172,9 @@ Spec build() {
                            number("capex of a new build or a conversion to this route", "USD/(t/yr)", capex)},
                           {"capex_switch", optional(number("capex of converting a unit of another route to this one "
                                                            "(default: capex_greenfield)", "USD/(t/yr)", capex))},
+                          {"capex_switch_from", ref_map("conversion capex from particular routes (overrides "
+                                                        "capex_switch)", "technologies", "technology",
+                                                        number("capex of converting from that route", "USD/(t/yr)", capex))},
                           {"capex_reline", number("capex of a relining at the end of a campaign", "USD/(t/yr)", capex)},
                           {"opex_fixed", number("fixed operating cost", "USD/(t/yr)/yr", capex)},
                           {"campaign_years", integer("years between investment decisions", "yr", {1, 100})},
@@ -213,14 +216,16 @@ Spec build() {
                   record("a company", false,
                          {{"name", text("readable name")},
                           {"hurdle_rate", optional(number("its discount rate (default: finance.discount_rate)", "1", rate))},
-                          {"foresight", choice("what it expects of prices: the scenario's paths, or today's",
-                                               {"perfect", "myopic"}, "perfect")},
+                          {"foresight", choice("what it expects of prices: the scenario's paths, today's, or the "
+                                               "last five years' trend", {"perfect", "myopic", "trend"}, "perfect")},
                           {"finance_limit", number("capex per year at most this share of last year's revenue (0: no "
                                                    "limit)", "1", {0.0, 10.0}, "0")},
                           {"alliance", choice("member of the innovation alliance", {"true", "false"}, "false")},
                           {"target", record("climate target, acting as an internal carbon price", false,
                                             {{"peak_year", optional(integer("emissions peak by", "year", year))},
                                              {"neutrality_year", optional(integer("direct emissions zero by", "year", year))},
+                                             {"intensity", optional(series("intensity milestones: maximum direct intensity",
+                                                                           "t CO2/t", intensity))},
                                              {"price_step", number("internal price rise per year off track", "USD/t CO2",
                                                                    carbon, "10")},
                                              {"price_max", number("internal price ceiling", "USD/t CO2", carbon, "300")}})}}))},

@@ -2,6 +2,8 @@
 // decisions with its own hurdle rate, foresight, finance limit and targets.
 #pragma once
 
+#include "model/year_series.hpp"
+
 #include <optional>
 #include <string>
 
@@ -10,6 +12,7 @@ namespace steelpath {
 enum class Foresight {
   perfect, ///< sees the scenario's price and carbon paths over the campaign
   myopic,  ///< expects this year's prices to hold
+  trend,   ///< extends the last five years' linear trend (never below zero)
 };
 
 /// A company's own climate target, acting as an internal carbon price that
@@ -19,6 +22,7 @@ struct CompanyTarget {
   int neutrality_year = 0;    ///< direct emissions should reach zero by this year (0: none)
   double price_step = 0.0;    ///< USD/t CO2 the internal price rises per year off track
   double price_max = 0.0;     ///< USD/t CO2 ceiling of the internal price
+  std::optional<YearSeries> intensity; ///< milestones: maximum direct intensity, t CO2/t (empty: none)
 };
 
 struct Company {

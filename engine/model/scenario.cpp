@@ -54,6 +54,8 @@ std::vector<std::string> check_consistency(const Scenario& s) {
       fail("technology " + t.id + ": inputs vector does not match the commodities");
     if (t.capture_rate < 0.0 || t.capture_rate > 1.0) fail("technology " + t.id + ": capture_rate outside 0..1");
     if (t.campaign_years <= 0) fail("technology " + t.id + ": campaign_years must be > 0");
+    if (!t.capex_switch_from.empty() && t.capex_switch_from.size() != s.technologies.size())
+      fail("technology " + t.id + ": capex_switch_from does not match the technologies");
   }
   for (const auto& r : s.regions) {
     check_series(r.demand, "region " + r.id + " demand");

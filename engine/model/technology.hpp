@@ -21,6 +21,9 @@ struct Technology {
   double capture_rate = 0.0;      ///< share of direct CO2 captured, 0..1
   double capex_greenfield = 0.0;  ///< USD per (t/yr) of capacity, new build
   double capex_switch = 0.0;      ///< USD per (t/yr), converting an existing unit of another route to this one
+  /// Per origin route: the conversion capex from that route, USD per (t/yr);
+  /// NaN (or empty) where capex_switch applies.
+  std::vector<double> capex_switch_from;
   double capex_reline = 0.0;      ///< USD per (t/yr), reinvestment at the end of a campaign
   double opex_fixed = 0.0;        ///< USD per (t/yr) per year
   int campaign_years = 20;        ///< years between reinvestment decisions

@@ -54,18 +54,23 @@ CostTables build_cost_tables(const Scenario& s) {
     t.carbon_tax.push_back(tax_v);
     // Levelized over each route's own campaign, weights at the scenario's
     // discount rate, paths flat after the horizon.
-    Eigen::MatrixXd lev_v(n_tech, n_years);
-    Eigen::MatrixXd lev_c(n_tech, n_years);
+    Eigen::MatrixXd lev_v(n_tech, n_years), lev_c(n_tech, n_years);
+    Eigen::MatrixXd trend_v(n_tech, n_years), trend_c(n_tech, n_years);
     for (Eigen::Index k = 0; k < n_tech; ++k) {
       const int n = s.technologies[static_cast<std::size_t>(k)].campaign_years;
       for (Eigen::Index y = 0; y < n_years; ++y) row[static_cast<std::size_t>(y)] = t.variable_cost.back()(k, y);
       for (Eigen::Index y = 0; y < n_years; ++y) {
-        lev_v(k, y) = levelized_average(row, static_cast<std::size_t>(y), n, r);
-        lev_c(k, y) = levelized_average(tax.values(), static_cast<std::size_t>(y), n, r);
+        const auto yi = static_cast<std::size_t>(y);
+        lev_v(k, y) = levelized_average(row, yi, n, r);
+        lev_c(k, y) = levelized_average(tax.values(), yi, n, r);
+        trend_v(k, y) = levelized_trend(row, yi, n, r);
+        trend_c(k, y) = levelized_trend(tax.values(), yi, n, r);
       }
     }
     t.lev_variable.push_back(std::move(lev_v));
     t.lev_carbon_tax.push_back(std::move(lev_c));
+    t.trend_variable.push_back(std::move(trend_v));
+    t.trend_carbon_tax.push_back(std::move(trend_c));
   }
   return t;
 }

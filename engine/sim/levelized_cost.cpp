@@ -1,5 +1,6 @@
 #include "sim/levelized_cost.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace steelpath {
@@ -21,6 +22,21 @@ double levelized_average(std::span<const double> series, std::size_t start, int 
     const std::size_t i = start + static_cast<std::size_t>(t);
     const double x = i < series.size() ? series[i] : series.back();
     num += weight * x;
+    den += weight;
+    weight *= d;
+  }
+  return num / den;
+}
+
+double levelized_trend(std::span<const double> series, std::size_t start, int years, double rate) {
+  if (series.empty() || years <= 0) return 0.0;
+  const std::size_t back = std::min<std::size_t>(start, 5);
+  const double now = series[std::min(start, series.size() - 1)];
+  const double slope = back > 0 ? (now - series[start - back]) / static_cast<double>(back) : 0.0;
+  const double d = 1.0 / (1.0 + rate);
+  double weight = 1.0, num = 0.0, den = 0.0;
+  for (int t = 0; t < years; ++t) {
+    num += weight * std::max(0.0, now + slope * t);
     den += weight;
     weight *= d;
   }

@@ -22,6 +22,12 @@ namespace steelpath {
 [[nodiscard]] double levelized_average(std::span<const double> series, std::size_t start, int years,
                                        double rate);
 
+/// Levelized value a trend-following agent expects at index `start`: the
+/// series extended from its value there along the slope of the last five
+/// years (fewer at the start of the horizon), floored at zero, discounted
+/// like levelized_average.
+[[nodiscard]] double levelized_trend(std::span<const double> series, std::size_t start, int years, double rate);
+
 struct LcosInputs {
   double capex = 0.0;                ///< USD per (t/yr) spent at the decision
   double opex_fixed = 0.0;           ///< USD per (t/yr) per year

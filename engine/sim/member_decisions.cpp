@@ -43,6 +43,8 @@ double MemberSimulation::pay_capex(std::size_t c, std::size_t r, std::size_t k, 
   out.subsidies_paid[y] += paid;
   out.subsidies_unpaid[y] += request - paid;
   out.investment[y * R_ + r] += gross;
+  out.company_investment[y * C_ + c] += gross;
+  out.company_subsidies[y * C_ + c] += paid;
   finance_left_[c] -= gross - paid;
   return gross - paid;
 }
@@ -115,7 +117,9 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   }
   for (std::size_t j = 0; j < T_; ++j) {
     if (j == k || !route_open(c, r, j, year, cap, own_scrap)) continue;
-    const double capex = rebuild ? s.technologies[j].capex_greenfield : s.technologies[j].capex_switch;
+    const Technology& tj = s.technologies[j];
+    double capex = rebuild ? tj.capex_greenfield : tj.capex_switch;
+    if (!rebuild && !tj.capex_switch_from.empty() && !std::isnan(tj.capex_switch_from[k])) capex = tj.capex_switch_from[k];
     opt_lcos_.push_back(option_lcos(c, r, j, capex, y, cap));
     opt_capex_.push_back(capex);
     opt_tech_.push_back(static_cast<int>(j));
@@ -215,23 +219,29 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
     const std::size_t ya = s.horizon.index(ahead);
     const double target = reg.demand[ya] * (1.0 - (reg.demand_reduction.size() ? reg.demand_reduction[ya] : 0.0));
     double available = region_capacity_[r];
-    // The company with the most capacity in the region builds (ties: the
-    // first); where no company has any, the largest company overall.
-    std::size_t builder = 0;
-    for (std::size_t c = 1; c < C_; ++c)
-      if (company_capacity_[r * C_ + c] > company_capacity_[r * C_ + builder]) builder = c;
-    if (company_capacity_[r * C_ + builder] <= 0.0) {
-      auto total = [&](std::size_t c) {
-        double t = 0.0;
-        for (std::size_t g = 0; g < R_; ++g) t += company_capacity_[g * C_ + c];
-        return t;
-      };
-      for (std::size_t c = 1; c < C_; ++c)
-        if (total(c) > total(builder)) builder = c;
-    }
+    // Companies present in the region share the builds in proportion to
+    // their capacity there (the n-th build goes to the largest capacity / (1 +
+    // builds so far), a D'Hondt rule); where none is present, the largest
+    // company overall builds.
+    bool present = false;
+    for (std::size_t c = 0; c < C_; ++c) present = present || company_capacity_[r * C_ + c] > 0.0;
+    std::fill(builds_.begin(), builds_.end(), 0);
     const double size = s.behaviour.expansion_unit_size;
-  deciding_ = -1;
+    deciding_ = -1;
     for (int n = 0; n < 4 && available * max_u < target; ++n) {
+      std::size_t builder = 0;
+      double best_claim = -1.0;
+      for (std::size_t c = 0; c < C_; ++c) {
+        double cap_c = company_capacity_[r * C_ + c];
+        if (!present)
+          for (std::size_t g = 0; g < R_; ++g) cap_c += company_capacity_[g * C_ + c];
+        const double claim = present ? cap_c / (1.0 + builds_[c]) : cap_c;
+        if (claim > best_claim) {
+          best_claim = claim;
+          builder = c;
+        }
+      }
+      ++builds_[builder];
       opt_lcos_.clear();
       opt_tech_.clear();
       for (std::size_t k = 0; k < T_; ++k) {

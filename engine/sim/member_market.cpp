@@ -84,7 +84,8 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
     out.ets_cap[y] = ets.cap[y];
     out.ets_emissions[y] = c.emissions;
   }
-  out.allowance_price[y] = allowance;
+  allowance_ = allowance;
+  for (std::size_t r = 0; r < R_; ++r) out.allowance_price[y * R_ + r] = covered_[r] ? allowance : 0.0;
   // The final dispatch of every region at the clearing price.
   for (std::size_t r = 0; r < R_; ++r) {
     for (std::size_t k = 0; k < T_; ++k) {
@@ -130,10 +131,17 @@ void MemberSimulation::account(std::size_t y, MemberResult& out) {
     fleet_.idle_years[i] = q > 1e-12 ? 0 : fleet_.idle_years[i] + 1;
     const auto c = static_cast<std::size_t>(fleet_.company[i]);
     const double price = out.steel_price[y * R_ + r];
+    // Costs: the block's marginal cost (variable, carbon, penalty, storage) on
+    // the unit's output; fixed opex is added for every unit not closed, below.
+    out.company_costs[y * C_ + c] += q * marginal_cost(r, k, y, allowance_);
     out.company_production[y * C_ + c] += q;
     out.company_emissions[y * C_ + c] += q * costs_.direct_intensity(static_cast<Eigen::Index>(k));
     if (std::isfinite(price)) out.company_revenue[y * C_ + c] += q * price; // Mt x USD/t = million USD
   }
+  for (std::size_t i = 0; i < fleet_.size(); ++i)
+    if (fleet_.status[i] == UnitStatus::operating)
+      out.company_costs[y * C_ + static_cast<std::size_t>(fleet_.company[i])] +=
+          s.technologies[static_cast<std::size_t>(fleet_.technology[i])].opex_fixed * fleet_.capacity[i];
   // Offtake contracts take qualifying output of their seller, up to the volume.
   const int year = s.horizon.year(y);
   const std::size_t O = s.policy.offtakes.size();

@@ -23,8 +23,10 @@ void MemberResult::reset(const Horizon& h, std::size_t n_tech, std::size_t n_reg
   for (auto* v : {&production, &capacity, &emissions, &indirect, &captured}) v->assign(ny * n_reg * n_tech, 0.0);
   for (auto* v : {&demand, &unmet_demand, &steel_price, &scrap_used, &carbon_price, &investment})
     v->assign(ny * n_reg, 0.0);
-  for (auto* v : {&allowance_price, &subsidies_paid, &subsidies_unpaid, &fund_spent, &stranded}) v->assign(ny, 0.0);
-  for (auto* v : {&company_production, &company_emissions, &company_revenue, &internal_price})
+  allowance_price.assign(ny * n_reg, 0.0);
+  for (auto* v : {&subsidies_paid, &subsidies_unpaid, &fund_spent, &stranded}) v->assign(ny, 0.0);
+  for (auto* v : {&company_production, &company_emissions, &company_revenue, &internal_price, &company_costs,
+                  &company_investment, &company_subsidies, &company_cash})
     v->assign(ny * n_comp, 0.0);
   for (auto* v : {&offtake_volume, &offtake_premium}) v->assign(ny * n_con, 0.0);
   capex_factor.assign(ny * n_tech, 1.0);

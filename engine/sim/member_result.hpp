@@ -50,7 +50,7 @@ struct MemberResult {
   std::vector<double> carbon_price;     ///< carbon tax, USD/t CO2
   std::vector<double> investment;       ///< capex spent, million USD
   // [year]
-  std::vector<double> allowance_price;  ///< ETS price, USD/t CO2 (0 without an ETS)
+  std::vector<double> allowance_price;  ///< [year][region] ETS price, USD/t CO2 (0 outside an ETS)
   std::vector<double> ets_cap;          ///< ETS cap, Mt CO2 (NaN without an ETS)
   std::vector<double> ets_emissions;    ///< covered direct emissions, Mt CO2 (NaN without an ETS)
   std::vector<double> subsidies_paid;   ///< million USD
@@ -62,6 +62,10 @@ struct MemberResult {
   std::vector<double> company_emissions;  ///< direct, Mt CO2
   std::vector<double> company_revenue;    ///< million USD
   std::vector<double> internal_price;     ///< the target's internal carbon price, USD/t CO2
+  std::vector<double> company_costs;      ///< variable, carbon (tax, allowances, penalties, storage) and fixed costs, million USD
+  std::vector<double> company_investment; ///< capex before subsidies, million USD
+  std::vector<double> company_subsidies;  ///< capex subsidies received, million USD
+  std::vector<double> company_cash;       ///< cumulative revenue - costs - investment + subsidies, million USD
   // [year][contract]
   std::vector<double> offtake_volume;   ///< Mt delivered under the contract
   std::vector<double> offtake_premium;  ///< million USD paid above the market price

@@ -51,6 +51,7 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key) : sc
   company_capacity_.resize(R_ * C_);
   for (auto* v : {&internal_price_, &finance_left_, &last_revenue_, &target_reference_}) v->resize(C_);
   offtake_committed_.resize(s.policy.offtakes.size());
+  builds_.resize(C_);
   opt_lcos_.reserve(T_ + 1);
   opt_capex_.reserve(T_ + 1);
   opt_tech_.reserve(T_ + 1);
@@ -68,9 +69,15 @@ double MemberSimulation::option_lcos(std::size_t c, std::size_t r, std::size_t k
   if (s.policy.subsidy && subsidy_left_ > 0.0)
     subsidy = s.policy.subsidy->share[k] * capex * learning_.multiplier(k) + s.policy.subsidy->per_capacity[k];
   const double net_capex = std::max(0.0, capex * learning_.multiplier(k) - subsidy);
-  const bool perfect = s.companies[c].foresight == Foresight::perfect;
-  const double variable = perfect ? costs_.lev_variable[r](ki, yi) : costs_.variable_cost[r](ki, yi);
-  const double tax = perfect ? costs_.lev_carbon_tax[r](ki, yi) : costs_.carbon_tax[r](yi);
+  double variable = costs_.variable_cost[r](ki, yi);
+  double tax = costs_.carbon_tax[r](yi);
+  if (s.companies[c].foresight == Foresight::perfect) {
+    variable = costs_.lev_variable[r](ki, yi);
+    tax = costs_.lev_carbon_tax[r](ki, yi);
+  } else if (s.companies[c].foresight == Foresight::trend) {
+    variable = costs_.trend_variable[r](ki, yi);
+    tax = costs_.trend_carbon_tax[r](ki, yi);
+  }
   const double e = costs_.direct_intensity(ki);
   double carbon = e * (tax + internal_price_[c]);
   if (covered_[r]) carbon += expected_allowance_ * allowance_slope(k, y);
@@ -186,6 +193,13 @@ void MemberSimulation::end_year(std::size_t y, MemberResult& out) {
     const auto& target = s.companies[c].target;
     if (!target) continue;
     const double e = out.company_emissions[y * C_ + c];
+    const double q = out.company_production[y * C_ + c];
+    const bool above_milestone = target->intensity && q > 0.0 && e / q > (*target->intensity)[y] * (1.0 + 1e-9);
+    if (above_milestone) {
+      internal_price_[c] = std::min(target->price_max, internal_price_[c] + target->price_step);
+      continue;
+    }
+    if (target->peak_year == 0 && target->neutrality_year == 0) continue;
     const int ref_year = std::max(s.horizon.first_year, target->peak_year);
     if (year <= ref_year) target_reference_[c] = e;
     if (year < ref_year || target_reference_[c] < 0.0) continue;
@@ -199,7 +213,12 @@ void MemberSimulation::end_year(std::size_t y, MemberResult& out) {
   }
   for (std::size_t c = 0; c < C_; ++c) last_revenue_[c] = out.company_revenue[y * C_ + c];
   for (std::size_t r = 0; r < R_; ++r) last_price_[r] = out.steel_price[y * R_ + r];
-  expected_allowance_ = out.allowance_price[y];
+  expected_allowance_ = allowance_;
+  for (std::size_t c = 0; c < C_; ++c) {
+    const std::size_t a = y * C_ + c;
+    out.company_cash[a] = (y > 0 ? out.company_cash[a - C_] : 0.0) + out.company_revenue[a] - out.company_costs[a] -
+                          out.company_investment[a] + out.company_subsidies[a];
+  }
 }
 
 MemberResult simulate(const Scenario& scenario) {

@@ -87,12 +87,14 @@ private:
   std::vector<double> target_reference_; ///< per company: emissions at the target's reference year, Mt CO2
   std::vector<double> region_capacity_;  ///< per region: capacity not closed, Mt/yr
   std::vector<double> company_capacity_; ///< [region][company]: capacity not closed, Mt/yr
+  std::vector<int> builds_;              ///< per company: new units this year in the region being expanded
   std::vector<double> offtake_committed_; ///< per contract: qualifying capacity x utilisation at the year's start, Mt
   std::vector<double> opt_lcos_, opt_capex_; ///< options of one decision
   std::vector<int> opt_tech_;
   std::vector<DecisionAction> opt_action_;
   std::vector<double> ets_candidates_;   ///< prices where the merit order may change
   int deciding_ = -1;                    ///< the unit whose options are being costed, -1: a new build
+  double allowance_ = 0.0;               ///< this year's allowance price, USD/t CO2
   double subsidy_left_ = 0.0;            ///< this year's subsidy budget left, million USD
   double expected_allowance_ = 0.0;      ///< last year's allowance price, USD/t CO2
 };

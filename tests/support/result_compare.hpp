@@ -27,6 +27,8 @@ inline bool identical(const MemberResult& a, const MemberResult& b) {
       &MemberResult::subsidies_unpaid, &MemberResult::fund_spent,      &MemberResult::stranded,
       &MemberResult::company_production, &MemberResult::company_emissions, &MemberResult::company_revenue,
       &MemberResult::internal_price,  &MemberResult::offtake_volume,   &MemberResult::offtake_premium,
+      &MemberResult::company_costs,   &MemberResult::company_investment, &MemberResult::company_subsidies,
+      &MemberResult::company_cash,
       &MemberResult::capex_factor,    &MemberResult::decision_lcos};
   for (auto f : fields)
     if (!same_bits(a.*f, b.*f)) return false;

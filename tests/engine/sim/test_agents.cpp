@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 using namespace steelpath;
@@ -198,4 +199,80 @@ TEST_CASE("running one simulation object twice gives identical results, every le
   sim.run(b);
   CHECK(test::identical(a, b));
   CHECK(test::identical(a, simulate(s)));
+}
+
+TEST_CASE("trend foresight extends the last five years", "[sim][agents]") {
+  // Carbon price 0 in 2025 rising 10 a year. u2 decides in 2030 (price 50):
+  //   myopic: 50 -> bf 110 + 100 = 210 < 250: reline;
+  //   trend: 50 + 10 a year over 2030-2039, mean 95 -> 300 > 250: switch.
+  Scenario s = base(0.0);
+  const std::pair<int, double> pts[] = {{2025, 0.0}, {2034, 90.0}};
+  s.policy.carbon_price = YearSeries::interpolate(s.horizon, pts);
+  s.companies[0].foresight = Foresight::myopic;
+  CHECK(of_unit(simulate(s), 1).at(0).to_technology == 0);
+  s.companies[0].foresight = Foresight::trend;
+  const auto d = of_unit(simulate(s), 1).at(0);
+  CHECK(d.to_technology == 1);
+  CHECK(d.lcos_reline == Approx(110.0 + 2 * 95.0));
+}
+
+TEST_CASE("intensity milestones raise the internal carbon price while missed", "[sim][agents]") {
+  // Milestone 1.5 t CO2/t; the fleet emits 2.0 every year 2025-2029: +50 a
+  // year gives 250 in 2030, above the 70 break-even: u2 switches.
+  Scenario s = base(0.0);
+  CompanyTarget t;
+  t.price_step = 50.0;
+  t.price_max = 300.0;
+  t.intensity = YearSeries::constant(s.horizon, 1.5);
+  s.companies[0].target = t;
+  const MemberResult r = simulate(s);
+  CHECK(r.internal_price[5] == Approx(250.0));
+  CHECK(of_unit(r, 1).at(0).to_technology == 1);
+}
+
+TEST_CASE("conversion capex can depend on the route converted from", "[sim][agents]") {
+  // h2 from bf at 300 USD/(t/yr): 300 x 0.1 + 200 = 230; bf at carbon 61: 232 -> switch
+  // (at the general 500: 250 > 232 -> reline).
+  Scenario s = base(61.0);
+  CHECK(simulate(s).decisions.at(0).to_technology == 0);
+  s.technologies[1].capex_switch_from = {300.0, std::numeric_limits<double>::quiet_NaN()};
+  const MemberResult r = simulate(s);
+  CHECK(r.decisions.at(0).to_technology == 1);
+  CHECK(r.decisions.at(0).lcos_chosen == Approx(230.0));
+}
+
+TEST_CASE("company money adds up", "[sim][agents]") {
+  // 2025: revenue 10 Mt x 100 USD/t = 1,000; costs 10 Mt x 100 = 1,000 (no
+  // fixed opex); u1 relines: 100 USD/(t/yr) x 6 Mt/yr = 600 million USD.
+  const MemberResult r = simulate(base(0.0));
+  CHECK(r.company_revenue[0] == Approx(1000.0));
+  CHECK(r.company_costs[0] == Approx(1000.0));
+  CHECK(r.company_investment[0] == Approx(600.0));
+  CHECK(r.company_cash[0] == Approx(-600.0));
+  CHECK(r.company_cash[1] == Approx(-600.0)); // 2026: no investment, zero margin
+  CHECK(r.investment[0] == Approx(600.0));    // the region's total
+}
+
+TEST_CASE("companies present in a region share its new builds", "[sim][agents]") {
+  // Company c holds 12 Mt, company d 8 Mt. Demand rises to 24 Mt: the first
+  // build goes to c (12), the next to d (8 > 12 / 2).
+  Scenario s = base(0.0);
+  Company d;
+  d.id = "d";
+  d.name = "Company D";
+  d.hurdle_rate = 0.0;
+  s.companies.push_back(d);
+  s.units.push_back({"u3", "p3", 1, 0, 0, 8.0, 2000, 2024});
+  const std::pair<int, double> pts[] = {{2025, 18.0}, {2028, 24.0}};
+  s.regions[0].demand = YearSeries::interpolate(s.horizon, pts);
+  const MemberResult r = simulate(s);
+  double invested_c = 0.0, invested_d = 0.0;
+  for (std::size_t y = 0; y < r.horizon.size(); ++y) {
+    invested_c += r.company_investment[y * 2 + 0];
+    invested_d += r.company_investment[y * 2 + 1];
+  }
+  std::size_t builds = 0;
+  for (const auto& x : r.decisions) builds += x.action == DecisionAction::build ? 1 : 0;
+  CHECK(builds == 2);
+  CHECK(invested_d >= 500.0 * 2.0); // one 2 Mt/yr greenfield unit: 500 x 2 = 1,000 million USD
 }
