@@ -91,6 +91,7 @@ Company company(const std::string& id, const SourceNode& n, const Scenario& s) {
   const std::string f = text(n, "foresight", "perfect");
   c.foresight = f == "myopic" ? Foresight::myopic : f == "trend" ? Foresight::trend : Foresight::perfect;
   c.finance_limit = num(n, "finance_limit");
+  c.debt_limit = num(n, "debt_limit");
   c.alliance_member = text(n, "alliance", "false") == "true";
   if (const SourceNode* t = n.find("target");
       t && t->is_map() && (t->find("peak_year") || t->find("neutrality_year") || t->find("intensity")))

@@ -220,6 +220,8 @@ Spec build() {
                                                "last five years' trend", {"perfect", "myopic", "trend"}, "perfect")},
                           {"finance_limit", number("capex per year at most this share of last year's revenue (0: no "
                                                    "limit)", "1", {0.0, 10.0}, "0")},
+                          {"debt_limit", number("cumulative cash may not fall below minus this (0: no limit)",
+                                                "million USD", {0.0, 1e7}, "0")},
                           {"alliance", choice("member of the innovation alliance", {"true", "false"}, "false")},
                           {"target", record("climate target, acting as an internal carbon price", false,
                                             {{"peak_year", optional(integer("emissions peak by", "year", year))},

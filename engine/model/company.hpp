@@ -31,6 +31,7 @@ struct Company {
   double hurdle_rate = 0.08;          ///< discount rate of its investments, 1/yr
   Foresight foresight = Foresight::perfect;
   double finance_limit = 0.0;         ///< capex per year at most this share of last year's revenue; 0: no limit
+  double debt_limit = 0.0;            ///< cumulative cash may not fall below minus this, million USD; 0: no limit
   bool alliance_member = false;       ///< member of the innovation alliance (fund-induced availability)
   std::optional<CompanyTarget> target;
 };

@@ -108,6 +108,13 @@ void MemberSimulation::run(MemberResult& out) {
   out.reset(s.horizon, T_, R_, C_, s.policy.offtakes.size());
   // Room for every new unit the expansion rule could add (a bounded number per region and year).
   fleet_.reset(s, R_ * s.horizon.size() * 4);
+  // Decision-log rows: at most one per unit per shortest campaign (plus the
+  // first year and deferrals), reserved once so the year loop rarely allocates.
+  int shortest = static_cast<int>(s.horizon.size());
+  for (const auto& t : s.technologies) shortest = std::max(1, std::min(shortest, t.campaign_years));
+  const std::size_t rows = (fleet_.size() + R_ * 4) * (s.horizon.size() / static_cast<std::size_t>(shortest) + 5);
+  out.decisions.reserve(rows);
+  out.decision_lcos.reserve(rows * T_);
   learning_.reset(s);
   const double u = s.finance.expected_utilisation;
   std::fill(scrap_commitment_.begin(), scrap_commitment_.end(), 0.0);
@@ -163,8 +170,13 @@ void MemberSimulation::start_year(std::size_t y, MemberResult& out) {
   for (std::size_t k = 0; k < T_; ++k) out.capex_factor[y * T_ + k] = learning_.multiplier(k);
   subsidy_left_ = s.policy.subsidy ? s.policy.subsidy->budget[y] : 0.0;
   for (std::size_t c = 0; c < C_; ++c) {
-    const double limit = s.companies[c].finance_limit;
-    finance_left_[c] = limit > 0.0 ? limit * last_revenue_[c] : std::numeric_limits<double>::infinity();
+    const Company& co = s.companies[c];
+    finance_left_[c] = co.finance_limit > 0.0 ? co.finance_limit * last_revenue_[c] : std::numeric_limits<double>::infinity();
+    // A debt limit: this year's net capex may take cumulative cash down to -limit.
+    if (co.debt_limit > 0.0) {
+      const double cash = y > 0 ? out.company_cash[(y - 1) * C_ + c] : 0.0;
+      finance_left_[c] = std::min(finance_left_[c], std::max(0.0, cash + co.debt_limit));
+    }
   }
 }
 

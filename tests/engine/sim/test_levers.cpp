@@ -241,6 +241,12 @@ TEST_CASE("finance limit defers investments the company cannot fund", "[sim][lev
   CHECK(closed);
   s.policy.blast_furnace_ban_year = 0;
   s.companies[0].finance_limit = 0.0;
+  // A debt limit of 500 million USD: u1's 600 million relining waits (cash 0 - 600 < -500).
+  s.companies[0].debt_limit = 500.0;
+  CHECK(simulate(s).decisions.at(0).action == DecisionAction::defer);
+  s.companies[0].debt_limit = 700.0;
+  CHECK(simulate(s).decisions.at(0).action == DecisionAction::reline);
+  s.companies[0].debt_limit = 0.0;
   CHECK(identical(simulate(s), simulate(base(0.0))));
 }
 
