@@ -188,7 +188,7 @@ TEST_CASE("running one simulation object twice gives identical results, every le
   s.policy.fund = InnovationFund{YearSeries::constant(s.horizon, 50.0), {0.0, 1.0}, 0.1};
   s.policy.subsidy = CapexSubsidy{{0.0, 0.2}, {0.0, 0.0}, YearSeries::constant(s.horizon, 300.0)};
   s.policy.offtakes.push_back({"o", "buyer", 0, 2.0, 30.0, 0.5, 2026, 2032});
-  s.companies[0].target = CompanyTarget{2025, 2040, 10.0, 100.0};
+  s.companies[0].target = CompanyTarget{2025, 2040, 10.0, 100.0, std::nullopt};
   EmissionsTrading ets;
   ets.regions = {0};
   ets.cap = YearSeries::constant(s.horizon, 15.0);

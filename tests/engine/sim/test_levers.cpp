@@ -211,7 +211,7 @@ TEST_CASE("lever: a company target acts as a rising internal carbon price", "[si
   // is on the path (its own reference), 2026..2029 are above it, so the
   // internal price is 4 x 50 = 200 in 2030, above the 70 break-even: u2 switches.
   Scenario s = base(0.0);
-  s.companies[0].target = CompanyTarget{2025, 2030, 50.0, 300.0};
+  s.companies[0].target = CompanyTarget{2025, 2030, 50.0, 300.0, std::nullopt};
   const MemberResult r = simulate(s);
   CHECK(r.internal_price[5] == Approx(200.0)); // 2030
   REQUIRE(r.decisions.size() == 2);
