@@ -133,7 +133,7 @@ void MemberSimulation::account(std::size_t y, MemberResult& out) {
     const double price = out.steel_price[y * R_ + r];
     // Costs: the block's marginal cost (variable, carbon, penalty, storage) on
     // the unit's output; fixed opex is added for every unit not closed, below.
-    out.company_costs[y * C_ + c] += q * marginal_cost(r, k, y, allowance_);
+    out.company_costs[y * C_ + c] += q * b.marginal_cost; // set by this year's final dispatch
     out.company_production[y * C_ + c] += q;
     out.company_emissions[y * C_ + c] += q * costs_.direct_intensity(static_cast<Eigen::Index>(k));
     if (std::isfinite(price)) out.company_revenue[y * C_ + c] += q * price; // Mt x USD/t = million USD
