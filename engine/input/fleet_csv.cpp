@@ -63,7 +63,8 @@ std::vector<PlantUnit> read_fleet(const CsvTable& table, const Scenario& scenari
     auto resolve = [&](std::size_t c, const std::optional<int>& found, const std::vector<std::string>& known,
                        const char* what) {
       if (found) return *found;
-      bad(c, std::string("a ") + what + " declared in the scenario" + did_you_mean(cell(c), known));
+      const std::string hint = c == 2 ? " (or set companies_from_fleet: true)" : "";
+      bad(c, std::string("a ") + what + " declared in the scenario" + did_you_mean(cell(c), known) + hint);
       return -1;
     };
     u.company = resolve(2, scenario.find_company(cell(2)), companies, "company");
@@ -74,8 +75,9 @@ std::vector<PlantUnit> read_fleet(const CsvTable& table, const Scenario& scenari
     else u.capacity = *cap;
     auto year = [&](std::size_t c) {
       const auto v = to_number(cell(c));
-      if (!v || std::trunc(*v) != *v || *v < 1800 || *v > 2300) {
-        bad(c, "a year (1800..2300)");
+      // Some works still operating started in the 18th century (GEM lists 1739).
+      if (!v || std::trunc(*v) != *v || *v < 1700 || *v > 2300) {
+        bad(c, "a year (1700..2300)");
         return 0;
       }
       return static_cast<int>(*v);

@@ -52,6 +52,7 @@ void apply_overrides(SourceNode& doc, const std::vector<std::string>& overrides,
 // against the ids the document declares, even when other parts have problems,
 // so that one pass reports everything.
 std::vector<PlantUnit> read_fleet_file(const std::string& path, const Origin& where, const DocumentFacts& facts,
+                                       bool companies_from_fleet, std::vector<std::string>& added,
                                        LoadedScenario& out, Diagnostics& diag) {
   std::string text;
   try {
@@ -74,6 +75,15 @@ std::vector<PlantUnit> read_fleet_file(const std::string& path, const Origin& wh
   fill("companies", ids.companies);
   const CsvTable table = parse_csv(text, path, diag);
   if (table.header.empty()) return {};
+  // With companies_from_fleet, companies the scenario does not declare are
+  // taken from the fleet, in order of first appearance, with default settings.
+  if (const auto col = table.column("company"); companies_from_fleet && col)
+    for (const auto& row : table.rows) {
+      const std::string& id = row.fields[*col];
+      if (id.empty() || ids.find_company(id)) continue;
+      ids.companies.push_back({id, id});
+      added.push_back(id);
+    }
   return read_fleet(table, ids, diag);
 }
 
@@ -102,9 +112,23 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
   SourceNode resolved = validate_document(out.document, diag);
   out.ensemble = read_ensemble_spec(out.document, diag);
   std::vector<PlantUnit> units;
+  std::vector<std::string> added;
+  const SourceNode* from_fleet = resolved.is_map() ? resolved.find("companies_from_fleet") : nullptr;
+  const bool companies_from_fleet = from_fleet && from_fleet->text() == "true";
   if (const SourceNode* fleet = resolved.is_map() ? resolved.find("fleet") : nullptr)
-    units = read_fleet_file(fleet->text(), fleet->origin(), collect_facts(out.document), out, diag);
+    units = read_fleet_file(fleet->text(), fleet->origin(), collect_facts(out.document), companies_from_fleet, added,
+                            out, diag);
   diag.throw_if_any();
+  if (!added.empty()) {
+    // The resolved scenario lists them, so it stands on its own.
+    SourceNode* companies = resolved.find("companies");
+    if (!companies) companies = &resolved.set("companies", SourceNode::make_map({"(fleet)", 0, 0}));
+    for (const auto& id : added) {
+      SourceNode c = SourceNode::make_map({"(fleet)", 0, 0});
+      c.set("name", SourceNode::make_scalar(id, {"(fleet)", 0, 0}));
+      companies->set(id, std::move(c));
+    }
+  }
 
   if (!resolved.find("name"))
     resolved.set("name", SourceNode::make_scalar(file.stem().string(), {"(default)", 0, 0}));
