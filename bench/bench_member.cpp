@@ -18,7 +18,7 @@ Scenario scaled_demo(int copies) {
   for (int c = 0; c < copies; ++c)
     for (auto u : base) {
       u.id.append("-").append(std::to_string(c)); // not "a" + b: GCC 12 bug 105651 (-Wrestrict)
-      u.last_reline_year -= c % 7; // spread decision years like a real fleet
+      u.last_reline_year -= c % 7;                // spread decision years like a real fleet
       if (u.last_reline_year < u.start_year) u.last_reline_year = u.start_year;
       s.units.push_back(u);
     }

@@ -95,7 +95,8 @@ Handle write_doubles(hid_t loc, const std::string& name, std::span<const double>
   Handle ds(check(H5Dcreate2(loc, name.c_str(), H5T_IEEE_F64LE, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT),
                   "create " + name),
             H5Dclose);
-  if (n > 0) check(H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), "write " + name);
+  if (n > 0)
+    check(H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), "write " + name);
   return ds;
 }
 
@@ -118,7 +119,8 @@ Handle write_strings(hid_t loc, const std::string& name, const std::vector<std::
             H5Dclose);
   std::vector<const char*> ptrs;
   ptrs.reserve(data.size());
-  for (const auto& s : data) ptrs.push_back(s.c_str());
+  for (const auto& s : data)
+    ptrs.push_back(s.c_str());
   if (!data.empty()) check(H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), "write " + name);
   return ds;
 }
@@ -134,15 +136,17 @@ void set_attribute(hid_t obj, const std::string& name, const std::string& value)
 
 void set_attribute(hid_t obj, const std::string& name, double value) {
   Handle sp(check(H5Screate(H5S_SCALAR), "H5Screate"), H5Sclose);
-  Handle a(check(H5Acreate2(obj, name.c_str(), H5T_IEEE_F64LE, sp, H5P_DEFAULT, H5P_DEFAULT), "attribute " + name),
-           H5Aclose);
+  Handle a(
+      check(H5Acreate2(obj, name.c_str(), H5T_IEEE_F64LE, sp, H5P_DEFAULT, H5P_DEFAULT), "attribute " + name),
+      H5Aclose);
   check(H5Awrite(a, H5T_NATIVE_DOUBLE, &value), "write attribute " + name);
 }
 
 void set_attribute(hid_t obj, const std::string& name, std::int64_t value) {
   Handle sp(check(H5Screate(H5S_SCALAR), "H5Screate"), H5Sclose);
-  Handle a(check(H5Acreate2(obj, name.c_str(), H5T_STD_I64LE, sp, H5P_DEFAULT, H5P_DEFAULT), "attribute " + name),
-           H5Aclose);
+  Handle a(
+      check(H5Acreate2(obj, name.c_str(), H5T_STD_I64LE, sp, H5P_DEFAULT, H5P_DEFAULT), "attribute " + name),
+      H5Aclose);
   check(H5Awrite(a, H5T_NATIVE_INT64, &value), "write attribute " + name);
 }
 
@@ -181,7 +185,8 @@ std::vector<std::string> read_strings(hid_t loc, const std::string& name) {
   std::vector<std::string> out;
   if (n == 0) return out;
   check(H5Dread(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), "read " + name);
-  for (char* p : ptrs) out.emplace_back(p ? p : "");
+  for (char* p : ptrs)
+    out.emplace_back(p ? p : "");
   Handle sp(check(H5Dget_space(ds), "H5Dget_space"), H5Sclose);
   H5Dvlen_reclaim(type, sp, H5P_DEFAULT, ptrs.data());
   return out;

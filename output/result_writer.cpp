@@ -34,7 +34,8 @@ public:
   void doubles(std::string_view name, std::span<const double> data) {
     const auto& spec = schema::find(group_, name);
     std::vector<hsize_t> dims;
-    for (auto d : spec.dims) dims.push_back(dim_size(d));
+    for (auto d : spec.dims)
+      dims.push_back(dim_size(d));
     finish(spec, h5::write_doubles(loc_, std::string(name), data, dims));
   }
   void ints(std::string_view name, std::span<const std::int32_t> data) {
@@ -64,7 +65,8 @@ private:
       scales_.emplace(std::string(spec.name), std::make_pair(std::move(ds), n));
       return;
     }
-    for (unsigned i = 0; i < spec.dims.size(); ++i) h5::attach_scale(ds, scale(spec.dims[i]).first, i);
+    for (unsigned i = 0; i < spec.dims.size(); ++i)
+      h5::attach_scale(ds, scale(spec.dims[i]).first, i);
   }
 
   hid_t loc_;
@@ -77,7 +79,8 @@ template <class T, class F>
 std::vector<T> column(const std::vector<Decision>& ds, F f) {
   std::vector<T> v;
   v.reserve(ds.size());
-  for (const auto& d : ds) v.push_back(f(d));
+  for (const auto& d : ds)
+    v.push_back(f(d));
   return v;
 }
 
@@ -103,13 +106,15 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
 
   GroupWriter root(file, "");
   std::vector<std::int32_t> years;
-  for (std::size_t i = 0; i < r.horizon.size(); ++i) years.push_back(r.horizon.year(i));
+  for (std::size_t i = 0; i < r.horizon.size(); ++i)
+    years.push_back(r.horizon.year(i));
   std::vector<std::string> tech_ids, tech_names, region_ids, company_ids, company_names, contract_ids, buyers;
   for (const auto& t : s.technologies) {
     tech_ids.push_back(t.id);
     tech_names.push_back(t.name);
   }
-  for (const auto& g : s.regions) region_ids.push_back(g.id);
+  for (const auto& g : s.regions)
+    region_ids.push_back(g.id);
   for (const auto& c : s.companies) {
     company_ids.push_back(c.id);
     company_names.push_back(c.name);
@@ -129,7 +134,8 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
   root.doubles("production", r.production);
   root.doubles("capacity", r.capacity);
   std::vector<double> total(r.horizon.size());
-  for (std::size_t y = 0; y < total.size(); ++y) total[y] = r.total_emissions(y);
+  for (std::size_t y = 0; y < total.size(); ++y)
+    total[y] = r.total_emissions(y);
   root.doubles("emissions", total);
   root.doubles("emissions_direct", r.emissions);
   root.doubles("emissions_indirect", r.indirect);
@@ -163,7 +169,8 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
   GroupWriter dec(g, "decisions", &root);
   const auto& ds = r.decisions;
   std::vector<std::int32_t> index(ds.size());
-  for (std::size_t i = 0; i < index.size(); ++i) index[i] = static_cast<std::int32_t>(i);
+  for (std::size_t i = 0; i < index.size(); ++i)
+    index[i] = static_cast<std::int32_t>(i);
   auto tech = [&](int k) { return k < 0 ? std::string() : s.technologies[static_cast<std::size_t>(k)].id; };
   auto unit = [&](int i) {
     const auto u = static_cast<std::size_t>(i);
@@ -174,10 +181,14 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
   dec.ints("decision", index);
   dec.ints("decision_year", column<std::int32_t>(ds, [](const Decision& d) { return d.year; }));
   dec.strings("unit_id", column<std::string>(ds, [&](const Decision& d) { return unit(d.unit); }));
-  dec.strings("from_technology", column<std::string>(ds, [&](const Decision& d) { return tech(d.from_technology); }));
-  dec.strings("to_technology", column<std::string>(ds, [&](const Decision& d) { return tech(d.to_technology); }));
-  dec.strings("reason", column<std::string>(ds, [](const Decision& d) { return reasons[static_cast<int>(d.reason)]; }));
-  dec.strings("action", column<std::string>(ds, [](const Decision& d) { return actions[static_cast<int>(d.action)]; }));
+  dec.strings("from_technology",
+              column<std::string>(ds, [&](const Decision& d) { return tech(d.from_technology); }));
+  dec.strings("to_technology",
+              column<std::string>(ds, [&](const Decision& d) { return tech(d.to_technology); }));
+  dec.strings("reason",
+              column<std::string>(ds, [](const Decision& d) { return reasons[static_cast<int>(d.reason)]; }));
+  dec.strings("action",
+              column<std::string>(ds, [](const Decision& d) { return actions[static_cast<int>(d.action)]; }));
   dec.doubles("lcos_chosen", column<double>(ds, [](const Decision& d) { return d.lcos_chosen; }));
   dec.doubles("lcos_reline", column<double>(ds, [](const Decision& d) { return d.lcos_reline; }));
   dec.doubles("lcos_options", r.decision_lcos);

@@ -22,9 +22,9 @@ struct Provenance {
   std::string overrides;       ///< --set assignments, one per line
   std::string fleet_path;      ///< the fleet CSV it named
   std::string fleet_sha256;    ///< SHA-256 of the fleet CSV
-  std::string command_line;  ///< the command that produced the file
-  std::string started_utc;   ///< ISO 8601
-  std::string finished_utc;  ///< ISO 8601
+  std::string command_line;    ///< the command that produced the file
+  std::string started_utc;     ///< ISO 8601
+  std::string finished_utc;    ///< ISO 8601
 };
 
 /// Writes `result` to `path` (creating parent folders). Throws OutputError.

@@ -37,7 +37,8 @@ struct ValidateOptions {
 
 std::string lines(const std::vector<std::string>& items) {
   std::string s;
-  for (const auto& i : items) s.append(i).append("\n");
+  for (const auto& i : items)
+    s.append(i).append("\n");
   return s;
 }
 
@@ -108,7 +109,8 @@ int validate_command(const ValidateOptions& o) {
     return kExitOk;
   }
   if (o.list_paths) {
-    for (const auto& p : input::parameter_paths(loaded.document)) std::cout << p << "\n";
+    for (const auto& p : input::parameter_paths(loaded.document))
+      std::cout << p << "\n";
     return kExitOk;
   }
   std::cout << o.scenario << ": ok (" << s.horizon.first_year << "-" << s.horizon.last_year << ", "
@@ -153,9 +155,10 @@ int main(int argc, char** argv) {
   val_cmd->add_flag("--list-paths", val.list_paths, "Print every parameter path of the scenario");
 
   bool markdown = false;
-  auto* schema_cmd =
-      app.add_subcommand("schema", "Print the JSON Schema of the scenario format (for editors' YAML language servers)");
-  schema_cmd->add_flag("--markdown", markdown, "Print the reference table of every key instead (docs/scenarios.md)");
+  auto* schema_cmd = app.add_subcommand(
+      "schema", "Print the JSON Schema of the scenario format (for editors' YAML language servers)");
+  schema_cmd->add_flag("--markdown", markdown,
+                       "Print the reference table of every key instead (docs/scenarios.md)");
 
   try {
     app.parse(argc, argv);

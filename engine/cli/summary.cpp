@@ -41,9 +41,11 @@ void print_summary(std::ostream& os, const Scenario& s, const MemberResult& r) {
   const double unmet = std::accumulate(r.unmet_demand.begin(), r.unmet_demand.end(), 0.0);
   if (unmet > 0) os << "unmet demand over the horizon: " << num(unmet, 1) << " Mt\n";
   std::size_t count[5] = {0, 0, 0, 0, 0};
-  for (const auto& d : r.decisions) ++count[static_cast<int>(d.action)];
+  for (const auto& d : r.decisions)
+    ++count[static_cast<int>(d.action)];
   os << "investment decisions: " << r.decisions.size() << " (" << count[1] << " route switches, " << count[0]
-     << " relinings, " << count[2] << " closures, " << count[3] << " new builds, " << count[4] << " deferrals)\n";
+     << " relinings, " << count[2] << " closures, " << count[3] << " new builds, " << count[4]
+     << " deferrals)\n";
 }
 
 } // namespace steelpath::cli

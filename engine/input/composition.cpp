@@ -1,8 +1,8 @@
 #include "input/composition.hpp"
 
 #include "input/scenario_loader.hpp"
-#include "input/text_encoding.hpp"
 #include "input/scenario_spec.hpp"
+#include "input/text_encoding.hpp"
 #include "model/errors.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -25,7 +25,8 @@ SourceNode parse_document(const std::string& text, const std::string& file, Diag
     const std::vector<YAML::Node> docs = YAML::LoadAll(text);
     if (docs.size() > 1) {
       const YAML::Mark m = docs[1].Mark();
-      diag.add({file, m.line + 1, m.column + 1, "", "a second YAML document (after '---'): one scenario per file"});
+      diag.add({file, m.line + 1, m.column + 1, "",
+                "a second YAML document (after '---'): one scenario per file"});
       return {};
     }
     return from_yaml(docs.empty() ? YAML::Node() : docs.front(), file, diag);
@@ -76,7 +77,8 @@ struct Composer {
     const fs::path canonical = fs::weakly_canonical(file, ec);
     if (std::find(stack.begin(), stack.end(), canonical) != stack.end()) {
       std::string chain;
-      for (const auto& f : stack) chain.append(f.filename().string()).append(" -> ");
+      for (const auto& f : stack)
+        chain.append(f.filename().string()).append(" -> ");
       diag.add({from.file, from.line, from.column, "extends",
                 "circular extends: " + chain + canonical.filename().string()});
       return {};
@@ -98,9 +100,11 @@ struct Composer {
     const SourceNode extends = ext->value;
     doc.erase("extends");
     std::vector<const SourceNode*> bases;
-    if (extends.is_scalar()) bases.push_back(&extends);
+    if (extends.is_scalar())
+      bases.push_back(&extends);
     else if (extends.is_sequence())
-      for (const auto& item : extends.items()) bases.push_back(&item);
+      for (const auto& item : extends.items())
+        bases.push_back(&item);
     SourceNode merged = SourceNode::make_map(doc.origin());
     stack.push_back(canonical);
     for (const SourceNode* b : bases) {

@@ -19,6 +19,7 @@ namespace steelpath::input {
 
 /// Parses YAML text into a SourceNode, reporting syntax errors, an empty
 /// document, duplicate keys and alias bombs.
-[[nodiscard]] SourceNode parse_document(const std::string& text, const std::string& file, Diagnostics& diagnostics);
+[[nodiscard]] SourceNode parse_document(const std::string& text, const std::string& file,
+                                        Diagnostics& diagnostics);
 
 } // namespace steelpath::input

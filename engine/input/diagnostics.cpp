@@ -20,14 +20,16 @@ std::string Diagnostic::format() const {
 void Diagnostics::throw_if_any() const {
   if (items_.empty()) return;
   std::string msg;
-  for (const auto& d : items_) msg += d.format() + "\n";
+  for (const auto& d : items_)
+    msg += d.format() + "\n";
   msg += std::to_string(items_.size()) + (items_.size() == 1 ? " error" : " errors");
   throw InputError(msg);
 }
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {

@@ -41,11 +41,13 @@ void read_levers(const SourceNode& doc, const SourceNode& node, EnsembleSpec& ou
       for (const auto& pkg : e.value.entries()) {
         LeverPackage p{pkg.key, {}};
         if (!pkg.value.is_map() && !pkg.value.is_null()) {
-          add(diag, pkg.value.origin(), where + "." + pkg.key, "expected {parameter path: value}, found " + show(pkg.value));
+          add(diag, pkg.value.origin(), where + "." + pkg.key,
+              "expected {parameter path: value}, found " + show(pkg.value));
           continue;
         }
         for (const auto& s : pkg.value.entries()) {
-          SourceNode v = check_value(doc, s.key, s.value, where + "." + pkg.key + "." + s.key, s.key_origin, diag);
+          SourceNode v =
+              check_value(doc, s.key, s.value, where + "." + pkg.key + "." + s.key, s.key_origin, diag);
           if (!v.is_null()) p.settings.emplace_back(s.key, std::move(v));
         }
         out.packages.push_back(std::move(p));
@@ -53,7 +55,8 @@ void read_levers(const SourceNode& doc, const SourceNode& node, EnsembleSpec& ou
       continue;
     }
     if (!e.value.is_sequence() || e.value.items().empty()) {
-      add(diag, e.value.origin(), where, "expected a non-empty list of values to cross, found " + show(e.value));
+      add(diag, e.value.origin(), where,
+          "expected a non-empty list of values to cross, found " + show(e.value));
       continue;
     }
     LeverAxis axis{e.key, {}};
@@ -68,13 +71,16 @@ void read_levers(const SourceNode& doc, const SourceNode& node, EnsembleSpec& ou
 
 // Required parameters of each distribution and their checks.
 const std::map<std::string, std::vector<std::string>>& distributions() {
-  static const std::map<std::string, std::vector<std::string>> d = {
-      {"uniform", {"low", "high"}},       {"normal", {"mean", "sd"}}, {"triangular", {"low", "mode", "high"}},
-      {"lognormal", {"mu", "sigma"}},    {"discrete", {}}};
+  static const std::map<std::string, std::vector<std::string>> d = {{"uniform", {"low", "high"}},
+                                                                    {"normal", {"mean", "sd"}},
+                                                                    {"triangular", {"low", "mode", "high"}},
+                                                                    {"lognormal", {"mu", "sigma"}},
+                                                                    {"discrete", {}}};
   return d;
 }
 
-void read_uncertainty(const SourceNode& doc, const SourceNode::Entry& e, EnsembleSpec& out, Diagnostics& diag) {
+void read_uncertainty(const SourceNode& doc, const SourceNode::Entry& e, EnsembleSpec& out,
+                      Diagnostics& diag) {
   const std::string where = "uncertainties." + e.key;
   std::string why;
   if (!resolve_parameter(doc, e.key, why)) {
@@ -89,7 +95,8 @@ void read_uncertainty(const SourceNode& doc, const SourceNode::Entry& e, Ensembl
   u.path = e.key;
   const SourceNode* dist = e.value.find("distribution");
   std::vector<std::string> names;
-  for (const auto& [n, _] : distributions()) names.push_back(n);
+  for (const auto& [n, _] : distributions())
+    names.push_back(n);
   if (!dist || !dist->is_scalar() || !distributions().count(dist->text())) {
     add(diag, dist ? dist->origin() : e.value.origin(), where + ".distribution",
         "expected one of uniform, normal, triangular, lognormal, discrete, found " +
@@ -105,13 +112,15 @@ void read_uncertainty(const SourceNode& doc, const SourceNode::Entry& e, Ensembl
   for (const auto& kv : e.value.entries())
     if (std::find(allowed.begin(), allowed.end(), kv.key) == allowed.end()) {
       add(diag, kv.key_origin, where + "." + kv.key,
-          "unknown key '" + kv.key + "' for a " + u.distribution + " distribution" + did_you_mean(kv.key, allowed));
+          "unknown key '" + kv.key + "' for a " + u.distribution + " distribution" +
+              did_you_mean(kv.key, allowed));
       ok = false;
     }
   for (const auto& p : needed) {
     const SourceNode* n = e.value.find(p);
     if (!n) {
-      add(diag, e.value.origin(), where + "." + p, "missing parameter '" + p + "' of a " + u.distribution + " distribution");
+      add(diag, e.value.origin(), where + "." + p,
+          "missing parameter '" + p + "' of a " + u.distribution + " distribution");
       ok = false;
       continue;
     }
@@ -154,14 +163,17 @@ void read_uncertainty(const SourceNode& doc, const SourceNode::Entry& e, Ensembl
   auto bad = [&](const std::string& msg) { add(diag, e.value.origin(), where, msg); };
   const auto& p = u.params;
   if (u.distribution == "uniform" && !(p.at("low") < p.at("high"))) return bad("expected low < high");
-  if (u.distribution == "triangular" && !(p.at("low") <= p.at("mode") && p.at("mode") <= p.at("high") && p.at("low") < p.at("high")))
+  if (u.distribution == "triangular" &&
+      !(p.at("low") <= p.at("mode") && p.at("mode") <= p.at("high") && p.at("low") < p.at("high")))
     return bad("expected low <= mode <= high and low < high");
   if (u.distribution == "normal" && !(p.at("sd") > 0)) return bad("expected sd > 0");
   if (u.distribution == "lognormal" && !(p.at("sigma") > 0)) return bad("expected sigma > 0");
   if (u.distribution == "discrete") {
     if (u.values.empty()) return bad("a discrete distribution needs 'values'");
-    if (!u.weights.empty() && u.weights.size() != u.values.size()) return bad("expected as many weights as values");
-    if (std::any_of(u.weights.begin(), u.weights.end(), [](double w) { return w < 0; })) return bad("expected weights >= 0");
+    if (!u.weights.empty() && u.weights.size() != u.values.size())
+      return bad("expected as many weights as values");
+    if (std::any_of(u.weights.begin(), u.weights.end(), [](double w) { return w < 0; }))
+      return bad("expected weights >= 0");
   }
   out.uncertainties.push_back(std::move(u));
 }
@@ -174,9 +186,11 @@ EnsembleSpec read_ensemble_spec(const SourceNode& doc, Diagnostics& diag) {
   if (const SourceNode* l = doc.find("levers"); l && !l->is_null()) read_levers(doc, *l, out, diag);
   if (const SourceNode* u = doc.find("uncertainties"); u && !u->is_null()) {
     if (!u->is_map()) {
-      add(diag, u->origin(), "uncertainties", "expected a mapping {parameter path: distribution}, found " + show(*u));
+      add(diag, u->origin(), "uncertainties",
+          "expected a mapping {parameter path: distribution}, found " + show(*u));
     } else {
-      for (const auto& e : u->entries()) read_uncertainty(doc, e, out, diag);
+      for (const auto& e : u->entries())
+        read_uncertainty(doc, e, out, diag);
     }
   }
   return out;

@@ -21,7 +21,8 @@ std::optional<double> to_number(const std::string& s) {
 template <class T>
 std::vector<std::string> ids_of(const std::vector<T>& items) {
   std::vector<std::string> ids;
-  for (const auto& x : items) ids.push_back(x.id);
+  for (const auto& x : items)
+    ids.push_back(x.id);
   return ids;
 }
 
@@ -58,8 +59,10 @@ std::vector<PlantUnit> read_fleet(const CsvTable& table, const Scenario& scenari
     PlantUnit u;
     u.id = cell(0);
     u.plant = cell(1);
-    if (u.id.empty()) bad(0, "a unit id");
-    else if (!seen.insert(u.id).second) bad(0, "a unique unit id (this one is repeated)");
+    if (u.id.empty())
+      bad(0, "a unit id");
+    else if (!seen.insert(u.id).second)
+      bad(0, "a unique unit id (this one is repeated)");
     auto resolve = [&](std::size_t c, const std::optional<int>& found, const std::vector<std::string>& known,
                        const char* what) {
       if (found) return *found;
@@ -71,8 +74,10 @@ std::vector<PlantUnit> read_fleet(const CsvTable& table, const Scenario& scenari
     u.region = resolve(3, scenario.find_region(cell(3)), regions, "region");
     u.technology = resolve(4, scenario.find_technology(cell(4)), techs, "technology");
     const auto cap = to_number(cell(5));
-    if (!cap || *cap < 0.0 || *cap > 100.0) bad(5, "a capacity in Mt/yr in [0, 100]");
-    else u.capacity = *cap;
+    if (!cap || *cap < 0.0 || *cap > 100.0)
+      bad(5, "a capacity in Mt/yr in [0, 100]");
+    else
+      u.capacity = *cap;
     auto year = [&](std::size_t c) {
       const auto v = to_number(cell(c));
       // Some works still operating started in the 18th century (GEM lists 1739).

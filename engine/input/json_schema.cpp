@@ -4,8 +4,8 @@
 #include "input/scenario_spec.hpp"
 
 #include <limits>
-#include <vector>
 #include <sstream>
+#include <vector>
 
 namespace steelpath::input {
 
@@ -36,11 +36,13 @@ public:
     case SpecKind::record:
       return record(s);
     case SpecKind::map_of:
-      return obj({{"type", quote("object")}, {"description", quote(s.doc)},
-                  {"additionalProperties", schema(s.entry.front())}} ,
+      return obj({{"type", quote("object")},
+                  {"description", quote(s.doc)},
+                  {"additionalProperties", schema(s.entry.front())}},
                  strict_ && s.required ? R"("minProperties": 1)" : "");
     case SpecKind::ref_map:
-      return obj({{"type", quote("object")}, {"description", quote(s.doc)},
+      return obj({{"type", quote("object")},
+                  {"description", quote(s.doc)},
                   {"additionalProperties", schema(s.entry.front())}});
     case SpecKind::number:
       return number(s);
@@ -49,23 +51,27 @@ public:
     case SpecKind::series:
       return series(s);
     case SpecKind::levers:
-      return obj({{"type", quote("object")},
-                  {"description", quote(s.doc)},
-                  {"properties", R"({"packages": {"type": "object", "additionalProperties": {"type": ["object", "null"]}}})"},
-                  {"additionalProperties", R"({"type": "array", "minItems": 1})"}});
+      return obj(
+          {{"type", quote("object")},
+           {"description", quote(s.doc)},
+           {"properties",
+            R"({"packages": {"type": "object", "additionalProperties": {"type": ["object", "null"]}}})"},
+           {"additionalProperties", R"({"type": "array", "minItems": 1})"}});
     case SpecKind::uncertainties:
-      return obj({{"type", quote("object")},
-                  {"description", quote(s.doc)},
-                  {"additionalProperties",
-                   R"({"type": "object", "required": ["distribution"], "additionalProperties": false, )"
-                   R"("properties": {"distribution": {"enum": ["uniform", "normal", "triangular", "lognormal", "discrete"]}, )"
-                   R"("low": {"type": "number"}, "high": {"type": "number"}, "mode": {"type": "number"}, )"
-                   R"("mean": {"type": "number"}, "sd": {"type": "number"}, "mu": {"type": "number"}, )"
-                   R"("sigma": {"type": "number"}, "scale": {"type": "boolean"}, )"
-                   R"("values": {"type": "array", "items": {"type": "number"}, "minItems": 1}, )"
-                   R"("weights": {"type": "array", "items": {"type": "number"}}}})"}});
+      return obj(
+          {{"type", quote("object")},
+           {"description", quote(s.doc)},
+           {"additionalProperties",
+            R"({"type": "object", "required": ["distribution"], "additionalProperties": false, )"
+            R"("properties": {"distribution": {"enum": ["uniform", "normal", "triangular", "lognormal", "discrete"]}, )"
+            R"("low": {"type": "number"}, "high": {"type": "number"}, "mode": {"type": "number"}, )"
+            R"("mean": {"type": "number"}, "sd": {"type": "number"}, "mu": {"type": "number"}, )"
+            R"("sigma": {"type": "number"}, "scale": {"type": "boolean"}, )"
+            R"("values": {"type": "array", "items": {"type": "number"}, "minItems": 1}, )"
+            R"("weights": {"type": "array", "items": {"type": "number"}}}})"}});
     case SpecKind::ref_list:
-      return obj({{"type", quote("array")}, {"items", R"({"type": "string"})"}, {"description", quote(s.doc)}});
+      return obj(
+          {{"type", quote("array")}, {"items", R"({"type": "string"})"}, {"description", quote(s.doc)}});
     case SpecKind::path:
       if (&s == scenario_spec().field("extends"))
         return obj({{"description", quote(s.doc)},
@@ -76,7 +82,8 @@ public:
         return obj({{"type", quote("boolean")}, {"description", quote(s.doc)}});
       if (!s.choices.empty()) {
         std::string list;
-        for (const auto& c : s.choices) list += (list.empty() ? "" : ", ") + quote(c);
+        for (const auto& c : s.choices)
+          list += (list.empty() ? "" : ", ") + quote(c);
         return obj({{"enum", "[" + list + "]"}, {"description", quote(s.doc)}});
       }
       return obj({{"type", quote("string")}, {"description", quote(s.doc)}});
@@ -98,22 +105,26 @@ private:
 
   std::string number(const Spec& s) {
     return obj({{"description", quote(s.doc + unit_note(s))},
-                {"oneOf", "[" + obj({{"type", quote("number")}}, bounds(s)) + R"(, {"type": "string", "pattern": )" +
-                              quote(kQuantityPattern) + "}]"}});
+                {"oneOf", "[" + obj({{"type", quote("number")}}, bounds(s)) +
+                              R"(, {"type": "string", "pattern": )" + quote(kQuantityPattern) + "}]"}});
   }
 
   std::string series(const Spec& s) {
     Spec point = s;
     point.kind = SpecKind::number;
     const std::string v = number(point);
-    return obj({{"description", quote(s.doc + unit_note(s) +
-                                      ": a number, {year: value, ...}, or {base_year, base_value, growth_rate}")},
-                {"oneOf", "[" + v + R"(, {"type": "object", "minProperties": 1, "additionalProperties": false, )"
-                                    R"("patternProperties": {"^[0-9]{4}$": )" + v + R"(}}, )"
-                                    R"({"type": "object", "additionalProperties": false, )"
-                                    R"("required": ["base_year", "base_value", "growth_rate"], "properties": {)"
-                                    R"("base_year": {"type": "integer"}, "base_value": )" + v +
-                                    R"(, "growth_rate": {"type": "number"}}}])"}});
+    return obj(
+        {{"description", quote(s.doc + unit_note(s) +
+                               ": a number, {year: value, ...}, or {base_year, base_value, growth_rate}")},
+         {"oneOf", "[" + v +
+                       R"(, {"type": "object", "minProperties": 1, "additionalProperties": false, )"
+                       R"("patternProperties": {"^[0-9]{4}$": )" +
+                       v +
+                       R"(}}, )"
+                       R"({"type": "object", "additionalProperties": false, )"
+                       R"("required": ["base_year", "base_value", "growth_rate"], "properties": {)"
+                       R"("base_year": {"type": "integer"}, "base_value": )" +
+                       v + R"(, "growth_rate": {"type": "number"}}}])"}});
   }
 
   std::string record(const Spec& s) {
@@ -134,7 +145,8 @@ private:
   static std::string obj(const std::vector<std::pair<std::string, std::string>>& members,
                          const std::string& extra = "") {
     std::string s = "{";
-    for (const auto& [k, v] : members) s += (s.size() > 1 ? ", " : "") + quote(k) + ": " + v;
+    for (const auto& [k, v] : members)
+      s += (s.size() > 1 ? ", " : "") + quote(k) + ": " + v;
     if (!extra.empty()) s += (s.size() > 1 ? ", " : "") + extra;
     return s + "}";
   }
@@ -148,15 +160,22 @@ std::string scenario_json_schema() {
   const Spec& root = scenario_spec();
   std::ostringstream os;
   os << "{\n"
-     << R"(  "$schema": "http://json-schema.org/draft-07/schema#",)" << "\n"
-     << R"(  "$id": "https://steelpath.example/scenario.schema.json",)" << "\n"
-     << R"(  "title": "steelpath scenario",)" << "\n"
+     << R"(  "$schema": "http://json-schema.org/draft-07/schema#",)"
+     << "\n"
+     << R"(  "$id": "https://steelpath.example/scenario.schema.json",)"
+     << "\n"
+     << R"(  "title": "steelpath scenario",)"
+     << "\n"
      << R"(  "description": "Generated by `steelpath schema` from engine/input/scenario_spec.cpp; do not edit.",)"
      << "\n"
-     << R"(  "if": {"required": ["extends"]},)" << "\n"
-     << R"(  "then": {"$ref": "#/definitions/partial"},)" << "\n"
-     << R"(  "else": {"$ref": "#/definitions/complete"},)" << "\n"
-     << R"(  "definitions": {)" << "\n"
+     << R"(  "if": {"required": ["extends"]},)"
+     << "\n"
+     << R"(  "then": {"$ref": "#/definitions/partial"},)"
+     << "\n"
+     << R"(  "else": {"$ref": "#/definitions/complete"},)"
+     << "\n"
+     << R"(  "definitions": {)"
+     << "\n"
      << R"(    "complete": )" << Writer(true).schema(root) << ",\n"
      << R"(    "partial": )" << Writer(false).schema(root) << "\n"
      << "  }\n}\n";

@@ -23,7 +23,9 @@ std::vector<std::string> split(const std::string& path) {
   return parts;
 }
 
-bool is_numeric(SpecKind k) { return k == SpecKind::number || k == SpecKind::integer || k == SpecKind::series; }
+bool is_numeric(SpecKind k) {
+  return k == SpecKind::number || k == SpecKind::integer || k == SpecKind::series;
+}
 
 const std::vector<std::string> kGrowthParts = {"base_year", "base_value", "growth_rate"};
 
@@ -41,12 +43,15 @@ std::string nearest(const SourceNode& doc, const std::string& path) {
   for (const auto& p : parameter_paths(doc)) {
     const auto parts = split(p);
     std::size_t shared = 0;
-    while (shared < parts.size() && shared < wanted.size() && parts[shared] == wanted[shared]) ++shared;
+    while (shared < parts.size() && shared < wanted.size() && parts[shared] == wanted[shared])
+      ++shared;
     scored.emplace_back((10 - std::min<std::size_t>(shared, 10)) * 1000 + edit_distance(path, p), p);
   }
-  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string s;
-  for (std::size_t i = 0; i < scored.size() && i < 3; ++i) s.append(i ? ", " : "").append(scored[i].second);
+  for (std::size_t i = 0; i < scored.size() && i < 3; ++i)
+    s.append(i ? ", " : "").append(scored[i].second);
   return s.empty() ? "" : "; nearest valid paths: " + s;
 }
 
@@ -59,12 +64,14 @@ void collect(const SourceNode* node, const Spec& spec, const std::string& path, 
     break;
   case SpecKind::map_of:
     if (node && node->is_map())
-      for (const auto& e : node->entries()) collect(&e.value, spec.entry.front(), join_path(path, e.key), out, facts);
+      for (const auto& e : node->entries())
+        collect(&e.value, spec.entry.front(), join_path(path, e.key), out, facts);
     break;
   case SpecKind::ref_map: {
     const auto it = facts.ids.find(spec.ref);
     if (it != facts.ids.end())
-      for (const auto& id : it->second) out.push_back(join_path(path, id));
+      for (const auto& id : it->second)
+        out.push_back(join_path(path, id));
     break;
   }
   case SpecKind::number:
@@ -74,7 +81,8 @@ void collect(const SourceNode* node, const Spec& spec, const std::string& path, 
   case SpecKind::series:
     out.push_back(path);
     if (node && node->is_map())
-      for (const auto& e : node->entries()) out.push_back(join_path(path, e.key));
+      for (const auto& e : node->entries())
+        out.push_back(join_path(path, e.key));
     break;
   default:
     break;
@@ -104,7 +112,8 @@ std::vector<std::string> parameter_paths(const SourceNode& doc) {
   return out;
 }
 
-std::optional<ParameterTarget> resolve_parameter(const SourceNode& doc, const std::string& path, std::string& error) {
+std::optional<ParameterTarget> resolve_parameter(const SourceNode& doc, const std::string& path,
+                                                 std::string& error) {
   const DocumentFacts facts = collect_facts(doc);
   const auto parts = split(path);
   const Spec* spec = &scenario_spec();
@@ -130,7 +139,8 @@ std::optional<ParameterTarget> resolve_parameter(const SourceNode& doc, const st
       if (!entry) {
         std::vector<std::string> ids;
         if (node && node->is_map())
-          for (const auto& e : node->entries()) ids.push_back(e.key);
+          for (const auto& e : node->entries())
+            ids.push_back(e.key);
         return fail("no " + spec->entry_name + " '" + c + "'" + did_you_mean(c, ids));
       }
       if (spec->entry_name == "commodity") t.commodity = c;
@@ -175,7 +185,8 @@ bool apply_override(SourceNode& doc, const std::string& path, const SourceNode& 
   SourceNode* node = &doc;
   for (std::size_t i = 0; i < n; ++i) {
     SourceNode* next = node->find(parts[i]);
-    if (!next || next->is_null()) next = &node->set(parts[i], SourceNode::make_map(value.origin()), value.origin());
+    if (!next || next->is_null())
+      next = &node->set(parts[i], SourceNode::make_map(value.origin()), value.origin());
     node = next;
   }
   if (n == parts.size()) { // the whole number or series

@@ -3,9 +3,9 @@
 // the shortest text that reads back to the same double.
 #pragma once
 
+#include "input/bounds.hpp"
 #include "input/source_node.hpp"
 #include "input/units.hpp"
-#include "input/bounds.hpp"
 
 #include <optional>
 #include <string>
@@ -18,8 +18,9 @@ namespace steelpath::input {
 /// The value of `node` in `unit` (documented unit; "" or "1" for plain numbers),
 /// within `bounds`. On failure returns nullopt and sets `error` to
 /// "expected ..., found ...".
-[[nodiscard]] std::optional<double> read_quantity(const SourceNode& node, const std::string& unit, Bounds bounds,
-                                                  const ExchangeRates& rates, std::string& error);
+[[nodiscard]] std::optional<double> read_quantity(const SourceNode& node, const std::string& unit,
+                                                  Bounds bounds, const ExchangeRates& rates,
+                                                  std::string& error);
 
 /// A whole number within bounds (years, counts), no unit.
 [[nodiscard]] std::optional<int> read_whole(const SourceNode& node, Bounds bounds, std::string& error);

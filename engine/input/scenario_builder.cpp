@@ -44,7 +44,8 @@ Technology technology(const std::string& id, const SourceNode& n, const Scenario
   t.family = text(n, "family", "other");
   t.inputs.assign(s.commodities.size(), 0.0);
   for (const auto& in : section(n, "inputs").entries())
-    if (const auto c = s.find_commodity(in.key)) t.inputs[static_cast<std::size_t>(*c)] = num(section(n, "inputs"), in.key);
+    if (const auto c = s.find_commodity(in.key))
+      t.inputs[static_cast<std::size_t>(*c)] = num(section(n, "inputs"), in.key);
   t.process_emissions = num(n, "process_emissions");
   t.capture_rate = num(n, "capture_rate");
   t.capex_greenfield = num(n, "capex_greenfield");
@@ -72,7 +73,8 @@ Region region(const std::string& id, const SourceNode& n, const Scenario& s) {
   r.scrap_supply = build_series(*n.find("scrap_supply"), h);
   r.prices.resize(s.commodities.size());
   for (const auto& p : section(n, "prices").entries())
-    if (const auto c = s.find_commodity(p.key)) r.prices[static_cast<std::size_t>(*c)] = build_series(p.value, h);
+    if (const auto c = s.find_commodity(p.key))
+      r.prices[static_cast<std::size_t>(*c)] = build_series(p.value, h);
   r.carbon_price = optional_series(n, "carbon_price", h);
   r.grid_intensity = optional_series(n, "grid_intensity", h);
   r.demand_reduction = optional_series(n, "demand_reduction", h).value_or(YearSeries::constant(h, 0.0));
@@ -137,14 +139,16 @@ void policies(const SourceNode& root, Scenario& s) {
     fund.budget = build_series(*f->find("budget"), h);
     fund.allocation.assign(s.technologies.size(), 0.0);
     for (const auto& a : section(*f, "allocation").entries())
-      if (const auto k = s.find_technology(a.key)) fund.allocation[static_cast<std::size_t>(*k)] = num(section(*f, "allocation"), a.key);
+      if (const auto k = s.find_technology(a.key))
+        fund.allocation[static_cast<std::size_t>(*k)] = num(section(*f, "allocation"), a.key);
     fund.depreciation = num(*f, "depreciation", 0.1);
     s.policy.fund = std::move(fund);
   }
   for (const auto& o : section(root, "offtakes").entries())
-    s.policy.offtakes.push_back({o.key, text(o.value, "buyer", ""), s.find_company(text(o.value, "company", "")).value_or(-1),
-                                 num(o.value, "volume"), num(o.value, "premium"), num(o.value, "max_intensity"),
-                                 whole(o.value, "start"), whole(o.value, "end", 2100)});
+    s.policy.offtakes.push_back(
+        {o.key, text(o.value, "buyer", ""), s.find_company(text(o.value, "company", "")).value_or(-1),
+         num(o.value, "volume"), num(o.value, "premium"), num(o.value, "max_intensity"),
+         whole(o.value, "start"), whole(o.value, "end", 2100)});
 }
 
 } // namespace
@@ -159,20 +163,26 @@ Scenario build_scenario(const SourceNode& root) {
   for (const auto& e : section(root, "commodities").entries())
     s.commodities.push_back({e.key, text(e.value, "unit", ""), build_series(*e.value.find("price"), h),
                              num(e.value, "emission_factor"), num(e.value, "indirect_emission_factor")});
-  for (const auto& e : section(root, "technologies").entries()) s.technologies.push_back(technology(e.key, e.value, s));
+  for (const auto& e : section(root, "technologies").entries())
+    s.technologies.push_back(technology(e.key, e.value, s));
   // Conversion capex from particular routes needs every route's index.
   for (std::size_t k = 0; k < s.technologies.size(); ++k) {
-    const SourceNode& from = section(*section(root, "technologies").find(s.technologies[k].id), "capex_switch_from");
+    const SourceNode& from =
+        section(*section(root, "technologies").find(s.technologies[k].id), "capex_switch_from");
     if (from.entries().empty()) continue;
-    s.technologies[k].capex_switch_from.assign(s.technologies.size(), std::numeric_limits<double>::quiet_NaN());
+    s.technologies[k].capex_switch_from.assign(s.technologies.size(),
+                                               std::numeric_limits<double>::quiet_NaN());
     for (const auto& e : from.entries())
-      if (const auto o = s.find_technology(e.key)) s.technologies[k].capex_switch_from[static_cast<std::size_t>(*o)] = num(from, e.key);
+      if (const auto o = s.find_technology(e.key))
+        s.technologies[k].capex_switch_from[static_cast<std::size_t>(*o)] = num(from, e.key);
   }
-  for (const auto& e : section(root, "regions").entries()) s.regions.push_back(region(e.key, e.value, s));
+  for (const auto& e : section(root, "regions").entries())
+    s.regions.push_back(region(e.key, e.value, s));
 
   s.finance.discount_rate = num(section(root, "finance"), "discount_rate");
   s.finance.expected_utilisation = num(section(root, "finance"), "expected_utilisation");
-  for (const auto& e : section(root, "companies").entries()) s.companies.push_back(company(e.key, e.value, s));
+  for (const auto& e : section(root, "companies").entries())
+    s.companies.push_back(company(e.key, e.value, s));
 
   const SourceNode& mkt = section(root, "market");
   s.market.max_utilisation = num(mkt, "max_utilisation");

@@ -51,14 +51,16 @@ void apply_overrides(SourceNode& doc, const std::vector<std::string>& overrides,
 // The fleet refers to companies, regions and technologies by id; it is read
 // against the ids the document declares, even when other parts have problems,
 // so that one pass reports everything.
-std::vector<PlantUnit> read_fleet_file(const std::string& path, const Origin& where, const DocumentFacts& facts,
-                                       bool companies_from_fleet, std::vector<std::string>& added,
-                                       LoadedScenario& out, Diagnostics& diag) {
+std::vector<PlantUnit> read_fleet_file(const std::string& path, const Origin& where,
+                                       const DocumentFacts& facts, bool companies_from_fleet,
+                                       std::vector<std::string>& added, LoadedScenario& out,
+                                       Diagnostics& diag) {
   std::string text;
   try {
     text = read_text_file(path);
   } catch (const InputError& e) {
-    diag.add({where.file, where.line, where.column, "fleet", std::string("cannot read the fleet CSV: ") + e.what()});
+    diag.add({where.file, where.line, where.column, "fleet",
+              std::string("cannot read the fleet CSV: ") + e.what()});
     return {};
   }
   out.fleet_path = path;
@@ -68,7 +70,8 @@ std::vector<PlantUnit> read_fleet_file(const std::string& path, const Origin& wh
     const auto it = facts.ids.find(section);
     if (it == facts.ids.end()) return;
     items.resize(it->second.size());
-    for (std::size_t i = 0; i < it->second.size(); ++i) items[i].id = it->second[i];
+    for (std::size_t i = 0; i < it->second.size(); ++i)
+      items[i].id = it->second[i];
   };
   fill("technologies", ids.technologies);
   fill("regions", ids.regions);
@@ -81,7 +84,10 @@ std::vector<PlantUnit> read_fleet_file(const std::string& path, const Origin& wh
     for (const auto& row : table.rows) {
       const std::string& id = row.fields[*col];
       if (id.empty() || ids.find_company(id)) continue;
-      ids.companies.push_back({id, id});
+      Company c;
+      c.id = id;
+      c.name = id;
+      ids.companies.push_back(std::move(c));
       added.push_back(id);
     }
   return read_fleet(table, ids, diag);
@@ -104,7 +110,8 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
   Diagnostics diag;
   std::vector<std::pair<std::string, std::string>> texts;
   out.document = load_composed(file, diag, &texts);
-  for (const auto& [name, text] : texts) out.files.push_back(name);
+  for (const auto& [name, text] : texts)
+    out.files.push_back(name);
   if (!texts.empty()) out.text = texts.front().second;
   diag.throw_if_any(); // syntax errors and missing files make the rest meaningless
 
@@ -116,8 +123,8 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
   const SourceNode* from_fleet = resolved.is_map() ? resolved.find("companies_from_fleet") : nullptr;
   const bool companies_from_fleet = from_fleet && from_fleet->text() == "true";
   if (const SourceNode* fleet = resolved.is_map() ? resolved.find("fleet") : nullptr)
-    units = read_fleet_file(fleet->text(), fleet->origin(), collect_facts(out.document), companies_from_fleet, added,
-                            out, diag);
+    units = read_fleet_file(fleet->text(), fleet->origin(), collect_facts(out.document), companies_from_fleet,
+                            added, out, diag);
   diag.throw_if_any();
   if (!added.empty()) {
     // The resolved scenario lists them, so it stands on its own.
@@ -151,7 +158,8 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
   const auto problems = check_consistency(out.scenario);
   if (!problems.empty()) {
     std::string msg;
-    for (const auto& p : problems) msg += out.path + ": error: " + p + "\n";
+    for (const auto& p : problems)
+      msg += out.path + ": error: " + p + "\n";
     throw InputError(msg);
   }
   return out;

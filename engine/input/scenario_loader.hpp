@@ -17,15 +17,15 @@ namespace steelpath::input {
 /// A scenario with everything needed to say where it came from.
 struct LoadedScenario {
   Scenario scenario;
-  std::string path;            ///< the scenario file as given
-  std::string text;            ///< its text, verbatim
+  std::string path;               ///< the scenario file as given
+  std::string text;               ///< its text, verbatim
   std::vector<std::string> files; ///< every scenario file read: this one, then what it extends
-  SourceNode document;         ///< merged document with overrides applied (levers apply to it)
-  std::string resolved_text;   ///< the resolved scenario as YAML (validate --print)
-  std::string resolved_sha256; ///< SHA-256 of resolved_text
-  std::string fleet_path;      ///< the fleet CSV, as opened
-  std::string fleet_sha256;    ///< SHA-256 of the fleet CSV's bytes
-  EnsembleSpec ensemble;       ///< levers and uncertainties
+  SourceNode document;            ///< merged document with overrides applied (levers apply to it)
+  std::string resolved_text;      ///< the resolved scenario as YAML (validate --print)
+  std::string resolved_sha256;    ///< SHA-256 of resolved_text
+  std::string fleet_path;         ///< the fleet CSV, as opened
+  std::string fleet_sha256;       ///< SHA-256 of the fleet CSV's bytes
+  EnsembleSpec ensemble;          ///< levers and uncertainties
 };
 
 /// Reads and validates a scenario. `overrides` are "PATH=VALUE" assignments

@@ -15,32 +15,32 @@
 namespace steelpath::input {
 
 enum class SpecKind {
-  record,      ///< a mapping with fixed keys (fields)
-  map_of,      ///< a mapping from ids the user chooses to entries of one spec
-  number,      ///< a finite number, optionally written with a unit
-  integer,     ///< a whole number (years, counts)
-  text,        ///< a string
-  path,        ///< a file path, relative to the file that wrote it
-  ref,         ///< a string naming an entry of another section (`ref`)
-  ref_map,     ///< a mapping whose keys name entries of another section, values per `entry`
-  ref_list,    ///< a list of strings naming entries of another section (`ref`)
-  series,      ///< a yearly series: constant, {year: value}, or growth
-  levers,      ///< the levers section (parameter path -> values)
+  record,        ///< a mapping with fixed keys (fields)
+  map_of,        ///< a mapping from ids the user chooses to entries of one spec
+  number,        ///< a finite number, optionally written with a unit
+  integer,       ///< a whole number (years, counts)
+  text,          ///< a string
+  path,          ///< a file path, relative to the file that wrote it
+  ref,           ///< a string naming an entry of another section (`ref`)
+  ref_map,       ///< a mapping whose keys name entries of another section, values per `entry`
+  ref_list,      ///< a list of strings naming entries of another section (`ref`)
+  series,        ///< a yearly series: constant, {year: value}, or growth
+  levers,        ///< the levers section (parameter path -> values)
   uncertainties, ///< the uncertainties section (parameter path -> distribution)
 };
 
 struct Spec {
   SpecKind kind = SpecKind::record;
-  std::string doc;            ///< one line: what it is
-  std::string unit;           ///< documented unit; "@commodity" stands for the commodity's own unit
-  Bounds bounds;              ///< range of numbers (and series values)
+  std::string doc;  ///< one line: what it is
+  std::string unit; ///< documented unit; "@commodity" stands for the commodity's own unit
+  Bounds bounds;    ///< range of numbers (and series values)
   bool required = false;
   std::optional<std::string> default_text; ///< default as YAML text, when not required
-  std::string ref;            ///< ref / ref_map: the top-level section whose ids are valid
-  std::string entry_name;     ///< map_of / ref_map: what one entry is ("technology")
-  std::vector<std::string> choices; ///< text: the allowed values (empty: any)
+  std::string ref;                         ///< ref / ref_map: the top-level section whose ids are valid
+  std::string entry_name;                  ///< map_of / ref_map: what one entry is ("technology")
+  std::vector<std::string> choices;        ///< text: the allowed values (empty: any)
   std::vector<std::pair<std::string, Spec>> fields; ///< record
-  std::vector<Spec> entry;    ///< map_of / ref_map: exactly one element, the entries' spec
+  std::vector<Spec> entry; ///< map_of / ref_map: exactly one element, the entries' spec
 
   [[nodiscard]] const Spec* field(const std::string& name) const;
   [[nodiscard]] std::vector<std::string> field_names() const;

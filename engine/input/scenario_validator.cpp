@@ -100,15 +100,18 @@ public:
       if (!spec.choices.empty() &&
           std::find(spec.choices.begin(), spec.choices.end(), node.text()) == spec.choices.end()) {
         std::string list;
-        for (const auto& c : spec.choices) list.append(list.empty() ? "" : ", ").append(c);
-        why = "expected one of " + list + ", found '" + node.text() + "'" + did_you_mean(node.text(), spec.choices);
+        for (const auto& c : spec.choices)
+          list.append(list.empty() ? "" : ", ").append(c);
+        why = "expected one of " + list + ", found '" + node.text() + "'" +
+              did_you_mean(node.text(), spec.choices);
         break;
       }
       if (spec.kind == SpecKind::ref) {
         const auto& known = facts_.ids[spec.ref];
         if (std::find(known.begin(), known.end(), node.text()) == known.end()) {
-          why = "expected a " + std::string(spec.ref == "commodities" ? "commodity" : spec.ref) + " declared in '" +
-                spec.ref + "', found '" + node.text() + "'" + did_you_mean(node.text(), known);
+          why = "expected a " + std::string(spec.ref == "commodities" ? "commodity" : spec.ref) +
+                " declared in '" + spec.ref + "', found '" + node.text() + "'" +
+                did_you_mean(node.text(), known);
           break;
         }
       }
@@ -157,7 +160,8 @@ private:
     const auto names = spec.field_names();
     for (const auto& e : node.entries())
       if (!spec.field(e.key))
-        error(e.key_origin, join_path(path, e.key), "unknown key '" + e.key + "'" + did_you_mean(e.key, names));
+        error(e.key_origin, join_path(path, e.key),
+              "unknown key '" + e.key + "'" + did_you_mean(e.key, names));
     SourceNode out = SourceNode::make_map(node.origin());
     for (const auto& [name, field] : spec.fields) {
       const SourceNode::Entry* e = node.find_entry(name);
@@ -185,7 +189,8 @@ private:
       error(node.origin(), path, "expected at least one " + spec.entry_name + ", found an empty mapping");
     SourceNode out = SourceNode::make_map(node.origin());
     for (const auto& e : node.entries()) {
-      if (!spec.choices.empty() && std::find(spec.choices.begin(), spec.choices.end(), e.key) == spec.choices.end()) {
+      if (!spec.choices.empty() &&
+          std::find(spec.choices.begin(), spec.choices.end(), e.key) == spec.choices.end()) {
         error(e.key_origin, join_path(path, e.key),
               "unknown " + spec.entry_name + " '" + e.key + "'" + did_you_mean(e.key, spec.choices));
         continue;
@@ -213,8 +218,8 @@ private:
       const std::string p = join_path(path, e.key);
       if (std::find(known.begin(), known.end(), e.key) == known.end()) {
         error(e.key_origin, p,
-              "unknown " + spec.entry_name + " '" + e.key + "'" + did_you_mean(e.key, known) + "; " + spec.ref +
-                  " are declared in the '" + spec.ref + "' section");
+              "unknown " + spec.entry_name + " '" + e.key + "'" + did_you_mean(e.key, known) + "; " +
+                  spec.ref + " are declared in the '" + spec.ref + "' section");
         continue;
       }
       commodity_ = e.key;
@@ -260,7 +265,8 @@ DocumentFacts collect_facts(const SourceNode& root) {
     }
   for (const char* section : {"commodities", "technologies", "regions", "companies", "currencies"})
     if (const SourceNode* s = root.find(section); s && s->is_map())
-      for (const auto& e : s->entries()) f.ids[section].push_back(e.key);
+      for (const auto& e : s->entries())
+        f.ids[section].push_back(e.key);
   if (const SourceNode* c = root.find("commodities"); c && c->is_map())
     for (const auto& e : c->entries())
       if (const SourceNode* u = e.value.is_map() ? e.value.find("unit") : nullptr; u && u->is_scalar())
@@ -277,18 +283,21 @@ SourceNode validate_document(const SourceNode& root, Diagnostics& diagnostics) {
           std::string why;
           if (!parse_unit(u->text(), facts.rates, why))
             diagnostics.add({u->origin().file, u->origin().line, u->origin().column,
-                             "commodities." + e.key + ".unit", "expected a unit (t, GJ, kg, MWh, ...): " + why});
+                             "commodities." + e.key + ".unit",
+                             "expected a unit (t, GJ, kg, MWh, ...): " + why});
         }
   Validator v(diagnostics, std::move(facts));
   if (!root.is_map()) {
-    v.error(root.origin(), "", "expected a YAML mapping at the top level of the scenario, found " + show(root));
+    v.error(root.origin(), "",
+            "expected a YAML mapping at the top level of the scenario, found " + show(root));
     return {};
   }
   return v.walk(&root, scenario_spec(), "", root.origin());
 }
 
 SourceNode validate_value(const SourceNode& node, const Spec& spec, const std::string& path,
-                          const DocumentFacts& facts, const std::string& commodity, Diagnostics& diagnostics) {
+                          const DocumentFacts& facts, const std::string& commodity,
+                          Diagnostics& diagnostics) {
   Validator v(diagnostics, facts, commodity);
   return v.leaf(node, spec, path);
 }

@@ -23,8 +23,8 @@ double number_of(const SourceNode& n) {
 }
 } // namespace
 
-SourceNode validate_series(const SourceNode& node, const std::string& unit, Bounds bounds, const std::string& path,
-                           const DocumentFacts& facts, Diagnostics& diag) {
+SourceNode validate_series(const SourceNode& node, const std::string& unit, Bounds bounds,
+                           const std::string& path, const DocumentFacts& facts, Diagnostics& diag) {
   std::string why;
   if (node.is_scalar()) {
     const auto v = read_quantity(node, unit, bounds, facts.rates, why);
@@ -44,7 +44,8 @@ SourceNode validate_series(const SourceNode& node, const std::string& unit, Boun
     bool ok = true;
     for (const auto& e : node.entries())
       if (std::find(keys.begin(), keys.end(), e.key) == keys.end()) {
-        add(diag, e.key_origin, join_path(path, e.key), "unknown key '" + e.key + "'" + did_you_mean(e.key, keys));
+        add(diag, e.key_origin, join_path(path, e.key),
+            "unknown key '" + e.key + "'" + did_you_mean(e.key, keys));
         ok = false;
       }
     auto field = [&](const std::string& k, auto&& read) -> std::optional<double> {
@@ -73,7 +74,8 @@ SourceNode validate_series(const SourceNode& node, const std::string& unit, Boun
     for (std::size_t i = 0; i < ys.size(); ++i)
       if (!std::isfinite(ys[i]) || ys[i] < bounds.lo || ys[i] > bounds.hi) {
         add(diag, node.origin(), path,
-            "growth takes the series outside " + bounds.describe() + " in " + std::to_string(facts.horizon.year(i)));
+            "growth takes the series outside " + bounds.describe() + " in " +
+                std::to_string(facts.horizon.year(i)));
         return {};
       }
     out.set("base_year", SourceNode::make_scalar(std::to_string(static_cast<int>(*year)), node.origin()));
@@ -100,12 +102,13 @@ SourceNode validate_series(const SourceNode& node, const std::string& unit, Boun
     }
     if (previous != 0 && *year <= previous) {
       add(diag, e.key_origin, path,
-          "years must be listed in increasing order without repeats; found " + std::to_string(*year) + " after " +
-              std::to_string(previous));
+          "years must be listed in increasing order without repeats; found " + std::to_string(*year) +
+              " after " + std::to_string(previous));
       ok = false;
     }
     previous = *year;
-    out.set(std::to_string(*year), SourceNode::make_scalar(format_double(*v), e.value.origin()), e.key_origin);
+    out.set(std::to_string(*year), SourceNode::make_scalar(format_double(*v), e.value.origin()),
+            e.key_origin);
   }
   return ok ? out : SourceNode{};
 }
@@ -116,7 +119,8 @@ YearSeries build_series(const SourceNode& n, const Horizon& horizon) {
     return YearSeries::growth(horizon, static_cast<int>(number_of(*n.find("base_year"))), number_of(*base),
                               number_of(*n.find("growth_rate")));
   std::vector<std::pair<int, double>> points;
-  for (const auto& e : n.entries()) points.emplace_back(std::stoi(e.key), number_of(e.value));
+  for (const auto& e : n.entries())
+    points.emplace_back(std::stoi(e.key), number_of(e.value));
   return YearSeries::interpolate(horizon, points);
 }
 

@@ -41,11 +41,13 @@ void SourceNode::set_origin_recursive(const Origin& origin) {
     e.key_origin = origin;
     e.value.set_origin_recursive(origin);
   }
-  for (auto& i : items_) i.set_origin_recursive(origin);
+  for (auto& i : items_)
+    i.set_origin_recursive(origin);
 }
 
 const SourceNode::Entry* SourceNode::find_entry(const std::string& key) const {
-  const auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.key == key; });
+  const auto it =
+      std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.key == key; });
   return it == entries_.end() ? nullptr : &*it;
 }
 
@@ -69,7 +71,8 @@ SourceNode& SourceNode::set(const std::string& key, SourceNode value, Origin key
 }
 
 bool SourceNode::erase(const std::string& key) {
-  const auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.key == key; });
+  const auto it =
+      std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.key == key; });
   if (it == entries_.end()) return false;
   entries_.erase(it);
   return true;
@@ -99,7 +102,8 @@ struct Converter {
 
   SourceNode convert(const YAML::Node& n) {
     if (budget == 0) {
-      if (!exhausted) diag.add({file, 0, 0, "", "document too large (more nodes than allowed; alias expansion?)"});
+      if (!exhausted)
+        diag.add({file, 0, 0, "", "document too large (more nodes than allowed; alias expansion?)"});
       exhausted = true;
       return {};
     }
@@ -110,7 +114,8 @@ struct Converter {
       return SourceNode::make_scalar(n.Scalar(), o, n.Tag() == "!");
     case YAML::NodeType::Sequence: {
       SourceNode s = SourceNode::make_sequence(o);
-      for (const auto& item : n) s.push_back(convert(item));
+      for (const auto& item : n)
+        s.push_back(convert(item));
       return s;
     }
     case YAML::NodeType::Map: {
@@ -118,14 +123,15 @@ struct Converter {
       for (const auto& kv : n) {
         const Origin ko = origin_of(kv.first, file);
         if (!kv.first.IsScalar()) {
-          diag.add({file, ko.line, ko.column, "", "expected a plain text key, found a list or mapping as key"});
+          diag.add(
+              {file, ko.line, ko.column, "", "expected a plain text key, found a list or mapping as key"});
           continue;
         }
         const std::string key = kv.first.Scalar();
         if (const Entry* first = m.find_entry(key)) {
           diag.add({file, ko.line, ko.column, key,
-                    "duplicate key '" + key + "' (first written at line " + std::to_string(first->key_origin.line) +
-                        ")"});
+                    "duplicate key '" + key + "' (first written at line " +
+                        std::to_string(first->key_origin.line) + ")"});
           continue;
         }
         m.set(key, convert(kv.second), ko);

@@ -36,17 +36,21 @@ std::string kind_name(const Spec& s) {
 }
 
 void rows(const Spec& s, const std::string& path, std::string& out) {
-  const bool numeric = s.kind == SpecKind::number || s.kind == SpecKind::integer || s.kind == SpecKind::series;
+  const bool numeric =
+      s.kind == SpecKind::number || s.kind == SpecKind::integer || s.kind == SpecKind::series;
   std::string range;
-  if (numeric && (s.bounds.lo > -std::numeric_limits<double>::max() || s.bounds.hi < std::numeric_limits<double>::max()))
+  if (numeric &&
+      (s.bounds.lo > -std::numeric_limits<double>::max() || s.bounds.hi < std::numeric_limits<double>::max()))
     range = s.bounds.describe().substr(9); // drop "a number "
   const std::string unit = s.unit.empty() ? "" : "`" + s.unit + "`";
   const std::string def = s.required ? "required" : s.default_text ? "`" + *s.default_text + "`" : "optional";
   if (!path.empty())
-    out += "| `" + path + "` | " + kind_name(s) + " | " + unit + " | " + range + " | " + def + " | " + s.doc + " |\n";
+    out += "| `" + path + "` | " + kind_name(s) + " | " + unit + " | " + range + " | " + def + " | " + s.doc +
+           " |\n";
   switch (s.kind) {
   case SpecKind::record:
-    for (const auto& [name, f] : s.fields) rows(f, path.empty() ? name : path + "." + name, out);
+    for (const auto& [name, f] : s.fields)
+      rows(f, path.empty() ? name : path + "." + name, out);
     break;
   case SpecKind::map_of:
   case SpecKind::ref_map:

@@ -5,7 +5,8 @@
 namespace steelpath::input {
 
 bool check_utf8(const std::string& text, const std::string& file, Diagnostics& diag) {
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+  if (text.size() >= 2 &&
+      ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
     diag.add({file, 1, 1, "", "the file is UTF-16; save it as UTF-8"});
     return false;
   }
@@ -14,11 +15,13 @@ bool check_utf8(const std::string& text, const std::string& file, Diagnostics& d
     const auto c = static_cast<unsigned char>(text[i]);
     std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     bool ok = len > 0 && i + len <= text.size();
-    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
+    for (std::size_t k = 1; ok && k < len; ++k)
+      ok = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
     if (!ok) {
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", c);
-      diag.add({file, line, column, "", std::string("not valid UTF-8 (byte ") + hex + "); save the file as UTF-8"});
+      diag.add({file, line, column, "",
+                std::string("not valid UTF-8 (byte ") + hex + "); save the file as UTF-8"});
       return false;
     }
     if (c == '\n') {
@@ -31,7 +34,6 @@ bool check_utf8(const std::string& text, const std::string& file, Diagnostics& d
   }
   return true;
 }
-
 
 std::string printable(const std::string& text) {
   std::string s = text;

@@ -21,19 +21,33 @@ Unit base(Dim d, double factor) {
 Unit multiply(const Unit& a, const Unit& b, int sign) {
   Unit u;
   u.factor = sign > 0 ? a.factor * b.factor : a.factor / b.factor;
-  for (std::size_t i = 0; i < u.dims.size(); ++i) u.dims[i] = a.dims[i] + sign * b.dims[i];
+  for (std::size_t i = 0; i < u.dims.size(); ++i)
+    u.dims[i] = a.dims[i] + sign * b.dims[i];
   return u;
 }
 
 std::optional<Unit> atom(const std::string& w, const ExchangeRates& rates) {
   static const std::map<std::string, Unit> fixed = {
-      {"USD", base(money, 1.0)},   {"t", base(mass, 1.0)},       {"kg", base(mass, 1e-3)},
-      {"kt", base(mass, 1e3)},     {"Mt", base(mass, 1e6)},      {"Gt", base(mass, 1e9)},
-      {"yr", base(time, 1.0)},     {"year", base(time, 1.0)},    {"a", base(time, 1.0)},
-      {"GJ", base(energy, 1.0)},   {"MJ", base(energy, 1e-3)},   {"TJ", base(energy, 1e3)},
-      {"PJ", base(energy, 1e6)},   {"kWh", base(energy, 0.0036)}, {"MWh", base(energy, 3.6)},
-      {"GWh", base(energy, 3600.0)}, {"%", Unit{0.01, {}}},      {"1", Unit{1.0, {}}},
-      {"million", Unit{1e6, {}}},  {"billion", Unit{1e9, {}}},
+      {"USD", base(money, 1.0)},
+      {"t", base(mass, 1.0)},
+      {"kg", base(mass, 1e-3)},
+      {"kt", base(mass, 1e3)},
+      {"Mt", base(mass, 1e6)},
+      {"Gt", base(mass, 1e9)},
+      {"yr", base(time, 1.0)},
+      {"year", base(time, 1.0)},
+      {"a", base(time, 1.0)},
+      {"GJ", base(energy, 1.0)},
+      {"MJ", base(energy, 1e-3)},
+      {"TJ", base(energy, 1e3)},
+      {"PJ", base(energy, 1e6)},
+      {"kWh", base(energy, 0.0036)},
+      {"MWh", base(energy, 3.6)},
+      {"GWh", base(energy, 3600.0)},
+      {"%", Unit{0.01, {}}},
+      {"1", Unit{1.0, {}}},
+      {"million", Unit{1e6, {}}},
+      {"billion", Unit{1e9, {}}},
       {"tpa", multiply(base(mass, 1.0), base(time, 1.0), -1)},
       {"ttpa", multiply(base(mass, 1e3), base(time, 1.0), -1)},
       {"Mtpa", multiply(base(mass, 1e6), base(time, 1.0), -1)},

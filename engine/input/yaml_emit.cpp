@@ -30,7 +30,8 @@ void emit(YAML::Emitter& out, const SourceNode& n) {
     break;
   case SourceNode::Kind::sequence:
     out << YAML::Flow << YAML::BeginSeq;
-    for (const auto& i : n.items()) emit(out, i);
+    for (const auto& i : n.items())
+      emit(out, i);
     out << YAML::EndSeq;
     break;
   case SourceNode::Kind::map:

@@ -10,9 +10,9 @@
 namespace steelpath {
 
 struct Commodity {
-  std::string id;        ///< key used in scenarios, e.g. "coking_coal"
-  std::string unit;      ///< physical unit of one quantity of it, e.g. "t", "GJ", "kg", "MWh"
-  YearSeries price;      ///< USD per unit (real USD)
+  std::string id;               ///< key used in scenarios, e.g. "coking_coal"
+  std::string unit;             ///< physical unit of one quantity of it, e.g. "t", "GJ", "kg", "MWh"
+  YearSeries price;             ///< USD per unit (real USD)
   double emission_factor = 0.0; ///< direct (combustion) CO2, t CO2 per unit; 0 for electricity
   /// Upstream CO2 counted as indirect, t CO2 per unit (grid electricity: the
   /// region's grid intensity overrides it).

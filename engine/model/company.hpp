@@ -18,21 +18,21 @@ enum class Foresight {
 /// A company's own climate target, acting as an internal carbon price that
 /// rises while the company's emissions are above its target path.
 struct CompanyTarget {
-  int peak_year = 0;          ///< emissions should not rise after this year (0: none)
-  int neutrality_year = 0;    ///< direct emissions should reach zero by this year (0: none)
-  double price_step = 0.0;    ///< USD/t CO2 the internal price rises per year off track
-  double price_max = 0.0;     ///< USD/t CO2 ceiling of the internal price
+  int peak_year = 0;                   ///< emissions should not rise after this year (0: none)
+  int neutrality_year = 0;             ///< direct emissions should reach zero by this year (0: none)
+  double price_step = 0.0;             ///< USD/t CO2 the internal price rises per year off track
+  double price_max = 0.0;              ///< USD/t CO2 ceiling of the internal price
   std::optional<YearSeries> intensity; ///< milestones: maximum direct intensity, t CO2/t (empty: none)
 };
 
 struct Company {
-  std::string id;   ///< e.g. "baowu"
-  std::string name; ///< readable name, e.g. "China Baowu Steel Group"
-  double hurdle_rate = 0.08;          ///< discount rate of its investments, 1/yr
+  std::string id;            ///< e.g. "baowu"
+  std::string name;          ///< readable name, e.g. "China Baowu Steel Group"
+  double hurdle_rate = 0.08; ///< discount rate of its investments, 1/yr
   Foresight foresight = Foresight::perfect;
-  double finance_limit = 0.0;         ///< capex per year at most this share of last year's revenue; 0: no limit
-  double debt_limit = 0.0;            ///< cumulative cash may not fall below minus this, million USD; 0: no limit
-  bool alliance_member = false;       ///< member of the innovation alliance (fund-induced availability)
+  double finance_limit = 0.0;   ///< capex per year at most this share of last year's revenue; 0: no limit
+  double debt_limit = 0.0;      ///< cumulative cash may not fall below minus this, million USD; 0: no limit
+  bool alliance_member = false; ///< member of the innovation alliance (fund-induced availability)
   std::optional<CompanyTarget> target;
 };
 

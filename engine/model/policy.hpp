@@ -11,38 +11,38 @@ namespace steelpath {
 
 /// An emissions trading system with an endogenous allowance price.
 struct EmissionsTrading {
-  std::vector<int> regions;          ///< covered regions
-  YearSeries cap;                    ///< Mt CO2/yr of direct emissions in the covered regions
+  std::vector<int> regions; ///< covered regions
+  YearSeries cap;           ///< Mt CO2/yr of direct emissions in the covered regions
   /// Free allocation per tonne of output by route family (t CO2/t), parallel
   /// to `families`: output-based allocation, as in China's ETS.
   std::vector<std::string> families;
   std::vector<YearSeries> benchmarks;
-  double price_floor = 0.0;          ///< USD/t CO2
-  double price_ceiling = 1000.0;     ///< USD/t CO2: the price when the cap cannot be met
+  double price_floor = 0.0;      ///< USD/t CO2
+  double price_ceiling = 1000.0; ///< USD/t CO2: the price when the cap cannot be met
 };
 
 /// Capex subsidies per route, paid at investment within an annual budget.
 struct CapexSubsidy {
-  std::vector<double> share;         ///< per technology: share of capex paid, 0..1
-  std::vector<double> per_capacity;  ///< per technology: USD per (t/yr) paid
-  YearSeries budget;                 ///< million USD per year available
+  std::vector<double> share;        ///< per technology: share of capex paid, 0..1
+  std::vector<double> per_capacity; ///< per technology: USD per (t/yr) paid
+  YearSeries budget;                ///< million USD per year available
 };
 
 /// An R&D fund (e.g. the Global Low-carbon Metallurgical Innovation Alliance's).
 struct InnovationFund {
-  YearSeries budget;                 ///< million USD per year
-  std::vector<double> allocation;    ///< per technology: share of the budget, sums to <= 1
-  double depreciation = 0.0;         ///< knowledge stock lost per year, 0..1
+  YearSeries budget;              ///< million USD per year
+  std::vector<double> allocation; ///< per technology: share of the budget, sums to <= 1
+  double depreciation = 0.0;      ///< knowledge stock lost per year, 0..1
 };
 
 /// A green-steel offtake contract between a buyer and a steelmaker.
 struct OfftakeContract {
   std::string id;
-  std::string buyer;                 ///< e.g. "FAW-Volkswagen"
-  int company = -1;                  ///< seller
-  double volume = 0.0;               ///< Mt/yr bought at most
-  double premium = 0.0;              ///< USD/t paid above the market price
-  double max_intensity = 0.0;        ///< t CO2/t: only steel at or below this direct intensity qualifies
+  std::string buyer;          ///< e.g. "FAW-Volkswagen"
+  int company = -1;           ///< seller
+  double volume = 0.0;        ///< Mt/yr bought at most
+  double premium = 0.0;       ///< USD/t paid above the market price
+  double max_intensity = 0.0; ///< t CO2/t: only steel at or below this direct intensity qualifies
   int start_year = 0;
   int end_year = 0;
 };
@@ -53,8 +53,8 @@ struct Policy {
   std::optional<CapexSubsidy> subsidy;
   std::optional<InnovationFund> fund;
   std::vector<OfftakeContract> offtakes;
-  int blast_furnace_ban_year = 0;    ///< no new or relined "bf" family units from this year; 0: none
-  double storage_cost = 0.0;         ///< USD per t CO2 captured (transport and storage)
+  int blast_furnace_ban_year = 0; ///< no new or relined "bf" family units from this year; 0: none
+  double storage_cost = 0.0;      ///< USD per t CO2 captured (transport and storage)
 };
 
 } // namespace steelpath

@@ -22,7 +22,7 @@ struct Region {
   std::optional<YearSeries> grid_intensity; ///< t CO2 per MWh of grid electricity (indirect emissions)
   YearSeries demand_reduction;              ///< material efficiency: share of demand avoided, 0..1 (empty: 0)
   std::optional<YearSeries> intensity_standard; ///< maximum direct intensity, t CO2/t crude steel
-  double intensity_penalty = 0.0;           ///< USD per t CO2 above the standard
+  double intensity_penalty = 0.0;               ///< USD per t CO2 above the standard
 };
 
 } // namespace steelpath

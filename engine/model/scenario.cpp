@@ -26,7 +26,9 @@ std::optional<int> Scenario::find_technology(const std::string& id) const {
 std::optional<int> Scenario::find_commodity(const std::string& id) const {
   return find_by_id(commodities, id);
 }
-std::optional<int> Scenario::find_region(const std::string& id) const { return find_by_id(regions, id); }
+std::optional<int> Scenario::find_region(const std::string& id) const {
+  return find_by_id(regions, id);
+}
 std::optional<int> Scenario::find_company(const std::string& id) const {
   return find_by_id(companies, id);
 }
@@ -48,11 +50,13 @@ std::vector<std::string> check_consistency(const Scenario& s) {
   if (n_years == 0) fail("horizon: last year is before first year");
   if (s.technologies.empty()) fail("technologies: none defined");
   if (s.regions.empty()) fail("regions: none defined");
-  for (const auto& c : s.commodities) check_series(c.price, "commodity " + c.id + " price");
+  for (const auto& c : s.commodities)
+    check_series(c.price, "commodity " + c.id + " price");
   for (const auto& t : s.technologies) {
     if (t.inputs.size() != s.commodities.size())
       fail("technology " + t.id + ": inputs vector does not match the commodities");
-    if (t.capture_rate < 0.0 || t.capture_rate > 1.0) fail("technology " + t.id + ": capture_rate outside 0..1");
+    if (t.capture_rate < 0.0 || t.capture_rate > 1.0)
+      fail("technology " + t.id + ": capture_rate outside 0..1");
     if (t.campaign_years <= 0) fail("technology " + t.id + ": campaign_years must be > 0");
     if (!t.capex_switch_from.empty() && t.capex_switch_from.size() != s.technologies.size())
       fail("technology " + t.id + ": capex_switch_from does not match the technologies");
@@ -60,7 +64,8 @@ std::vector<std::string> check_consistency(const Scenario& s) {
   for (const auto& r : s.regions) {
     check_series(r.demand, "region " + r.id + " demand");
     check_series(r.scrap_supply, "region " + r.id + " scrap_supply");
-    if (r.demand_reduction.size() > 0) check_series(r.demand_reduction, "region " + r.id + " demand_reduction");
+    if (r.demand_reduction.size() > 0)
+      check_series(r.demand_reduction, "region " + r.id + " demand_reduction");
     if (!r.prices.empty() && r.prices.size() != s.commodities.size())
       fail("region " + r.id + ": prices do not match the commodities");
     for (const auto& p : r.prices)
@@ -79,7 +84,8 @@ std::vector<std::string> check_consistency(const Scenario& s) {
     for (int r : s.policy.ets->regions)
       if (!in_range(r, s.regions.size())) fail("ets: region index out of range");
     check_series(s.policy.ets->cap, "ets cap");
-    if (s.policy.ets->families.size() != s.policy.ets->benchmarks.size()) fail("ets: benchmarks do not match families");
+    if (s.policy.ets->families.size() != s.policy.ets->benchmarks.size())
+      fail("ets: benchmarks do not match families");
   }
   if (s.policy.subsidy && (s.policy.subsidy->share.size() != s.technologies.size() ||
                            s.policy.subsidy->per_capacity.size() != s.technologies.size()))

@@ -31,12 +31,12 @@ struct Market {
 
 /// How the agents decide (docs/model.md, "Decisions").
 struct Behaviour {
-  double heterogeneity = 0.0;       ///< logit scale, USD/t; 0: always the cheapest option
+  double heterogeneity = 0.0;        ///< logit scale, USD/t; 0: always the cheapest option
   double risk_premium_per_trl = 0.0; ///< added to the hurdle rate per readiness level below 9, 1/yr
-  int campaign_jitter_years = 0;    ///< a unit's campaign varies by a draw in [-j, +j] years
-  int stranding_years = 3;          ///< years without production that make a unit decide early
-  double reserve_margin = 0.1;      ///< spare capacity over demand a region keeps before units may close
-  double expansion_unit_size = 2.0; ///< Mt/yr of a new greenfield unit
+  int campaign_jitter_years = 0;     ///< a unit's campaign varies by a draw in [-j, +j] years
+  int stranding_years = 3;           ///< years without production that make a unit decide early
+  double reserve_margin = 0.1;       ///< spare capacity over demand a region keeps before units may close
+  double expansion_unit_size = 2.0;  ///< Mt/yr of a new greenfield unit
 };
 
 struct Scenario {

@@ -11,8 +11,7 @@ YearSeries YearSeries::constant(const Horizon& horizon, double value) {
   return {horizon.first_year, std::vector<double>(horizon.size(), value)};
 }
 
-YearSeries YearSeries::interpolate(const Horizon& horizon,
-                                   std::span<const std::pair<int, double>> points) {
+YearSeries YearSeries::interpolate(const Horizon& horizon, std::span<const std::pair<int, double>> points) {
   if (points.empty()) throw ModelError("YearSeries::interpolate: no points");
   for (std::size_t i = 1; i < points.size(); ++i) {
     if (points[i].first <= points[i - 1].first)
@@ -23,7 +22,8 @@ YearSeries YearSeries::interpolate(const Horizon& horizon,
   std::size_t seg = 0; // the first point at or after the current year
   for (std::size_t i = 0; i < values.size(); ++i) {
     const int year = horizon.year(i);
-    while (seg < points.size() && points[seg].first < year) ++seg;
+    while (seg < points.size() && points[seg].first < year)
+      ++seg;
     if (seg == 0) {
       values[i] = points.front().second;
     } else if (seg == points.size()) {
@@ -39,8 +39,7 @@ YearSeries YearSeries::interpolate(const Horizon& horizon,
   return {horizon.first_year, std::move(values)};
 }
 
-YearSeries YearSeries::growth(const Horizon& horizon, int base_year, double base_value,
-                              double annual_rate) {
+YearSeries YearSeries::growth(const Horizon& horizon, int base_year, double base_value, double annual_rate) {
   std::vector<double> values(horizon.size());
   for (std::size_t i = 0; i < values.size(); ++i)
     values[i] = base_value * std::pow(1.0 + annual_rate, horizon.year(i) - base_year);

@@ -15,19 +15,21 @@ CostTables build_cost_tables(const Scenario& s) {
   Eigen::VectorXd capture(n_tech);
   for (Eigen::Index k = 0; k < n_tech; ++k) {
     const auto& t = s.technologies[static_cast<std::size_t>(k)];
-    for (Eigen::Index c = 0; c < n_comm; ++c) inputs(k, c) = t.inputs[static_cast<std::size_t>(c)];
+    for (Eigen::Index c = 0; c < n_comm; ++c)
+      inputs(k, c) = t.inputs[static_cast<std::size_t>(c)];
     process(k) = t.process_emissions;
     capture(k) = t.capture_rate;
   }
   Eigen::VectorXd factors(n_comm);
-  for (Eigen::Index c = 0; c < n_comm; ++c) factors(c) = s.commodities[static_cast<std::size_t>(c)].emission_factor;
+  for (Eigen::Index c = 0; c < n_comm; ++c)
+    factors(c) = s.commodities[static_cast<std::size_t>(c)].emission_factor;
 
   CostTables t;
   const Eigen::VectorXd gross = inputs * factors + process;
   t.direct_intensity = gross.cwiseProduct(Eigen::VectorXd::Ones(n_tech) - capture);
   t.captured_intensity = gross.cwiseProduct(capture);
-  t.scrap_intensity = s.scrap_commodity ? Eigen::VectorXd(inputs.col(*s.scrap_commodity))
-                                        : Eigen::VectorXd::Zero(n_tech);
+  t.scrap_intensity =
+      s.scrap_commodity ? Eigen::VectorXd(inputs.col(*s.scrap_commodity)) : Eigen::VectorXd::Zero(n_tech);
 
   const double r = s.finance.discount_rate;
   std::vector<double> row(ny);
@@ -47,7 +49,8 @@ CostTables build_cost_tables(const Scenario& s) {
     }
     const YearSeries& tax = reg.carbon_price ? *reg.carbon_price : s.policy.carbon_price;
     Eigen::VectorXd tax_v(n_years);
-    for (Eigen::Index y = 0; y < n_years; ++y) tax_v(y) = tax[static_cast<std::size_t>(y)];
+    for (Eigen::Index y = 0; y < n_years; ++y)
+      tax_v(y) = tax[static_cast<std::size_t>(y)];
 
     t.variable_cost.push_back(inputs * prices);
     t.indirect.push_back(inputs * upstream);
@@ -58,7 +61,8 @@ CostTables build_cost_tables(const Scenario& s) {
     Eigen::MatrixXd trend_v(n_tech, n_years), trend_c(n_tech, n_years);
     for (Eigen::Index k = 0; k < n_tech; ++k) {
       const int n = s.technologies[static_cast<std::size_t>(k)].campaign_years;
-      for (Eigen::Index y = 0; y < n_years; ++y) row[static_cast<std::size_t>(y)] = t.variable_cost.back()(k, y);
+      for (Eigen::Index y = 0; y < n_years; ++y)
+        row[static_cast<std::size_t>(y)] = t.variable_cost.back()(k, y);
       for (Eigen::Index y = 0; y < n_years; ++y) {
         const auto yi = static_cast<std::size_t>(y);
         lev_v(k, y) = levelized_average(row, yi, n, r);

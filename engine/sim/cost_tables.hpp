@@ -26,11 +26,12 @@ struct CostTables {
   std::vector<Eigen::VectorXd> carbon_tax;     ///< per region: USD/t CO2, per year
   std::vector<Eigen::MatrixXd> lev_variable;   ///< per region: levelized over the campaign, T x Y
   std::vector<Eigen::MatrixXd> lev_carbon_tax; ///< per region: levelized carbon tax, T x Y
-  std::vector<Eigen::MatrixXd> trend_variable;  ///< per region: levelized, extending the last 5 years' trend, T x Y
+  std::vector<Eigen::MatrixXd>
+      trend_variable; ///< per region: levelized, extending the last 5 years' trend, T x Y
   std::vector<Eigen::MatrixXd> trend_carbon_tax; ///< per region: the same for the carbon tax, T x Y
-  Eigen::VectorXd direct_intensity;            ///< t CO2 emitted per t crude steel, per technology
-  Eigen::VectorXd captured_intensity;          ///< t CO2 captured per t crude steel, per technology
-  Eigen::VectorXd scrap_intensity;             ///< t scrap per t crude steel (0 without a scrap commodity)
+  Eigen::VectorXd direct_intensity;              ///< t CO2 emitted per t crude steel, per technology
+  Eigen::VectorXd captured_intensity;            ///< t CO2 captured per t crude steel, per technology
+  Eigen::VectorXd scrap_intensity;               ///< t scrap per t crude steel (0 without a scrap commodity)
 };
 
 /// Builds every table for one scenario (one ensemble member).

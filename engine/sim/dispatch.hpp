@@ -10,14 +10,14 @@
 namespace steelpath {
 
 struct SupplyBlock {
-  double capacity = 0.0;      ///< producible crude steel this year, Mt (nameplate x max utilisation)
-  double marginal_cost = 0.0; ///< USD/t crude steel, incl. carbon cost
+  double capacity = 0.0;        ///< producible crude steel this year, Mt (nameplate x max utilisation)
+  double marginal_cost = 0.0;   ///< USD/t crude steel, incl. carbon cost
   double scrap_intensity = 0.0; ///< t scrap per t crude steel
 };
 
 struct DispatchOutcome {
-  double produced = 0.0; ///< Mt crude steel
-  double unmet = 0.0;    ///< demand not met for lack of capacity or scrap, Mt
+  double produced = 0.0;   ///< Mt crude steel
+  double unmet = 0.0;      ///< demand not met for lack of capacity or scrap, Mt
   double scrap_used = 0.0; ///< Mt scrap
   /// USD/t: marginal cost of the most expensive block that produced; NaN when
   /// nothing was produced (no demand, or no capacity): there is no price then.

@@ -32,13 +32,13 @@ struct FleetState {
   std::vector<int> build_year;           ///< year of the last (re)build, for end of life
   std::vector<int> last_investment_year; ///< last relining or conversion, calendar year
   std::vector<int> next_decision_year;   ///< calendar year of the next investment decision
-  std::vector<int> ready_year;           ///< constructing: first year of production; converting: of the new route
-  std::vector<int> pending_technology;   ///< route a conversion leads to, -1: none
-  std::vector<int> jitter;               ///< campaign offset drawn once per unit, years
-  std::vector<int> idle_years;           ///< consecutive years without production
-  std::vector<double> production;        ///< this year's production, Mt
-  std::vector<std::uint32_t> stream_id;  ///< keys the unit's random draws: a hash of its id, not its row
-  std::vector<int> deferrals;            ///< consecutive years an investment waited for finance
+  std::vector<int> ready_year; ///< constructing: first year of production; converting: of the new route
+  std::vector<int> pending_technology;  ///< route a conversion leads to, -1: none
+  std::vector<int> jitter;              ///< campaign offset drawn once per unit, years
+  std::vector<int> idle_years;          ///< consecutive years without production
+  std::vector<double> production;       ///< this year's production, Mt
+  std::vector<std::uint32_t> stream_id; ///< keys the unit's random draws: a hash of its id, not its row
+  std::vector<int> deferrals;           ///< consecutive years an investment waited for finance
   std::vector<UnitStatus> status;
 
   [[nodiscard]] std::size_t size() const { return technology.size(); }

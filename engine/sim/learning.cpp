@@ -32,7 +32,8 @@ void LearningState::end_year(double depreciation) {
 }
 
 double LearningState::multiplier(std::size_t k) const {
-  return std::pow(cumulative_[k] / base_capacity_[k], b_cap_[k]) * std::pow(knowledge(k) / base_knowledge_[k], b_rd_[k]);
+  return std::pow(cumulative_[k] / base_capacity_[k], b_cap_[k]) *
+         std::pow(knowledge(k) / base_knowledge_[k], b_rd_[k]);
 }
 
 } // namespace steelpath

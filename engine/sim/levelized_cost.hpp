@@ -26,16 +26,17 @@ namespace steelpath {
 /// series extended from its value there along the slope of the last five
 /// years (fewer at the start of the horizon), floored at zero, discounted
 /// like levelized_average.
-[[nodiscard]] double levelized_trend(std::span<const double> series, std::size_t start, int years, double rate);
+[[nodiscard]] double levelized_trend(std::span<const double> series, std::size_t start, int years,
+                                     double rate);
 
 struct LcosInputs {
-  double capex = 0.0;                ///< USD per (t/yr) spent at the decision
-  double opex_fixed = 0.0;           ///< USD per (t/yr) per year
-  double capital_recovery = 0.0;     ///< CRF, 1/yr
-  double utilisation = 1.0;          ///< expected capacity factor, 0..1
-  double variable_cost = 0.0;        ///< levelized variable cost, USD/t
-  double emission_intensity = 0.0;   ///< direct emissions after capture, t CO2/t
-  double carbon_price = 0.0;         ///< levelized carbon price, USD/t CO2
+  double capex = 0.0;              ///< USD per (t/yr) spent at the decision
+  double opex_fixed = 0.0;         ///< USD per (t/yr) per year
+  double capital_recovery = 0.0;   ///< CRF, 1/yr
+  double utilisation = 1.0;        ///< expected capacity factor, 0..1
+  double variable_cost = 0.0;      ///< levelized variable cost, USD/t
+  double emission_intensity = 0.0; ///< direct emissions after capture, t CO2/t
+  double carbon_price = 0.0;       ///< levelized carbon price, USD/t CO2
 };
 
 /// The LCOS formula above, in USD per t crude steel.

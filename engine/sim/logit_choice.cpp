@@ -21,15 +21,18 @@ void logit_probabilities(std::span<const double> lcos, double sigma, std::span<d
   // Shifted by the minimum so the exponentials cannot overflow.
   const double m = lcos[cheapest(lcos)];
   double sum = 0.0;
-  for (std::size_t i = 0; i < lcos.size(); ++i) sum += p[i] = std::exp(-(lcos[i] - m) / sigma);
-  for (std::size_t i = 0; i < lcos.size(); ++i) p[i] /= sum;
+  for (std::size_t i = 0; i < lcos.size(); ++i)
+    sum += p[i] = std::exp(-(lcos[i] - m) / sigma);
+  for (std::size_t i = 0; i < lcos.size(); ++i)
+    p[i] /= sum;
 }
 
 std::size_t logit_choose(std::span<const double> lcos, double sigma, double u) {
   if (sigma <= 0.0 || lcos.size() < 2) return cheapest(lcos);
   const double m = lcos[cheapest(lcos)];
   double sum = 0.0;
-  for (double c : lcos) sum += std::exp(-(c - m) / sigma);
+  for (double c : lcos)
+    sum += std::exp(-(c - m) / sigma);
   double acc = 0.0;
   for (std::size_t i = 0; i < lcos.size(); ++i) {
     acc += std::exp(-(lcos[i] - m) / sigma) / sum;

@@ -27,8 +27,10 @@ bool MemberSimulation::route_open(std::size_t c, std::size_t r, std::size_t k, i
   const bool fund_ready = s.companies[c].alliance_member && t.knowledge_threshold > 0.0 &&
                           learning_.knowledge(k) >= t.knowledge_threshold;
   if ((t.available_from > year && !fund_ready) || banned(s, k, year)) return false;
-  const double need = capacity * s.finance.expected_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
-  return need <= 0.0 || scrap_commitment_[r] - own_scrap + need <= s.regions[r].scrap_supply[s.horizon.index(year)];
+  const double need =
+      capacity * s.finance.expected_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+  return need <= 0.0 ||
+         scrap_commitment_[r] - own_scrap + need <= s.regions[r].scrap_supply[s.horizon.index(year)];
 }
 
 double MemberSimulation::pay_capex(std::size_t c, std::size_t r, std::size_t k, double capex, double capacity,
@@ -37,7 +39,9 @@ double MemberSimulation::pay_capex(std::size_t c, std::size_t r, std::size_t k, 
   const double gross = capex * learning_.multiplier(k) * capacity; // USD/(t/yr) x Mt/yr = million USD
   double request = 0.0;
   if (s.policy.subsidy)
-    request = (s.policy.subsidy->share[k] * capex * learning_.multiplier(k) + s.policy.subsidy->per_capacity[k]) * capacity;
+    request =
+        (s.policy.subsidy->share[k] * capex * learning_.multiplier(k) + s.policy.subsidy->per_capacity[k]) *
+        capacity;
   const double paid = std::min(request, std::max(0.0, subsidy_left_));
   subsidy_left_ -= paid;
   out.subsidies_paid[y] += paid;
@@ -59,9 +63,10 @@ void MemberSimulation::close_unit(std::size_t i, std::size_t y, DecisionReason r
   fleet_.status[i] = UnitStatus::closed;
   region_capacity_[r] -= cap;
   if (year < fleet_.build_year[i] + s.technologies[k].lifetime_years) out.stranded[y] += cap;
-  scrap_commitment_[r] -= cap * s.finance.expected_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
-  out.decisions.push_back({year, static_cast<int>(i), static_cast<int>(k), -1, reason, DecisionAction::close, kNaN,
-                           lcos_reline});
+  scrap_commitment_[r] -=
+      cap * s.finance.expected_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+  out.decisions.push_back(
+      {year, static_cast<int>(i), static_cast<int>(k), -1, reason, DecisionAction::close, kNaN, lcos_reline});
 }
 
 void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
@@ -78,14 +83,18 @@ void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
   }
   std::fill(region_capacity_.begin(), region_capacity_.end(), 0.0);
   for (std::size_t i = 0; i < fleet_.size(); ++i)
-    if (fleet_.status[i] != UnitStatus::closed) region_capacity_[static_cast<std::size_t>(fleet_.region[i])] += fleet_.capacity[i];
+    if (fleet_.status[i] != UnitStatus::closed)
+      region_capacity_[static_cast<std::size_t>(fleet_.region[i])] += fleet_.capacity[i];
   const std::size_t n = fleet_.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (fleet_.status[i] != UnitStatus::operating || fleet_.pending_technology[i] >= 0) continue;
     const Technology& t = s.technologies[static_cast<std::size_t>(fleet_.technology[i])];
-    if (year >= fleet_.build_year[i] + t.lifetime_years) decide(i, y, DecisionReason::end_of_life, out);
-    else if (fleet_.next_decision_year[i] <= year) decide(i, y, DecisionReason::campaign_end, out);
-    else if (fleet_.idle_years[i] >= s.behaviour.stranding_years) decide(i, y, DecisionReason::stranded, out);
+    if (year >= fleet_.build_year[i] + t.lifetime_years)
+      decide(i, y, DecisionReason::end_of_life, out);
+    else if (fleet_.next_decision_year[i] <= year)
+      decide(i, y, DecisionReason::campaign_end, out);
+    else if (fleet_.idle_years[i] >= s.behaviour.stranding_years)
+      decide(i, y, DecisionReason::stranded, out);
   }
 }
 
@@ -108,7 +117,9 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   opt_action_.clear();
   double lcos_reline = std::numeric_limits<double>::quiet_NaN();
   if (!banned(s, k, year)) {
-    const double capex = rebuild ? s.technologies[k].capex_greenfield : stranded ? 0.0 : s.technologies[k].capex_reline;
+    const double capex = rebuild    ? s.technologies[k].capex_greenfield
+                         : stranded ? 0.0
+                                    : s.technologies[k].capex_reline;
     lcos_reline = option_lcos(c, r, k, capex, y, cap);
     opt_lcos_.push_back(lcos_reline);
     opt_capex_.push_back(capex);
@@ -119,7 +130,8 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
     if (j == k || !route_open(c, r, j, year, cap, own_scrap)) continue;
     const Technology& tj = s.technologies[j];
     double capex = rebuild ? tj.capex_greenfield : tj.capex_switch;
-    if (!rebuild && !tj.capex_switch_from.empty() && !std::isnan(tj.capex_switch_from[k])) capex = tj.capex_switch_from[k];
+    if (!rebuild && !tj.capex_switch_from.empty() && !std::isnan(tj.capex_switch_from[k]))
+      capex = tj.capex_switch_from[k];
     opt_lcos_.push_back(option_lcos(c, r, j, capex, y, cap));
     opt_capex_.push_back(capex);
     opt_tech_.push_back(static_cast<int>(j));
@@ -153,7 +165,8 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   for (std::size_t o = 0; o < opt_lcos_.size(); ++o)
     if (opt_capex_[o] * learning_.multiplier(static_cast<std::size_t>(opt_tech_[o])) * cap > finance_left_[c])
       opt_lcos_[o] = std::numeric_limits<double>::infinity();
-  const bool unaffordable = std::all_of(opt_lcos_.begin(), opt_lcos_.end(), [](double v) { return std::isinf(v); });
+  const bool unaffordable =
+      std::all_of(opt_lcos_.begin(), opt_lcos_.end(), [](double v) { return std::isinf(v); });
   if (unaffordable && fleet_.deferrals[i] < kMaxDeferrals) {
     ++fleet_.deferrals[i];
     fleet_.next_decision_year[i] = year + 1;
@@ -176,7 +189,7 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   const std::size_t pick = logit_choose(opt_lcos_, s.behaviour.heterogeneity, draw);
   const auto j = static_cast<std::size_t>(opt_tech_[pick]);
   if (stranded && j == k) {
-    fleet_.idle_years[i] = 0; // carries on as it is, waiting for demand; not an investment
+    fleet_.idle_years[i] = 0;         // carries on as it is, waiting for demand; not an investment
     out.decision_lcos.resize(log_at); // not a decision worth a log line
     return;
   }
@@ -210,21 +223,23 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
   std::fill(company_capacity_.begin(), company_capacity_.end(), 0.0);
   for (std::size_t i = 0; i < fleet_.size(); ++i)
     if (fleet_.status[i] != UnitStatus::closed)
-      company_capacity_[static_cast<std::size_t>(fleet_.region[i]) * C_ + static_cast<std::size_t>(fleet_.company[i])] +=
-          fleet_.capacity[i];
+      company_capacity_[static_cast<std::size_t>(fleet_.region[i]) * C_ +
+                        static_cast<std::size_t>(fleet_.company[i])] += fleet_.capacity[i];
   for (std::size_t r = 0; r < R_; ++r) {
     // Builders look three years ahead, about the time a plant takes.
     const int ahead = std::min(year + 3, s.horizon.last_year);
     const Region& reg = s.regions[r];
     const std::size_t ya = s.horizon.index(ahead);
-    const double target = reg.demand[ya] * (1.0 - (reg.demand_reduction.size() ? reg.demand_reduction[ya] : 0.0));
+    const double target =
+        reg.demand[ya] * (1.0 - (reg.demand_reduction.size() ? reg.demand_reduction[ya] : 0.0));
     double available = region_capacity_[r];
     // Companies present in the region share the builds in proportion to
     // their capacity there (the n-th build goes to the largest capacity / (1 +
     // builds so far), a D'Hondt rule); where none is present, the largest
     // company overall builds.
     bool present = false;
-    for (std::size_t c = 0; c < C_; ++c) present = present || company_capacity_[r * C_ + c] > 0.0;
+    for (std::size_t c = 0; c < C_; ++c)
+      present = present || company_capacity_[r * C_ + c] > 0.0;
     std::fill(builds_.begin(), builds_.end(), 0);
     const double size = s.behaviour.expansion_unit_size;
     deciding_ = -1;
@@ -234,7 +249,8 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
       for (std::size_t c = 0; c < C_; ++c) {
         double cap_c = company_capacity_[r * C_ + c];
         if (!present)
-          for (std::size_t g = 0; g < R_; ++g) cap_c += company_capacity_[g * C_ + c];
+          for (std::size_t g = 0; g < R_; ++g)
+            cap_c += company_capacity_[g * C_ + c];
         const double claim = present ? cap_c / (1.0 + builds_[c]) : cap_c;
         if (claim > best_claim) {
           best_claim = claim;
@@ -262,13 +278,16 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
       pay_capex(builder, r, k, t.capex_greenfield, size, y, out);
       learning_.add_capacity(k, size);
       std::string name = "new-" + s.regions[r].id + "-" + std::to_string(year) + "-" + std::to_string(n);
-      const std::size_t i = fleet_.add(static_cast<int>(k), static_cast<int>(r), static_cast<int>(builder), size, year,
-                                       year + std::max(1, t.construction_years), stream_id_of(name));
+      const std::size_t i =
+          fleet_.add(static_cast<int>(k), static_cast<int>(r), static_cast<int>(builder), size, year,
+                     year + std::max(1, t.construction_years), stream_id_of(name));
       fleet_.next_decision_year[i] = year + std::max(1, t.construction_years) + t.campaign_years;
-      scrap_commitment_[r] += size * s.finance.expected_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+      scrap_commitment_[r] +=
+          size * s.finance.expected_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
       out.new_units.push_back(std::move(name));
       out.decisions.push_back({year, static_cast<int>(i), -1, static_cast<int>(k), DecisionReason::expansion,
-                               DecisionAction::build, opt_lcos_[pick], std::numeric_limits<double>::quiet_NaN()});
+                               DecisionAction::build, opt_lcos_[pick],
+                               std::numeric_limits<double>::quiet_NaN()});
       available += size;
       region_capacity_[r] += size;
     }

@@ -22,7 +22,8 @@ double MemberSimulation::marginal_cost(std::size_t r, std::size_t k, std::size_t
   const Scenario& s = scenario_;
   const auto ki = static_cast<Eigen::Index>(k);
   const double e = costs_.direct_intensity(ki);
-  double cost = costs_.variable_cost[r](ki, static_cast<Eigen::Index>(y)) + e * costs_.carbon_tax[r](static_cast<Eigen::Index>(y)) +
+  double cost = costs_.variable_cost[r](ki, static_cast<Eigen::Index>(y)) +
+                e * costs_.carbon_tax[r](static_cast<Eigen::Index>(y)) +
                 s.policy.storage_cost * costs_.captured_intensity(ki);
   if (covered_[r]) cost += allowance * allowance_slope(k, y);
   if (const auto& st = s.regions[r].intensity_standard)
@@ -46,7 +47,8 @@ double MemberSimulation::dispatch_all(std::size_t y, double allowance, bool cove
     const std::span<double> prod(block_production_.data() + r * T_, T_);
     (void)dispatch(region_blocks, demand_[r], s.regions[r].scrap_supply[y], prod, order_);
     if (covered_[r])
-      for (std::size_t k = 0; k < T_; ++k) covered_emissions += prod[k] * costs_.direct_intensity(static_cast<Eigen::Index>(k));
+      for (std::size_t k = 0; k < T_; ++k)
+        covered_emissions += prod[k] * costs_.direct_intensity(static_cast<Eigen::Index>(k));
   }
   return covered_emissions;
 }
@@ -54,7 +56,8 @@ double MemberSimulation::dispatch_all(std::size_t y, double allowance, bool cove
 void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
   const double max_u = s.market.max_utilisation;
-  for (auto& b : blocks_) b.capacity = 0.0;
+  for (auto& b : blocks_)
+    b.capacity = 0.0;
   for (std::size_t i = 0; i < fleet_.size(); ++i) {
     if (fleet_.status[i] != UnitStatus::operating) continue;
     const auto r = static_cast<std::size_t>(fleet_.region[i]);
@@ -78,14 +81,15 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
           if (p > ets.price_floor && p < ets.price_ceiling) ets_candidates_.push_back(p);
         }
     }
-    const EtsClearing c = clear_ets([&](double p) { return dispatch_all(y, p, true); }, ets_candidates_, ets.cap[y],
-                                    ets.price_floor, ets.price_ceiling);
+    const EtsClearing c = clear_ets([&](double p) { return dispatch_all(y, p, true); }, ets_candidates_,
+                                    ets.cap[y], ets.price_floor, ets.price_ceiling);
     allowance = c.price;
     out.ets_cap[y] = ets.cap[y];
     out.ets_emissions[y] = c.emissions;
   }
   allowance_ = allowance;
-  for (std::size_t r = 0; r < R_; ++r) out.allowance_price[y * R_ + r] = covered_[r] ? allowance : 0.0;
+  for (std::size_t r = 0; r < R_; ++r)
+    out.allowance_price[y * R_ + r] = covered_[r] ? allowance : 0.0;
   // The final dispatch of every region at the clearing price.
   for (std::size_t r = 0; r < R_; ++r) {
     for (std::size_t k = 0; k < T_; ++k) {
@@ -126,7 +130,8 @@ void MemberSimulation::account(std::size_t y, MemberResult& out) {
     const auto r = static_cast<std::size_t>(fleet_.region[i]);
     const auto k = static_cast<std::size_t>(fleet_.technology[i]);
     const SupplyBlock& b = blocks_[r * T_ + k];
-    const double q = b.capacity > 0.0 ? block_production_[r * T_ + k] * fleet_.capacity[i] * max_u / b.capacity : 0.0;
+    const double q =
+        b.capacity > 0.0 ? block_production_[r * T_ + k] * fleet_.capacity[i] * max_u / b.capacity : 0.0;
     fleet_.production[i] = q;
     fleet_.idle_years[i] = q > 1e-12 ? 0 : fleet_.idle_years[i] + 1;
     const auto c = static_cast<std::size_t>(fleet_.company[i]);

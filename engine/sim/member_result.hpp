@@ -37,18 +37,18 @@ struct MemberResult {
   std::size_t n_contracts = 0;
 
   // [year][region][technology]
-  std::vector<double> production;       ///< Mt crude steel
-  std::vector<double> capacity;         ///< Mt/yr operating nameplate capacity
-  std::vector<double> emissions;        ///< direct CO2 emitted, Mt CO2
-  std::vector<double> indirect;         ///< indirect CO2 (grid electricity, upstream), Mt CO2
-  std::vector<double> captured;         ///< CO2 captured, Mt CO2
+  std::vector<double> production; ///< Mt crude steel
+  std::vector<double> capacity;   ///< Mt/yr operating nameplate capacity
+  std::vector<double> emissions;  ///< direct CO2 emitted, Mt CO2
+  std::vector<double> indirect;   ///< indirect CO2 (grid electricity, upstream), Mt CO2
+  std::vector<double> captured;   ///< CO2 captured, Mt CO2
   // [year][region]
-  std::vector<double> demand;           ///< after material efficiency, Mt
-  std::vector<double> unmet_demand;     ///< Mt
-  std::vector<double> steel_price;      ///< USD/t, marginal unit's cost (NaN: nothing produced)
-  std::vector<double> scrap_used;       ///< Mt scrap
-  std::vector<double> carbon_price;     ///< carbon tax, USD/t CO2
-  std::vector<double> investment;       ///< capex spent, million USD
+  std::vector<double> demand;       ///< after material efficiency, Mt
+  std::vector<double> unmet_demand; ///< Mt
+  std::vector<double> steel_price;  ///< USD/t, marginal unit's cost (NaN: nothing produced)
+  std::vector<double> scrap_used;   ///< Mt scrap
+  std::vector<double> carbon_price; ///< carbon tax, USD/t CO2
+  std::vector<double> investment;   ///< capex spent, million USD
   // [year]
   std::vector<double> allowance_price;  ///< [year][region] ETS price, USD/t CO2 (0 outside an ETS)
   std::vector<double> ets_cap;          ///< ETS cap, Mt CO2 (NaN without an ETS)
@@ -62,25 +62,26 @@ struct MemberResult {
   std::vector<double> company_emissions;  ///< direct, Mt CO2
   std::vector<double> company_revenue;    ///< million USD
   std::vector<double> internal_price;     ///< the target's internal carbon price, USD/t CO2
-  std::vector<double> company_costs;      ///< variable, carbon (tax, allowances, penalties, storage) and fixed costs, million USD
+  std::vector<double>
+      company_costs; ///< variable, carbon (tax, allowances, penalties, storage) and fixed costs, million USD
   std::vector<double> company_investment; ///< capex before subsidies, million USD
   std::vector<double> company_subsidies;  ///< capex subsidies received, million USD
-  std::vector<double> company_cash;       ///< cumulative revenue - costs - investment + subsidies, million USD
+  std::vector<double> company_cash; ///< cumulative revenue - costs - investment + subsidies, million USD
   // [year][contract]
-  std::vector<double> offtake_volume;   ///< Mt delivered under the contract
-  std::vector<double> offtake_premium;  ///< million USD paid above the market price
+  std::vector<double> offtake_volume;  ///< Mt delivered under the contract
+  std::vector<double> offtake_premium; ///< million USD paid above the market price
   // [year][technology]
-  std::vector<double> capex_factor;     ///< learning factor on each route's capex
-  std::vector<Decision> decisions;      ///< in the order taken (year, then unit)
+  std::vector<double> capex_factor; ///< learning factor on each route's capex
+  std::vector<Decision> decisions;  ///< in the order taken (year, then unit)
   /// [decision][technology]: levelized cost of each option the decision
   /// weighed, USD/t (NaN: not an option: unavailable, banned, no scrap).
   std::vector<double> decision_lcos;
-  std::vector<std::string> new_units;   ///< ids of units built during the run, after the scenario's
-  std::size_t unit_years = 0;           ///< operating units x years simulated (throughput figures)
+  std::vector<std::string> new_units; ///< ids of units built during the run, after the scenario's
+  std::size_t unit_years = 0;         ///< operating units x years simulated (throughput figures)
 
   /// Sizes every array for a horizon and zeroes it; keeps allocated memory.
-  void reset(const Horizon& horizon, std::size_t n_technologies, std::size_t n_regions, std::size_t n_companies,
-             std::size_t n_contracts);
+  void reset(const Horizon& horizon, std::size_t n_technologies, std::size_t n_regions,
+             std::size_t n_companies, std::size_t n_contracts);
 
   /// Index of [year][region][technology].
   [[nodiscard]] std::size_t at(std::size_t y, std::size_t r, std::size_t k) const {

@@ -16,7 +16,8 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key) : sc
   const auto problems = check_consistency(scenario);
   if (!problems.empty()) {
     std::string msg = "inconsistent scenario:";
-    for (const auto& p : problems) msg += "\n  " + p;
+    for (const auto& p : problems)
+      msg += "\n  " + p;
     throw ModelError(msg);
   }
   const Scenario& s = scenario;
@@ -39,7 +40,8 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key) : sc
   benchmark_.assign(T_, -1);
   covered_.assign(R_, 0);
   if (s.policy.ets) {
-    for (int r : s.policy.ets->regions) covered_[static_cast<std::size_t>(r)] = 1;
+    for (int r : s.policy.ets->regions)
+      covered_[static_cast<std::size_t>(r)] = 1;
     for (std::size_t k = 0; k < T_; ++k)
       for (std::size_t f = 0; f < s.policy.ets->families.size(); ++f)
         if (s.policy.ets->families[f] == s.technologies[k].family) benchmark_[k] = static_cast<int>(f);
@@ -47,9 +49,11 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key) : sc
   blocks_.resize(R_ * T_);
   block_production_.resize(R_ * T_);
   order_.resize(T_);
-  for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_}) v->resize(R_);
+  for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_})
+    v->resize(R_);
   company_capacity_.resize(R_ * C_);
-  for (auto* v : {&internal_price_, &finance_left_, &last_revenue_, &target_reference_}) v->resize(C_);
+  for (auto* v : {&internal_price_, &finance_left_, &last_revenue_, &target_reference_})
+    v->resize(C_);
   offtake_committed_.resize(s.policy.offtakes.size());
   builds_.resize(C_);
   opt_lcos_.reserve(T_ + 1);
@@ -67,7 +71,8 @@ double MemberSimulation::option_lcos(std::size_t c, std::size_t r, std::size_t k
   const double u = s.finance.expected_utilisation;
   double subsidy = 0.0;
   if (s.policy.subsidy && subsidy_left_ > 0.0)
-    subsidy = s.policy.subsidy->share[k] * capex * learning_.multiplier(k) + s.policy.subsidy->per_capacity[k];
+    subsidy =
+        s.policy.subsidy->share[k] * capex * learning_.multiplier(k) + s.policy.subsidy->per_capacity[k];
   const double net_capex = std::max(0.0, capex * learning_.multiplier(k) - subsidy);
   double variable = costs_.variable_cost[r](ki, yi);
   double tax = costs_.carbon_tax[r](yi);
@@ -96,7 +101,8 @@ double MemberSimulation::option_lcos(std::size_t c, std::size_t r, std::size_t k
         costs_.direct_intensity(fleet_.technology[static_cast<std::size_t>(deciding_)]) <= o.max_intensity)
       committed -= fleet_.capacity[static_cast<std::size_t>(deciding_)] * u;
     const double share = std::clamp((o.volume - committed) / std::max(capacity * u, 1e-9), 0.0, 1.0);
-    const int overlap = std::max(0, std::min(o.end_year, year + t.campaign_years - 1) - std::max(o.start_year, year) + 1);
+    const int overlap =
+        std::max(0, std::min(o.end_year, year + t.campaign_years - 1) - std::max(o.start_year, year) + 1);
     premium += o.premium * share * overlap / t.campaign_years;
   }
   return (net_capex * crf_[c * T_ + k] + t.opex_fixed) / u + variable + carbon + penalty +
@@ -111,8 +117,10 @@ void MemberSimulation::run(MemberResult& out) {
   // Decision-log rows: at most one per unit per shortest campaign (plus the
   // first year and deferrals), reserved once so the year loop rarely allocates.
   int shortest = static_cast<int>(s.horizon.size());
-  for (const auto& t : s.technologies) shortest = std::max(1, std::min(shortest, t.campaign_years));
-  const std::size_t rows = (fleet_.size() + R_ * 4) * (s.horizon.size() / static_cast<std::size_t>(shortest) + 5);
+  for (const auto& t : s.technologies)
+    shortest = std::max(1, std::min(shortest, t.campaign_years));
+  const std::size_t rows =
+      (fleet_.size() + R_ * 4) * (s.horizon.size() / static_cast<std::size_t>(shortest) + 5);
   out.decisions.reserve(rows);
   out.decision_lcos.reserve(rows * T_);
   learning_.reset(s);
@@ -125,7 +133,8 @@ void MemberSimulation::run(MemberResult& out) {
       const double draw = uniform01(key_, Purpose::campaign_jitter, fleet_.stream_id[i], 0);
       fleet_.jitter[i] = static_cast<int>(std::floor(draw * (2 * j + 1))) - j;
     }
-    fleet_.next_decision_year[i] = fleet_.last_investment_year[i] + s.technologies[k].campaign_years + fleet_.jitter[i];
+    fleet_.next_decision_year[i] =
+        fleet_.last_investment_year[i] + s.technologies[k].campaign_years + fleet_.jitter[i];
     scrap_commitment_[static_cast<std::size_t>(fleet_.region[i])] +=
         fleet_.capacity[i] * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
   }
@@ -137,7 +146,8 @@ void MemberSimulation::run(MemberResult& out) {
   std::fill(last_revenue_.begin(), last_revenue_.end(), 0.0);
   for (std::size_t i = 0; i < fleet_.size(); ++i)
     last_revenue_[static_cast<std::size_t>(fleet_.company[i])] +=
-        fleet_.capacity[i] * u * costs_.variable_cost[static_cast<std::size_t>(fleet_.region[i])](fleet_.technology[i], 0);
+        fleet_.capacity[i] * u *
+        costs_.variable_cost[static_cast<std::size_t>(fleet_.region[i])](fleet_.technology[i], 0);
   expected_allowance_ = s.policy.ets ? s.policy.ets->price_floor : 0.0;
 
   for (std::size_t y = 0; y < s.horizon.size(); ++y) {
@@ -167,11 +177,13 @@ void MemberSimulation::start_year(std::size_t y, MemberResult& out) {
     }
     learning_.end_year(f.depreciation);
   }
-  for (std::size_t k = 0; k < T_; ++k) out.capex_factor[y * T_ + k] = learning_.multiplier(k);
+  for (std::size_t k = 0; k < T_; ++k)
+    out.capex_factor[y * T_ + k] = learning_.multiplier(k);
   subsidy_left_ = s.policy.subsidy ? s.policy.subsidy->budget[y] : 0.0;
   for (std::size_t c = 0; c < C_; ++c) {
     const Company& co = s.companies[c];
-    finance_left_[c] = co.finance_limit > 0.0 ? co.finance_limit * last_revenue_[c] : std::numeric_limits<double>::infinity();
+    finance_left_[c] = co.finance_limit > 0.0 ? co.finance_limit * last_revenue_[c]
+                                              : std::numeric_limits<double>::infinity();
     // A debt limit: this year's net capex may take cumulative cash down to -limit.
     if (co.debt_limit > 0.0) {
       const double cash = y > 0 ? out.company_cash[(y - 1) * C_ + c] : 0.0;
@@ -206,7 +218,8 @@ void MemberSimulation::end_year(std::size_t y, MemberResult& out) {
     if (!target) continue;
     const double e = out.company_emissions[y * C_ + c];
     const double q = out.company_production[y * C_ + c];
-    const bool above_milestone = target->intensity && q > 0.0 && e / q > (*target->intensity)[y] * (1.0 + 1e-9);
+    const bool above_milestone =
+        target->intensity && q > 0.0 && e / q > (*target->intensity)[y] * (1.0 + 1e-9);
     if (above_milestone) {
       internal_price_[c] = std::min(target->price_max, internal_price_[c] + target->price_step);
       continue;
@@ -217,19 +230,22 @@ void MemberSimulation::end_year(std::size_t y, MemberResult& out) {
     if (year < ref_year || target_reference_[c] < 0.0) continue;
     double allowed = target_reference_[c];
     if (target->neutrality_year > ref_year)
-      allowed *= std::max(0.0, 1.0 - static_cast<double>(year - ref_year) / (target->neutrality_year - ref_year));
+      allowed *=
+          std::max(0.0, 1.0 - static_cast<double>(year - ref_year) / (target->neutrality_year - ref_year));
     else if (target->neutrality_year > 0)
       allowed = 0.0;
     if (e > allowed * (1.0 + 1e-9) + 1e-9)
       internal_price_[c] = std::min(target->price_max, internal_price_[c] + target->price_step);
   }
-  for (std::size_t c = 0; c < C_; ++c) last_revenue_[c] = out.company_revenue[y * C_ + c];
-  for (std::size_t r = 0; r < R_; ++r) last_price_[r] = out.steel_price[y * R_ + r];
+  for (std::size_t c = 0; c < C_; ++c)
+    last_revenue_[c] = out.company_revenue[y * C_ + c];
+  for (std::size_t r = 0; r < R_; ++r)
+    last_price_[r] = out.steel_price[y * R_ + r];
   expected_allowance_ = allowance_;
   for (std::size_t c = 0; c < C_; ++c) {
     const std::size_t a = y * C_ + c;
-    out.company_cash[a] = (y > 0 ? out.company_cash[a - C_] : 0.0) + out.company_revenue[a] - out.company_costs[a] -
-                          out.company_investment[a] + out.company_subsidies[a];
+    out.company_cash[a] = (y > 0 ? out.company_cash[a - C_] : 0.0) + out.company_revenue[a] -
+                          out.company_costs[a] - out.company_investment[a] + out.company_subsidies[a];
   }
 }
 

@@ -61,7 +61,8 @@ private:
   void clear_market(std::size_t y, MemberResult& out);
   double dispatch_all(std::size_t y, double allowance_price, bool covered_only);
   void account(std::size_t y, MemberResult& out);
-  [[nodiscard]] double marginal_cost(std::size_t r, std::size_t k, std::size_t y, double allowance_price) const;
+  [[nodiscard]] double marginal_cost(std::size_t r, std::size_t k, std::size_t y,
+                                     double allowance_price) const;
   /// Allowances a tonne of route k must surrender, net of free allocation, t CO2/t.
   [[nodiscard]] double allowance_slope(std::size_t k, std::size_t y) const;
 
@@ -71,9 +72,9 @@ private:
   FleetState fleet_;
   LearningState learning_;
   std::size_t T_ = 0, R_ = 0, C_ = 0;
-  std::vector<double> crf_;            ///< [company][technology]: capital recovery factor, 1/yr
-  std::vector<int> benchmark_;         ///< [technology]: index into the ETS benchmarks, -1: none
-  std::vector<std::uint8_t> covered_;  ///< [region]: in the ETS
+  std::vector<double> crf_;           ///< [company][technology]: capital recovery factor, 1/yr
+  std::vector<int> benchmark_;        ///< [technology]: index into the ETS benchmarks, -1: none
+  std::vector<std::uint8_t> covered_; ///< [region]: in the ETS
   // Working memory reused every year.
   std::vector<SupplyBlock> blocks_;      ///< [region][technology]
   std::vector<double> block_production_; ///< Mt, [region][technology]
@@ -88,15 +89,16 @@ private:
   std::vector<double> region_capacity_;  ///< per region: capacity not closed, Mt/yr
   std::vector<double> company_capacity_; ///< [region][company]: capacity not closed, Mt/yr
   std::vector<int> builds_;              ///< per company: new units this year in the region being expanded
-  std::vector<double> offtake_committed_; ///< per contract: qualifying capacity x utilisation at the year's start, Mt
+  std::vector<double>
+      offtake_committed_; ///< per contract: qualifying capacity x utilisation at the year's start, Mt
   std::vector<double> opt_lcos_, opt_capex_; ///< options of one decision
   std::vector<int> opt_tech_;
   std::vector<DecisionAction> opt_action_;
-  std::vector<double> ets_candidates_;   ///< prices where the merit order may change
-  int deciding_ = -1;                    ///< the unit whose options are being costed, -1: a new build
-  double allowance_ = 0.0;               ///< this year's allowance price, USD/t CO2
-  double subsidy_left_ = 0.0;            ///< this year's subsidy budget left, million USD
-  double expected_allowance_ = 0.0;      ///< last year's allowance price, USD/t CO2
+  std::vector<double> ets_candidates_; ///< prices where the merit order may change
+  int deciding_ = -1;                  ///< the unit whose options are being costed, -1: a new build
+  double allowance_ = 0.0;             ///< this year's allowance price, USD/t CO2
+  double subsidy_left_ = 0.0;          ///< this year's subsidy budget left, million USD
+  double expected_allowance_ = 0.0;    ///< last year's allowance price, USD/t CO2
 };
 
 /// Convenience: one member of `scenario`, in a fresh result.

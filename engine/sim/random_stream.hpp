@@ -31,9 +31,10 @@ struct StreamKey {
 inline double uniform01(const StreamKey& key, Purpose purpose, std::uint32_t entity, std::uint32_t year,
                         std::uint32_t extra = 0) {
   using Philox = r123::Philox4x32;
-  const Philox::key_type k = {{static_cast<std::uint32_t>(key.seed), static_cast<std::uint32_t>(key.seed >> 32)}};
-  const Philox::ctr_type c = {{static_cast<std::uint32_t>(purpose) ^ (key.replicate << 8), entity,
-                               year ^ (key.sample << 12), extra}};
+  const Philox::key_type k = {
+      {static_cast<std::uint32_t>(key.seed), static_cast<std::uint32_t>(key.seed >> 32)}};
+  const Philox::ctr_type c = {
+      {static_cast<std::uint32_t>(purpose) ^ (key.replicate << 8), entity, year ^ (key.sample << 12), extra}};
   const Philox::ctr_type r = Philox()(c, k);
   return r123::u01<double>(static_cast<std::uint64_t>(r[0]) << 32 | r[1]);
 }

@@ -50,7 +50,8 @@ TEST_CASE("results round-trip through HDF5 with units and dimension scales", "[o
 
   // Every variable of the schema exists with its units; dimensions are scales.
   for (const auto& v : schema::variables()) {
-    const std::string full = v.group.empty() ? std::string(v.name) : std::string(v.group) + "/" + std::string(v.name);
+    const std::string full =
+        v.group.empty() ? std::string(v.name) : std::string(v.group) + "/" + std::string(v.name);
     INFO(full);
     h5::Handle d(H5Dopen2(f, full.c_str(), H5P_DEFAULT), H5Dclose);
     REQUIRE(d.id() >= 0);

@@ -42,18 +42,21 @@ inline std::vector<std::string> mini_lines() {
   };
 }
 
-inline const char* kMiniFleet = "unit_id,plant,company,region,technology,capacity_mtpa,start_year,last_reline_year\n"
-                                "u1,p,c,r,bf,6,2000,2015\n"
-                                "u2,p,c,r,eaf,3,2010,2010\n";
+inline const char* kMiniFleet =
+    "unit_id,plant,company,region,technology,capacity_mtpa,start_year,last_reline_year\n"
+    "u1,p,c,r,bf,6,2000,2015\n"
+    "u2,p,c,r,eaf,3,2010,2010\n";
 
 inline std::string join_lines(const std::vector<std::string>& lines) {
   std::string s;
-  for (const auto& l : lines) s += l + "\n";
+  for (const auto& l : lines)
+    s += l + "\n";
   return s;
 }
 
 /// Lines with line `n` (1-based) replaced; n past the end appends.
-inline std::vector<std::string> with_line(std::vector<std::string> lines, std::size_t n, const std::string& text) {
+inline std::vector<std::string> with_line(std::vector<std::string> lines, std::size_t n,
+                                          const std::string& text) {
   if (n > lines.size()) lines.resize(n);
   lines.at(n - 1) = text;
   return lines;
@@ -67,14 +70,16 @@ inline std::string load_error(const std::string& yaml, const std::string& fleet 
                               const std::vector<std::string>& overrides = {}) {
   TempDir dir;
   dir.write("fleet.csv", fleet);
-  for (const auto& [name, text] : extra) dir.write(name, text);
+  for (const auto& [name, text] : extra)
+    dir.write(name, text);
   const auto path = dir.write("s.yaml", yaml);
   try {
     (void)input::load_scenario(path, overrides);
   } catch (const InputError& e) {
     std::string msg = e.what();
     const std::string prefix = dir.path().string() + "/";
-    for (auto p = msg.find(prefix); p != std::string::npos; p = msg.find(prefix)) msg.erase(p, prefix.size());
+    for (auto p = msg.find(prefix); p != std::string::npos; p = msg.find(prefix))
+      msg.erase(p, prefix.size());
     return msg;
   }
   return "";

@@ -13,10 +13,10 @@ namespace {
 
 struct BadInput {
   const char* name;
-  std::string yaml;                             ///< the scenario text
-  std::string where;                            ///< expected "file:line" or "file:line:col" prefix
-  std::string path;                             ///< expected key path ("" for none)
-  std::string says;                             ///< expected part of the message
+  std::string yaml;  ///< the scenario text
+  std::string where; ///< expected "file:line" or "file:line:col" prefix
+  std::string path;  ///< expected key path ("" for none)
+  std::string says;  ///< expected part of the message
   std::string fleet = test::kMiniFleet;
   std::map<std::string, std::string> extra = {}; ///< other files in the folder
   std::vector<std::string> overrides = {};       ///< --set assignments
@@ -25,20 +25,24 @@ struct BadInput {
 std::string replaced(std::size_t line, const std::string& text) {
   return test::join_lines(with_line(mini_lines(), line, text));
 }
-std::string appended(const std::string& text) { return test::join_lines(mini_lines()) + text; }
+std::string appended(const std::string& text) {
+  return test::join_lines(mini_lines()) + text;
+}
 std::vector<std::string> first_lines(std::size_t n) {
   auto lines = mini_lines();
   lines.resize(n);
   return lines;
 }
 
-const std::string kFleetHeader = "unit_id,plant,company,region,technology,capacity_mtpa,start_year,last_reline_year\n";
+const std::string kFleetHeader =
+    "unit_id,plant,company,region,technology,capacity_mtpa,start_year,last_reline_year\n";
 
 std::vector<BadInput> cases() {
   const std::string ok = test::join_lines(mini_lines());
   return {
       // --- syntax and encoding
-      {"unclosed flow mapping", replaced(2, "years: {first: 2025, last: 2030"), "s.yaml:3:", "", "YAML syntax"},
+      {"unclosed flow mapping", replaced(2, "years: {first: 2025, last: 2030"), "s.yaml:3:", "",
+       "YAML syntax"},
       {"tab indentation", replaced(8, "\tinputs: {coal: 1.0}"), "s.yaml:8:", "", "YAML syntax"},
       {"empty file", "", "s.yaml: error", "", "empty scenario file"},
       {"only a comment", "# nothing here\n", "s.yaml:", "", "expected a YAML mapping at the top level"},
@@ -48,22 +52,24 @@ std::vector<BadInput> cases() {
       {"duplicate key", replaced(11, "    capex_reline: 7"), "s.yaml:11:5", "capex_reline",
        "duplicate key 'capex_reline' (first written at line 10)"},
       {"list as key", appended("? [a, b]\n: 1\n"), "s.yaml:25:", "", "expected a plain text key"},
-      {"alias bomb", appended("a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                              "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-                              "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"),
+      {"alias bomb",
+       appended(
+           "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+           "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+           "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"),
        "s.yaml", "", "document too large"},
       // --- wrong types
       {"section is a list", replaced(2, "years: [2025, 2030]"), "s.yaml:2:8", "years", "expected a mapping"},
-      {"text for a number", replaced(10, "    capex_reline: lots"), "s.yaml:10:19", "technologies.bf.capex_reline",
-       "expected a number in [0, 1000000] in USD/(t/yr), found 'lots'"},
-      {"quoted number", replaced(10, "    capex_reline: \"100\""), "s.yaml:10:19", "technologies.bf.capex_reline",
-       "found the text '100' (remove the quotes)"},
+      {"text for a number", replaced(10, "    capex_reline: lots"), "s.yaml:10:19",
+       "technologies.bf.capex_reline", "expected a number in [0, 1000000] in USD/(t/yr), found 'lots'"},
+      {"quoted number", replaced(10, "    capex_reline: \"100\""), "s.yaml:10:19",
+       "technologies.bf.capex_reline", "found the text '100' (remove the quotes)"},
       {"fraction for a whole number", replaced(12, "    campaign_years: 2.5"), "s.yaml:12:21",
        "technologies.bf.campaign_years", "expected a whole number, found '2.5'"},
       {"inputs as a list", replaced(8, "    inputs: [coal, 1.0]"), "s.yaml:8:13", "technologies.bf.inputs",
        "expected a mapping {commodity"},
-      {"price as a list", replaced(4, "  coal: {unit: t, price: [1, 2]}"), "s.yaml:4:26", "commodities.coal.price",
-       "expected a yearly series"},
+      {"price as a list", replaced(4, "  coal: {unit: t, price: [1, 2]}"), "s.yaml:4:26",
+       "commodities.coal.price", "expected a yearly series"},
       {"mapping for text", replaced(1, "name: {a: 1}"), "s.yaml:1:7", "name", "expected text"},
       // --- out of range, not finite
       {"negative capex", replaced(10, "    capex_reline: -5"), "s.yaml:10:19", "technologies.bf.capex_reline",
@@ -72,28 +78,32 @@ std::vector<BadInput> cases() {
        "technologies.bf.capture_rate", "expected a number in [0, 1], found 1.5"},
       {"discount rate 2", appended("finance: {discount_rate: 2}\n"), "s.yaml:25:26", "finance.discount_rate",
        "expected a number in [0, 1], found 2"},
-      {"zero utilisation", appended("market: {max_utilisation: 0}\n"), "s.yaml:25:27", "market.max_utilisation",
-       "expected a number in [0.01, 1], found 0"},
+      {"zero utilisation", appended("market: {max_utilisation: 0}\n"), "s.yaml:25:27",
+       "market.max_utilisation", "expected a number in [0.01, 1], found 0"},
       {"last before first", replaced(2, "years: {first: 2030, last: 2025}"), "s.yaml:2:28", "years.last",
        "expected a year not before years.first (2030), found 2025"},
       {"year 1700", replaced(2, "years: {first: 1700, last: 2030}"), "s.yaml:2:16", "years.first",
        "expected a number in [1900, 2200], found 1700"},
       {"huge number", replaced(10, "    capex_reline: 1e400"), "s.yaml:10:19", "technologies.bf.capex_reline",
        "(not finite)"},
-      {"NaN written as .nan", replaced(10, "    capex_reline: .nan"), "s.yaml:10:19", "technologies.bf.capex_reline",
-       "(not finite)"},
+      {"NaN written as .nan", replaced(10, "    capex_reline: .nan"), "s.yaml:10:19",
+       "technologies.bf.capex_reline", "(not finite)"},
       {"infinity written as .inf", replaced(9, "    capex_greenfield: .inf"), "s.yaml:9:23",
        "technologies.bf.capex_greenfield", "(not finite)"},
-      {"nan as text", replaced(11, "    opex_fixed: nan"), "s.yaml:11:17", "technologies.bf.opex_fixed", "(not finite)"},
-      {"negative series point", replaced(24, "policies: {carbon_price: {2025: 10, 2030: -60}}"), "s.yaml:24:43",
-       "policies.carbon_price.2030", "expected a number in [0, 100000] in USD/t CO2, found -60"},
-      {"series years out of order", replaced(24, "policies: {carbon_price: {2030: 10, 2025: 60}}"), "s.yaml:24:37",
-       "policies.carbon_price", "years must be listed in increasing order"},
-      {"series key not a year", replaced(24, "policies: {carbon_price: {2025: 10, soon: 60}}"), "s.yaml:24:37",
-       "policies.carbon_price", "expected a year (1800..2300) as key, found 'soon'"},
-      {"growth below zero", replaced(20, "  r: {demand: {base_year: 2025, base_value: 10, growth_rate: -1.5}, scrap_supply: 1}"),
+      {"nan as text", replaced(11, "    opex_fixed: nan"), "s.yaml:11:17", "technologies.bf.opex_fixed",
+       "(not finite)"},
+      {"negative series point", replaced(24, "policies: {carbon_price: {2025: 10, 2030: -60}}"),
+       "s.yaml:24:43", "policies.carbon_price.2030",
+       "expected a number in [0, 100000] in USD/t CO2, found -60"},
+      {"series years out of order", replaced(24, "policies: {carbon_price: {2030: 10, 2025: 60}}"),
+       "s.yaml:24:37", "policies.carbon_price", "years must be listed in increasing order"},
+      {"series key not a year", replaced(24, "policies: {carbon_price: {2025: 10, soon: 60}}"),
+       "s.yaml:24:37", "policies.carbon_price", "expected a year (1800..2300) as key, found 'soon'"},
+      {"growth below zero",
+       replaced(20, "  r: {demand: {base_year: 2025, base_value: 10, growth_rate: -1.5}, scrap_supply: 1}"),
        "s.yaml:20:", "regions.r.demand.growth_rate", "expected a number in [-0.99, 10]"},
-      {"growth with a typo", replaced(20, "  r: {demand: {base_year: 2025, base_value: 10, growth: 0.1}, scrap_supply: 1}"),
+      {"growth with a typo",
+       replaced(20, "  r: {demand: {base_year: 2025, base_value: 10, growth: 0.1}, scrap_supply: 1}"),
        "s.yaml:20:", "regions.r.demand.growth", "unknown key 'growth' (did you mean growth_rate?)"},
       // --- units
       {"unit of the wrong kind", replaced(9, "    capex_greenfield: 500 GJ"), "s.yaml:9:23",
@@ -102,18 +112,19 @@ std::vector<BadInput> cases() {
        "technologies.bf.capex_greenfield", "unknown unit 'bananas'"},
       {"undeclared currency", replaced(9, "    capex_greenfield: 500 EUR/(t/yr)"), "s.yaml:9:23",
        "technologies.bf.capex_greenfield", "declare a currency's USD rate under 'currencies'"},
-      {"bad commodity unit", replaced(4, "  coal: {unit: bananas, price: 100}"), "s.yaml:4:16", "commodities.coal.unit",
-       "expected a unit"},
+      {"bad commodity unit", replaced(4, "  coal: {unit: bananas, price: 100}"), "s.yaml:4:16",
+       "commodities.coal.unit", "expected a unit"},
       // --- unknown keys and missing parts
-      {"typo in a policy", replaced(24, "policies: {carbon_prise: 10}"), "s.yaml:24:12", "policies.carbon_prise",
-       "unknown key 'carbon_prise' (did you mean carbon_price?)"},
-      {"typo in a route key", replaced(10, "    capex_relining: 100"), "s.yaml:10:5", "technologies.bf.capex_relining",
-       "unknown key 'capex_relining' (did you mean capex_reline?)"},
-      {"unknown top-level key", appended("scenario_year: 2025\n"), "s.yaml:25:1", "scenario_year", "unknown key"},
-      {"missing section", test::join_lines(first_lines(2)),
-       "s.yaml:1:1", "commodities", "missing section 'commodities'"},
-      {"missing required key", replaced(10, "    # capex_reline removed"), "s.yaml:8:", "technologies.bf.capex_reline",
-       "missing key 'capex_reline'"},
+      {"typo in a policy", replaced(24, "policies: {carbon_prise: 10}"), "s.yaml:24:12",
+       "policies.carbon_prise", "unknown key 'carbon_prise' (did you mean carbon_price?)"},
+      {"typo in a route key", replaced(10, "    capex_relining: 100"), "s.yaml:10:5",
+       "technologies.bf.capex_relining", "unknown key 'capex_relining' (did you mean capex_reline?)"},
+      {"unknown top-level key", appended("scenario_year: 2025\n"), "s.yaml:25:1", "scenario_year",
+       "unknown key"},
+      {"missing section", test::join_lines(first_lines(2)), "s.yaml:1:1", "commodities",
+       "missing section 'commodities'"},
+      {"missing required key", replaced(10, "    # capex_reline removed"),
+       "s.yaml:8:", "technologies.bf.capex_reline", "missing key 'capex_reline'"},
       {"empty commodities", replaced(3, "commodities: {}\nx_removed:"), "s.yaml:3:14", "commodities",
        "expected at least one commodity"},
       // --- dangling references
@@ -140,41 +151,79 @@ std::vector<BadInput> cases() {
        "unit_id,plant\nu1,p\n"},
       {"fleet: wrong field count", test::join_lines(mini_lines()), "fleet.csv:2", "",
        "expected 8 fields (as in the header), found 3", kFleetHeader + "u1,p,c\n"},
-      {"fleet: no units", test::join_lines(mini_lines()), "fleet.csv", "", "the fleet has no units", kFleetHeader},
-      {"fleet file missing", replaced(23, "fleet: nowhere.csv"), "s.yaml:23:8", "fleet", "cannot read the fleet CSV"},
+      {"fleet: no units", test::join_lines(mini_lines()), "fleet.csv", "", "the fleet has no units",
+       kFleetHeader},
+      {"fleet file missing", replaced(23, "fleet: nowhere.csv"), "s.yaml:23:8", "fleet",
+       "cannot read the fleet CSV"},
       {"fleet path is a folder", replaced(23, "fleet: ."), "s.yaml:23:8", "fleet", "is a folder"},
       // --- extends
-      {"extends itself", "extends: s.yaml\n" + ok, "s.yaml:1:10", "extends", "circular extends: s.yaml -> s.yaml"},
-      {"extends in a circle", "extends: a.yaml\n", "b.yaml:1:10", "extends", "circular extends", test::kMiniFleet,
+      {"extends itself", "extends: s.yaml\n" + ok, "s.yaml:1:10", "extends",
+       "circular extends: s.yaml -> s.yaml"},
+      {"extends in a circle",
+       "extends: a.yaml\n",
+       "b.yaml:1:10",
+       "extends",
+       "circular extends",
+       test::kMiniFleet,
        {{"a.yaml", "extends: b.yaml\n"}, {"b.yaml", "extends: s.yaml\n"}}},
       {"extends a missing file", "extends: base.yaml\n", "s.yaml:1:10", "extends",
        "cannot read the extended scenario 'base.yaml'"},
-      {"error in the extended file", "extends: base.yaml\nname: child\n", "base.yaml:10:19",
-       "technologies.bf.capex_reline", "found -1", test::kMiniFleet,
+      {"error in the extended file",
+       "extends: base.yaml\nname: child\n",
+       "base.yaml:10:19",
+       "technologies.bf.capex_reline",
+       "found -1",
+       test::kMiniFleet,
        {{"base.yaml", test::join_lines(with_line(mini_lines(), 10, "    capex_reline: -1"))}}},
       // --- parameter paths, levers, uncertainties
-      {"--set unknown path", ok, "--set: error", "finance.hurdle_rate",
-       "unknown parameter path 'finance.hurdle_rate': no key 'hurdle_rate'; nearest valid paths: finance.discount_rate",
-       test::kMiniFleet, {}, {"finance.hurdle_rate=0.1"}},
-      {"--set without a value", ok, "--set: error", "", "expected PATH=VALUE", test::kMiniFleet, {}, {"finance"}},
-      {"--set out of range", ok, "--set: error", "finance.discount_rate", "expected a number in [0, 1], found 5",
-       test::kMiniFleet, {}, {"finance.discount_rate=5"}},
-      {"--set a section", ok, "--set: error", "finance", "it names a section, not a number", test::kMiniFleet, {},
+      {"--set unknown path",
+       ok,
+       "--set: error",
+       "finance.hurdle_rate",
+       "unknown parameter path 'finance.hurdle_rate': no key 'hurdle_rate'; nearest valid paths: "
+       "finance.discount_rate",
+       test::kMiniFleet,
+       {},
+       {"finance.hurdle_rate=0.1"}},
+      {"--set without a value",
+       ok,
+       "--set: error",
+       "",
+       "expected PATH=VALUE",
+       test::kMiniFleet,
+       {},
+       {"finance"}},
+      {"--set out of range",
+       ok,
+       "--set: error",
+       "finance.discount_rate",
+       "expected a number in [0, 1], found 5",
+       test::kMiniFleet,
+       {},
+       {"finance.discount_rate=5"}},
+      {"--set a section",
+       ok,
+       "--set: error",
+       "finance",
+       "it names a section, not a number",
+       test::kMiniFleet,
+       {},
        {"finance=1"}},
-      {"lever on an unknown route", appended("levers:\n  technologies.bff.capex_reline: [1, 2]\n"), "s.yaml:26:3",
-       "levers.technologies.bff.capex_reline", "no technology 'bff' (did you mean bf?)"},
-      {"lever value out of range", appended("levers:\n  finance.discount_rate: [0.05, 1.5]\n"), "s.yaml:26:33",
-       "levers.finance.discount_rate", "expected a number in [0, 1], found 1.5"},
+      {"lever on an unknown route", appended("levers:\n  technologies.bff.capex_reline: [1, 2]\n"),
+       "s.yaml:26:3", "levers.technologies.bff.capex_reline", "no technology 'bff' (did you mean bf?)"},
+      {"lever value out of range", appended("levers:\n  finance.discount_rate: [0.05, 1.5]\n"),
+       "s.yaml:26:33", "levers.finance.discount_rate", "expected a number in [0, 1], found 1.5"},
       {"lever without values", appended("levers:\n  finance.discount_rate: []\n"), "s.yaml:26:26",
        "levers.finance.discount_rate", "expected a non-empty list of values"},
-      {"unknown distribution", appended("uncertainties:\n  finance.discount_rate: {distribution: uniformm}\n"),
-       "s.yaml:26:41", "uncertainties.finance.discount_rate.distribution", "(did you mean uniform?)"},
+      {"unknown distribution",
+       appended("uncertainties:\n  finance.discount_rate: {distribution: uniformm}\n"), "s.yaml:26:41",
+       "uncertainties.finance.discount_rate.distribution", "(did you mean uniform?)"},
       {"uniform with low above high",
        appended("uncertainties:\n  finance.discount_rate: {distribution: uniform, low: 0.2, high: 0.1}\n"),
        "s.yaml:26:26", "uncertainties.finance.discount_rate", "expected low < high"},
       {"missing distribution parameter",
-       appended("uncertainties:\n  finance.discount_rate: {distribution: normal, mean: 0.1}\n"), "s.yaml:26:26",
-       "uncertainties.finance.discount_rate.sd", "missing parameter 'sd'"},
+       appended("uncertainties:\n  finance.discount_rate: {distribution: normal, mean: 0.1}\n"),
+       "s.yaml:26:26", "uncertainties.finance.discount_rate.sd", "missing parameter 'sd'"},
   };
 }
 

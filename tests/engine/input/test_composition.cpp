@@ -97,36 +97,39 @@ TEST_CASE("parameter paths list every number and refuse unknown ones", "[input][
   CHECK(has("technologies.bf.capex_reline"));
   CHECK(has("technologies.eaf.inputs.coal")); // any declared commodity
   CHECK(has("policies.carbon_price"));
-  CHECK(has("policies.carbon_price.2030"));   // an existing point
-  CHECK(has("finance.discount_rate"));        // a default is addressable too
+  CHECK(has("policies.carbon_price.2030")); // an existing point
+  CHECK(has("finance.discount_rate"));      // a default is addressable too
   CHECK(has("years.first"));
-  CHECK_FALSE(has("fleet"));                  // text, not a number
+  CHECK_FALSE(has("fleet")); // text, not a number
   std::string why;
   CHECK_FALSE(resolve_parameter(l.document, "technologies.bf.capex_relin", why));
-  CHECK(why == "unknown parameter path 'technologies.bf.capex_relin': no key 'capex_relin' (did you mean "
-               "capex_reline?); nearest valid paths: technologies.bf.capex_reline, technologies.bf.capex_switch, "
-               "technologies.bf.capex_greenfield");
+  CHECK(why ==
+        "unknown parameter path 'technologies.bf.capex_relin': no key 'capex_relin' (did you mean "
+        "capex_reline?); nearest valid paths: technologies.bf.capex_reline, technologies.bf.capex_switch, "
+        "technologies.bf.capex_greenfield");
   CHECK_FALSE(resolve_parameter(l.document, "policies.carbon_price.soon", why));
   CHECK(why.find("neither a year nor base_year") != std::string::npos);
 }
 
 TEST_CASE("levers and uncertainties are read with their paths checked", "[input][paths]") {
   Files f;
-  const auto l = f.load("extends: base.yaml\n"
-                        "currencies: {CNY: 0.14}\n"
-                        "levers:\n"
-                        "  policies.carbon_price.2030: [50, 700 CNY/t CO2]\n"
-                        "  packages:\n"
-                        "    none: {}\n"
-                        "    cheap_money: {finance.discount_rate: 4 %}\n"
-                        "uncertainties:\n"
-                        "  commodities.coal.price: {distribution: triangular, low: 0.8, mode: 1, high: 1.3, scale: true}\n"
-                        "  finance.discount_rate: {distribution: discrete, values: [0.06, 0.1], weights: [1, 3]}\n");
+  const auto l = f.load(
+      "extends: base.yaml\n"
+      "currencies: {CNY: 0.14}\n"
+      "levers:\n"
+      "  policies.carbon_price.2030: [50, 700 CNY/t CO2]\n"
+      "  packages:\n"
+      "    none: {}\n"
+      "    cheap_money: {finance.discount_rate: 4 %}\n"
+      "uncertainties:\n"
+      "  commodities.coal.price: {distribution: triangular, low: 0.8, mode: 1, high: 1.3, scale: true}\n"
+      "  finance.discount_rate: {distribution: discrete, values: [0.06, 0.1], weights: [1, 3]}\n");
   const EnsembleSpec& e = l.ensemble;
   REQUIRE(e.axes.size() == 1);
   CHECK(e.axes[0].path == "policies.carbon_price.2030");
   REQUIRE(e.axes[0].values.size() == 2);
-  CHECK(e.axes[0].values[1].text() == "98.00000000000001"); // 700 CNY x 0.14 USD/CNY, shortest round-trip text
+  CHECK(e.axes[0].values[1].text() ==
+        "98.00000000000001"); // 700 CNY x 0.14 USD/CNY, shortest round-trip text
   REQUIRE(e.packages.size() == 2);
   CHECK(e.packages[1].settings.at(0).second.text() == "0.04");
   REQUIRE(e.uncertainties.size() == 2);
@@ -138,7 +141,8 @@ TEST_CASE("levers and uncertainties are read with their paths checked", "[input]
 
 TEST_CASE("the resolved scenario reads back to the same scenario", "[input][compose]") {
   Files f;
-  const auto a = f.load("extends: base.yaml\nfinance: {discount_rate: 0.0725}\n", {"policies.carbon_price.2027=33.3"});
+  const auto a =
+      f.load("extends: base.yaml\nfinance: {discount_rate: 0.0725}\n", {"policies.carbon_price.2027=33.3"});
   // Written next to the original, the resolved text loads to identical numbers and the same hash.
   const auto b = load_scenario(f.dir.write("resolved.yaml", a.resolved_text));
   CHECK(b.resolved_text == a.resolved_text);

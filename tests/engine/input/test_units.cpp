@@ -22,9 +22,9 @@ std::string refusal(const std::string& from, const std::string& to, const Exchan
 
 TEST_CASE("mass, energy and capacity units", "[input][units]") {
   CHECK(conv(620, "kg", "t") == Approx(0.62));
-  CHECK(conv(5000, "ttpa", "Mt/yr") == Approx(5.0));     // 5,000 kt/yr = 5 Mt/yr
+  CHECK(conv(5000, "ttpa", "Mt/yr") == Approx(5.0)); // 5,000 kt/yr = 5 Mt/yr
   CHECK(conv(3.5, "Mtpa", "Mt/yr") == Approx(3.5));
-  CHECK(conv(1, "MWh", "GJ") == Approx(3.6));            // 1 MWh = 3.6 GJ exactly
+  CHECK(conv(1, "MWh", "GJ") == Approx(3.6)); // 1 MWh = 3.6 GJ exactly
   CHECK(conv(14, "GJ", "MWh") == Approx(14 / 3.6));
   CHECK(conv(50, "kWh", "MWh") == Approx(0.05));
   CHECK(conv(85, "%", "1") == Approx(0.85));

@@ -41,7 +41,8 @@ TEST_CASE("a constant covers the horizon", "[model][series]") {
   const YearSeries s = YearSeries::constant({2025, 2060}, 3.5);
   CHECK(s.size() == 36);
   CHECK(s.first_year() == 2025);
-  for (double v : s.values()) CHECK(v == 3.5);
+  for (double v : s.values())
+    CHECK(v == 3.5);
 }
 
 TEST_CASE("bad points are a model error", "[model][series]") {

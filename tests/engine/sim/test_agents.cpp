@@ -82,8 +82,9 @@ TEST_CASE("capacity expands where demand outgrows it", "[sim][agents]") {
   s.regions[0].demand = YearSeries::interpolate(s.horizon, pts);
   const MemberResult r = simulate(s);
   std::size_t builds = 0;
-  for (const auto& d : r.decisions) builds += d.action == DecisionAction::build ? 1 : 0;
-  CHECK(builds == 2);                   // 12 + 2 x 2 = 16 Mt
+  for (const auto& d : r.decisions)
+    builds += d.action == DecisionAction::build ? 1 : 0;
+  CHECK(builds == 2); // 12 + 2 x 2 = 16 Mt
   CHECK(r.new_units.size() == builds);
   CHECK(r.technology_capacity(9, 0) + r.technology_capacity(9, 1) == Approx(16.0));
   // The first build (2025, for 2028 demand of 13 Mt) produces from 2026.
@@ -272,7 +273,8 @@ TEST_CASE("companies present in a region share its new builds", "[sim][agents]")
     invested_d += r.company_investment[y * 2 + 1];
   }
   std::size_t builds = 0;
-  for (const auto& x : r.decisions) builds += x.action == DecisionAction::build ? 1 : 0;
+  for (const auto& x : r.decisions)
+    builds += x.action == DecisionAction::build ? 1 : 0;
   CHECK(builds == 2);
   CHECK(invested_d >= 500.0 * 2.0); // one 2 Mt/yr greenfield unit: 500 x 2 = 1,000 million USD
 }

@@ -27,13 +27,14 @@ TEST_CASE("variable cost and intensity are the input table times prices and fact
 TEST_CASE("regional prices, carbon prices and grid intensity", "[sim][costs]") {
   Scenario s = test::tiny_scenario();
   s.commodities.push_back({"electricity", "MWh", YearSeries::constant(s.horizon, 50.0), 0.0, 0.0});
-  for (auto& t : s.technologies) t.inputs.push_back(0.0);
+  for (auto& t : s.technologies)
+    t.inputs.push_back(0.0);
   s.technologies[1].inputs[2] = 3.0; // h2 route: 3 MWh/t
   s.electricity_commodity = 2;
   Region south = s.regions[0];
   south.id = "south";
   south.prices.resize(3);
-  south.prices[2] = YearSeries::constant(s.horizon, 20.0);   // cheap power
+  south.prices[2] = YearSeries::constant(s.horizon, 20.0);     // cheap power
   south.grid_intensity = YearSeries::constant(s.horizon, 0.6); // t CO2/MWh
   south.carbon_price = YearSeries::constant(s.horizon, 40.0);
   s.regions.push_back(south);

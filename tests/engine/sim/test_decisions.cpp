@@ -63,7 +63,8 @@ TEST_CASE("logit shares equal the analytic formula", "[sim][decision]") {
   // Many draws reproduce the shares (a law of large numbers check).
   int counts[3] = {0, 0, 0};
   const int n = 200000;
-  for (int i = 0; i < n; ++i) ++counts[logit_choose(lcos, 10.0, (i + 0.5) / n)];
+  for (int i = 0; i < n; ++i)
+    ++counts[logit_choose(lcos, 10.0, (i + 0.5) / n)];
   CHECK(counts[1] / double(n) == Approx(0.259496).margin(1e-4));
 }
 
@@ -72,7 +73,8 @@ TEST_CASE("the deterministic limit picks the cheapest", "[sim][decision]") {
   std::vector<double> p(3);
   logit_probabilities(lcos, 0.0, p);
   CHECK(p == std::vector<double>{0.0, 1.0, 0.0}); // the first of equals
-  for (double u : {0.01, 0.5, 0.99}) CHECK(logit_choose(lcos, 0.0, u) == 1);
+  for (double u : {0.01, 0.5, 0.99})
+    CHECK(logit_choose(lcos, 0.0, u) == 1);
   // A tiny sigma tends to the same choice.
   const std::vector<double> two = {120.0, 100.0};
   logit_probabilities(two, 0.01, p);

@@ -73,7 +73,8 @@ TEST_CASE("equal costs are served in block order", "[sim][dispatch]") {
 
 TEST_CASE("no demand or no capacity: nothing produced and no price", "[sim][dispatch]") {
   const Run r = run(kBlocks, 0.0, 10.0);
-  for (double q : r.production) CHECK(q == 0.0);
+  for (double q : r.production)
+    CHECK(q == 0.0);
   CHECK(std::isnan(r.outcome.price));
   CHECK(r.outcome.unmet == 0.0);
   const std::vector<SupplyBlock> none = {{0.0, 300.0, 0.0}};

@@ -22,9 +22,13 @@ Scenario base(double carbon = 0.0) {
   s.policy.carbon_price = YearSeries::constant(s.horizon, carbon);
   return s;
 }
-double cumulative(const MemberResult& r) { return std::accumulate(r.emissions.begin(), r.emissions.end(), 0.0); }
+double cumulative(const MemberResult& r) {
+  return std::accumulate(r.emissions.begin(), r.emissions.end(), 0.0);
+}
 using test::identical;
-int first_choice(const MemberResult& r) { return r.decisions.at(0).to_technology; }
+int first_choice(const MemberResult& r) {
+  return r.decisions.at(0).to_technology;
+}
 } // namespace
 
 TEST_CASE("lever: carbon price, global and regional", "[sim][levers]") {
@@ -55,7 +59,8 @@ TEST_CASE("lever: ETS keeps emissions under the cap at the lowest price", "[sim]
   ets.cap = YearSeries::constant(s.horizon, 10.0);
   s.policy.ets = ets;
   const MemberResult r = simulate(s);
-  for (std::size_t y = 0; y < r.horizon.size(); ++y) CHECK(r.total_emissions(y) <= 10.0 + 1e-9);
+  for (std::size_t y = 0; y < r.horizon.size(); ++y)
+    CHECK(r.total_emissions(y) <= 10.0 + 1e-9);
   // Closed form: the merit order flips when 100 + 2p > 200, p* = 50 USD/t CO2.
   CHECK(r.allowance_price[0] == Approx(50.0).margin(0.02));
   // Cross-check by bisection on a carbon tax without the ETS.
@@ -76,7 +81,8 @@ TEST_CASE("lever: ETS keeps emissions under the cap at the lowest price", "[sim]
   // Benchmarks above a route's emissions earn no more than it emits: prices stay positive.
   s.policy.ets->benchmarks = {YearSeries::constant(s.horizon, 5.0)};
   const MemberResult generous = simulate(s);
-  for (double p : generous.steel_price) CHECK(p >= 0.0);
+  for (double p : generous.steel_price)
+    CHECK(p >= 0.0);
   // A cap no price can meet: the lowest price with the least emissions, reported above the cap.
   s.policy.ets->benchmarks = {YearSeries::constant(s.horizon, 1.0)};
   s.policy.ets->cap = YearSeries::constant(s.horizon, 5.0); // at best 4 Mt bf x 2 = 8 Mt
@@ -127,9 +133,9 @@ TEST_CASE("lever: the innovation fund lowers capex and brings a route forward", 
   s.technologies[1].available_from = 2040;
   s.technologies[1].knowledge_threshold = 150.0;
   s.policy.carbon_price = YearSeries::constant(s.horizon, 200.0);
-  CHECK(first_choice(simulate(s)) == 0);    // not a member: h2 not open in 2025
+  CHECK(first_choice(simulate(s)) == 0); // not a member: h2 not open in 2025
   s.companies[0].alliance_member = true;
-  CHECK(first_choice(simulate(s)) == 1);    // member: knowledge 200 >= 150 in 2025
+  CHECK(first_choice(simulate(s)) == 1); // member: knowledge 200 >= 150 in 2025
   s.policy.fund->budget = YearSeries::constant(s.horizon, 0.0);
   Scenario no_fund = s;
   no_fund.policy.fund.reset();
@@ -161,7 +167,7 @@ TEST_CASE("lever: green-steel offtake contracts", "[sim][levers]") {
   const MemberResult r = simulate(s);
   CHECK(first_choice(r) == 1);
   CHECK(cumulative(r) < cumulative(simulate(base(60.0))));
-  CHECK(r.offtake_volume[0] == Approx(6.0));   // all of u1's h2 steel, up to the volume
+  CHECK(r.offtake_volume[0] == Approx(6.0));    // all of u1's h2 steel, up to the volume
   CHECK(r.offtake_premium[0] == Approx(300.0)); // 6 Mt x 50 USD/t = 300 million USD
   s.policy.offtakes[0].volume = 0.0;
   MemberResult zero = simulate(s);
@@ -237,7 +243,8 @@ TEST_CASE("finance limit defers investments the company cannot fund", "[sim][lev
   s.policy.blast_furnace_ban_year = 2025;
   const MemberResult banned = simulate(s);
   bool closed = false;
-  for (const auto& d : banned.decisions) closed = closed || (d.unit == 0 && d.action == DecisionAction::close);
+  for (const auto& d : banned.decisions)
+    closed = closed || (d.unit == 0 && d.action == DecisionAction::close);
   CHECK(closed);
   s.policy.blast_furnace_ban_year = 0;
   s.companies[0].finance_limit = 0.0;
@@ -274,7 +281,8 @@ TEST_CASE("heterogeneity spreads choices; zero is the deterministic run", "[sim]
 TEST_CASE("grid electricity gives indirect emissions", "[sim][levers]") {
   Scenario s = base(100.0);
   s.commodities.push_back({"electricity", "MWh", YearSeries::constant(s.horizon, 0.0), 0.0, 0.0});
-  for (auto& t : s.technologies) t.inputs.push_back(0.0);
+  for (auto& t : s.technologies)
+    t.inputs.push_back(0.0);
   s.technologies[1].inputs[2] = 3.5; // MWh/t
   s.electricity_commodity = 2;
   s.regions[0].grid_intensity = YearSeries::constant(s.horizon, 0.6);
@@ -284,7 +292,8 @@ TEST_CASE("grid electricity gives indirect emissions", "[sim][levers]") {
   CHECK(r.indirect[r.at(0, 0, 0)] == 0.0);
 }
 
-TEST_CASE("CCUS: emitted plus captured is the gross CO2; storage is paid per tonne captured", "[sim][levers]") {
+TEST_CASE("CCUS: emitted plus captured is the gross CO2; storage is paid per tonne captured",
+          "[sim][levers]") {
   // Make u1's route capture 90 %: gross 2 t CO2/t -> 0.2 emitted, 1.8 captured.
   Scenario s = base(0.0);
   s.technologies[0].capture_rate = 0.9;

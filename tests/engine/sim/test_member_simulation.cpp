@@ -83,7 +83,8 @@ TEST_CASE("conservation in every year of a multi-region run", "[sim][member]") {
     // Builds decided last year or before produce from this year; closures at once.
     for (; d < r.decisions.size() && r.decisions[d].year <= year; ++d) {
       const Decision& dec = r.decisions[d];
-      if (dec.action == DecisionAction::close) closed += dec.unit < 4 ? s.units[static_cast<std::size_t>(dec.unit)].capacity : 2.0;
+      if (dec.action == DecisionAction::close)
+        closed += dec.unit < 4 ? s.units[static_cast<std::size_t>(dec.unit)].capacity : 2.0;
     }
     built = 0.0;
     for (const Decision& dec : r.decisions)
@@ -96,7 +97,8 @@ TEST_CASE("conservation in every year of a multi-region run", "[sim][member]") {
         const std::size_t a = r.at(y, g, k);
         cap += r.capacity[a];
         emitted += r.production[a] * costs.direct_intensity(static_cast<Eigen::Index>(k));
-        CHECK(r.emissions[a] == Approx(r.production[a] * costs.direct_intensity(static_cast<Eigen::Index>(k))));
+        CHECK(r.emissions[a] ==
+              Approx(r.production[a] * costs.direct_intensity(static_cast<Eigen::Index>(k))));
       }
     }
     INFO("year " << year);
@@ -181,7 +183,8 @@ TEST_CASE("a switch to a scrap route needs the region's scrap", "[sim][member]")
   auto run = [](double scrap_supply) {
     Scenario s = test::tiny_scenario();
     s.commodities.push_back({"scrap", "t", YearSeries::constant(s.horizon, 100.0), 0.0});
-    for (auto& t : s.technologies) t.inputs.push_back(0.0);
+    for (auto& t : s.technologies)
+      t.inputs.push_back(0.0);
     Technology eaf = s.technologies[0];
     eaf.id = "eaf";
     eaf.inputs = {0.0, 0.0, 1.1};
@@ -194,9 +197,9 @@ TEST_CASE("a switch to a scrap route needs the region's scrap", "[sim][member]")
     s.policy.carbon_price = YearSeries::constant(s.horizon, 20.0);
     return simulate(s);
   };
-  CHECK(run(5.0).decisions[0].to_technology == 0);  // 5.28 > 5.0: not enough scrap, reline
+  CHECK(run(5.0).decisions[0].to_technology == 0); // 5.28 > 5.0: not enough scrap, reline
   const MemberResult enough = run(5.3);
-  CHECK(enough.decisions[0].to_technology == 2);    // 5.28 <= 5.3: switch
+  CHECK(enough.decisions[0].to_technology == 2); // 5.28 <= 5.3: switch
   CHECK(enough.decisions[0].lcos_chosen == Approx(135.0));
   // u2 decides in 2030: its 5.28 Mt more does not fit beside u1's; it relines.
   CHECK(enough.decisions[1].to_technology == 0);
