@@ -31,26 +31,28 @@ double MemberSimulation::marginal_cost(std::size_t r, std::size_t k, std::size_t
   return cost;
 }
 
-// Dispatches every region (or only the ETS's) at an allowance price and
-// returns the covered regions' direct emissions, Mt CO2.
-double MemberSimulation::dispatch_all(std::size_t y, double allowance, bool covered_only) {
-  const Scenario& s = scenario_;
-  double covered_emissions = 0.0;
-  for (std::size_t r = 0; r < R_; ++r) {
-    if (covered_only && !covered_[r]) continue;
-    for (std::size_t k = 0; k < T_; ++k) {
-      SupplyBlock& b = blocks_[r * T_ + k];
-      b.marginal_cost = marginal_cost(r, k, y, allowance);
-      b.scrap_intensity = costs_.scrap_intensity(static_cast<Eigen::Index>(k));
-    }
-    const std::span<const SupplyBlock> region_blocks(blocks_.data() + r * T_, T_);
-    const std::span<double> prod(block_production_.data() + r * T_, T_);
-    (void)dispatch(region_blocks, demand_[r], s.regions[r].scrap_supply[y], prod, order_);
-    if (covered_[r])
-      for (std::size_t k = 0; k < T_; ++k)
-        covered_emissions += prod[k] * costs_.direct_intensity(static_cast<Eigen::Index>(k));
+DispatchOutcome MemberSimulation::dispatch_region(std::size_t r, std::size_t y, double allowance) {
+  for (std::size_t k = 0; k < T_; ++k) {
+    SupplyBlock& b = blocks_[r * T_ + k];
+    b.marginal_cost = marginal_cost(r, k, y, allowance);
+    b.scrap_intensity = costs_.scrap_intensity(static_cast<Eigen::Index>(k));
   }
-  return covered_emissions;
+  const std::span<const SupplyBlock> region_blocks(blocks_.data() + r * T_, T_);
+  const std::span<double> prod(block_production_.data() + r * T_, T_);
+  return dispatch(region_blocks, demand_[r], scenario_.regions[r].scrap_supply[y], prod, order_);
+}
+
+// Dispatches the ETS's regions at an allowance price and returns their
+// direct emissions, Mt CO2.
+double MemberSimulation::covered_emissions(std::size_t y, double allowance) {
+  double emitted = 0.0;
+  for (std::size_t r = 0; r < R_; ++r) {
+    if (!covered_[r]) continue;
+    (void)dispatch_region(r, y, allowance);
+    for (std::size_t k = 0; k < T_; ++k)
+      emitted += block_production_[r * T_ + k] * costs_.direct_intensity(static_cast<Eigen::Index>(k));
+  }
+  return emitted;
 }
 
 void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
@@ -81,7 +83,7 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
           if (p > ets.price_floor && p < ets.price_ceiling) ets_candidates_.push_back(p);
         }
     }
-    const EtsClearing c = clear_ets([&](double p) { return dispatch_all(y, p, true); }, ets_candidates_,
+    const EtsClearing c = clear_ets([&](double p) { return covered_emissions(y, p); }, ets_candidates_,
                                     ets.cap[y], ets.price_floor, ets.price_ceiling);
     allowance = c.price;
     out.ets_cap[y] = ets.cap[y];
@@ -92,14 +94,7 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
     out.allowance_price[y * R_ + r] = covered_[r] ? allowance : 0.0;
   // The final dispatch of every region at the clearing price.
   for (std::size_t r = 0; r < R_; ++r) {
-    for (std::size_t k = 0; k < T_; ++k) {
-      SupplyBlock& b = blocks_[r * T_ + k];
-      b.marginal_cost = marginal_cost(r, k, y, allowance);
-      b.scrap_intensity = costs_.scrap_intensity(static_cast<Eigen::Index>(k));
-    }
-    const std::span<const SupplyBlock> region_blocks(blocks_.data() + r * T_, T_);
-    const std::span<double> prod(block_production_.data() + r * T_, T_);
-    const DispatchOutcome d = dispatch(region_blocks, demand_[r], s.regions[r].scrap_supply[y], prod, order_);
+    const DispatchOutcome d = dispatch_region(r, y, allowance);
     const std::size_t yr = y * R_ + r;
     out.demand[yr] = demand_[r];
     out.unmet_demand[yr] = d.unmet;

@@ -59,7 +59,8 @@ private:
                    MemberResult& out);
   // member_market.cpp
   void clear_market(std::size_t y, MemberResult& out);
-  double dispatch_all(std::size_t y, double allowance_price, bool covered_only);
+  DispatchOutcome dispatch_region(std::size_t r, std::size_t y, double allowance_price);
+  double covered_emissions(std::size_t y, double allowance_price);
   void account(std::size_t y, MemberResult& out);
   [[nodiscard]] double marginal_cost(std::size_t r, std::size_t k, std::size_t y,
                                      double allowance_price) const;
