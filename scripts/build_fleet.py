@@ -91,6 +91,10 @@ def impute_reline(unit_id, start, route):
 
 
 def main(raw_dir, out_dir):
+    if not os.path.isfile(os.path.join(raw_dir, UNITS)):
+        print(f"error: {os.path.join(raw_dir, UNITS)} not found: give the folder with GEM's raw files "
+              "(../shared/data/raw beside the repository)", file=sys.stderr)
+        return 2
     u = pd.read_csv(os.path.join(raw_dir, UNITS), dtype=str, keep_default_na=False, na_values=[""])
     u = u[u["status"].isin(KEEP)].copy()
     u["cap"] = pd.to_numeric(u["current-capacity-(ttpa)"], errors="coerce") / 1000.0  # ttpa -> Mt/yr

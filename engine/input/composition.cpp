@@ -120,6 +120,9 @@ struct Composer {
       diag.add({extends.origin().file, extends.origin().line, extends.origin().column, "extends",
                 "expected a scenario file path or a list of them"});
     stack.pop_back();
+    // A scenario's name is its own: a what-if that does not name itself is
+    // called after its file, not after the baseline it extends.
+    if (from.file.empty() && !doc.find("name")) merged.erase("name");
     return merge(std::move(merged), doc, merges_at);
   }
 };

@@ -54,7 +54,7 @@ std::string closest_match(const std::string& word, const std::vector<std::string
   // A truncated or extended key ("growth" for "growth_rate") is a likely typo too.
   if (best.empty() && word.size() >= 4)
     for (const auto& c : candidates)
-      if (c.rfind(word, 0) == 0 || word.rfind(c, 0) == 0) return c;
+      if (c.rfind(word, 0) == 0 || word.rfind(c, 0) == 0 || c.find(word) != std::string::npos) return c;
   return best;
 }
 

@@ -137,8 +137,13 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
     }
   }
 
-  if (!resolved.find("name"))
-    resolved.set("name", SourceNode::make_scalar(file.stem().string(), {"(default)", 0, 0}));
+  if (!resolved.find("name")) { // first, where a written name would stand, so the text reads back the same
+    SourceEntry name;
+    name.key = "name";
+    name.key_origin = Origin{"(default)", 0, 0};
+    name.value = SourceNode::make_scalar(file.stem().string(), Origin{"(default)", 0, 0});
+    resolved.entries().insert(resolved.entries().begin(), std::move(name));
+  }
   // The scrap and electricity commodities default to those so named, if declared.
   if (SourceNode* market = resolved.find("market"))
     for (const char* key : {"scrap", "electricity"}) {

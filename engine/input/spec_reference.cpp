@@ -3,6 +3,7 @@
 #include "input/scenario_spec.hpp"
 
 #include <limits>
+#include <vector>
 
 namespace steelpath::input {
 
@@ -26,11 +27,20 @@ std::string kind_name(const Spec& s) {
     return "file path";
   case SpecKind::ref:
     return "id in `" + s.ref + "`";
+  case SpecKind::ref_list:
+    return "list of ids in `" + s.ref + "`";
   case SpecKind::levers:
     return "levers";
   case SpecKind::uncertainties:
     return "uncertainties";
   default:
+    if (s.choices == std::vector<std::string>{"true", "false"}) return "true/false";
+    if (!s.choices.empty()) {
+      std::string list;
+      for (const auto& c : s.choices)
+        list.append(list.empty() ? "" : ", ").append(c);
+      return "one of " + list;
+    }
     return "text";
   }
 }

@@ -33,7 +33,7 @@ TEST_CASE("a three-line file extends a baseline and overrides only what differs"
   // Everything else comes from the base, including the fleet path (relative to base.yaml).
   CHECK(s.technologies.size() == 2);
   CHECK(s.units.size() == 2);
-  CHECK(s.name == "mini");
+  CHECK(s.name == "s"); // a what-if is named after its own file, not the baseline's name
   CHECK(l.files.size() == 2);
   CHECK(l.resolved_text.find("carbon_price: {2025: 50, 2030: 150}") != std::string::npos);
   CHECK(l.resolved_text.find("extends") == std::string::npos);
