@@ -12,7 +12,7 @@ namespace steelpath::input {
 namespace {
 
 // A number written with a unit, e.g. "872 EUR/(t/yr)" (the unit is checked by steelpath).
-const char* kQuantityPattern = "^\\\\s*[-+]?[0-9.]+([eE][-+]?[0-9]+)?\\\\s+\\\\S.*$";
+const char* kQuantityPattern = "^\\s*[-+]?[0-9.]+([eE][-+]?[0-9]+)?\\s+\\S.*$";
 
 std::string quote(const std::string& s) {
   std::string out = "\"";

@@ -76,7 +76,8 @@ class BadInput(unittest.TestCase):
         with open(os.path.join(SCENARIOS, "demo.yaml"), encoding="utf-8") as f:
             text = f.read().replace("carbon_price:", "carbon_prise:")
         path = self.write("typo.yaml", text)
-        os.symlink(os.path.join(SCENARIOS, "data"), os.path.join(self.dir.name, "data"))
+        for folder in ("data", "base"):
+            os.symlink(os.path.join(SCENARIOS, folder), os.path.join(self.dir.name, folder))
         self.assert_refused(path, "policies.carbon_prise", "did you mean carbon_price?")
 
     def test_validate_reports_ok_and_errors(self):
