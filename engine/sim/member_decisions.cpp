@@ -35,13 +35,9 @@ bool MemberSimulation::route_open(std::size_t c, std::size_t r, std::size_t k, i
 
 double MemberSimulation::pay_capex(std::size_t c, std::size_t r, std::size_t k, double capex, double capacity,
                                    std::size_t y, MemberResult& out) {
-  const Scenario& s = scenario_;
   const double gross = capex * learning_.multiplier(k) * capacity; // USD/(t/yr) x Mt/yr = million USD
-  double request = 0.0;
-  if (s.policy.subsidy)
-    request =
-        (s.policy.subsidy->share[k] * capex * learning_.multiplier(k) + s.policy.subsidy->per_capacity[k]) *
-        capacity;
+  // A subsidy never pays more than the capex it supports.
+  const double request = std::min(gross, subsidy_per_capacity(k, capex) * capacity);
   const double paid = std::min(request, std::max(0.0, subsidy_left_));
   subsidy_left_ -= paid;
   out.subsidies_paid[y] += paid;

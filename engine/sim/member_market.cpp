@@ -26,9 +26,7 @@ double MemberSimulation::marginal_cost(std::size_t r, std::size_t k, std::size_t
                 e * costs_.carbon_tax[r](static_cast<Eigen::Index>(y)) +
                 s.policy.storage_cost * costs_.captured_intensity(ki);
   if (covered_[r]) cost += allowance * allowance_slope(k, y);
-  if (const auto& st = s.regions[r].intensity_standard)
-    cost += s.regions[r].intensity_penalty * std::max(0.0, e - (*st)[y]);
-  return cost;
+  return cost + intensity_penalty(r, k, y);
 }
 
 DispatchOutcome MemberSimulation::dispatch_region(std::size_t r, std::size_t y, double allowance) {
@@ -131,17 +129,13 @@ void MemberSimulation::account(std::size_t y, MemberResult& out) {
     fleet_.idle_years[i] = q > 1e-12 ? 0 : fleet_.idle_years[i] + 1;
     const auto c = static_cast<std::size_t>(fleet_.company[i]);
     const double price = out.steel_price[y * R_ + r];
-    // Costs: the block's marginal cost (variable, carbon, penalty, storage) on
-    // the unit's output; fixed opex is added for every unit not closed, below.
-    out.company_costs[y * C_ + c] += q * b.marginal_cost; // set by this year's final dispatch
+    // Costs: the block's marginal cost (variable, carbon, penalty, storage; set
+    // by this year's final dispatch) on the output, and fixed opex on the capacity.
+    out.company_costs[y * C_ + c] += q * b.marginal_cost + s.technologies[k].opex_fixed * fleet_.capacity[i];
     out.company_production[y * C_ + c] += q;
     out.company_emissions[y * C_ + c] += q * costs_.direct_intensity(static_cast<Eigen::Index>(k));
     if (std::isfinite(price)) out.company_revenue[y * C_ + c] += q * price; // Mt x USD/t = million USD
   }
-  for (std::size_t i = 0; i < fleet_.size(); ++i)
-    if (fleet_.status[i] == UnitStatus::operating)
-      out.company_costs[y * C_ + static_cast<std::size_t>(fleet_.company[i])] +=
-          s.technologies[static_cast<std::size_t>(fleet_.technology[i])].opex_fixed * fleet_.capacity[i];
   // Offtake contracts take qualifying output of their seller, up to the volume.
   const int year = s.horizon.year(y);
   const std::size_t O = s.policy.offtakes.size();

@@ -69,11 +69,7 @@ double MemberSimulation::option_lcos(std::size_t c, std::size_t r, std::size_t k
   const auto yi = static_cast<Eigen::Index>(y);
   const auto ki = static_cast<Eigen::Index>(k);
   const double u = s.finance.expected_utilisation;
-  double subsidy = 0.0;
-  if (s.policy.subsidy && subsidy_left_ > 0.0)
-    subsidy =
-        s.policy.subsidy->share[k] * capex * learning_.multiplier(k) + s.policy.subsidy->per_capacity[k];
-  const double net_capex = std::max(0.0, capex * learning_.multiplier(k) - subsidy);
+  const double subsidy = subsidy_left_ > 0.0 ? subsidy_per_capacity(k, capex) : 0.0;
   double variable = costs_.variable_cost[r](ki, yi);
   double tax = costs_.carbon_tax[r](yi);
   if (s.companies[c].foresight == Foresight::perfect) {
@@ -84,11 +80,6 @@ double MemberSimulation::option_lcos(std::size_t c, std::size_t r, std::size_t k
     tax = costs_.trend_carbon_tax[r](ki, yi);
   }
   const double e = costs_.direct_intensity(ki);
-  double carbon = e * (tax + internal_price_[c]);
-  if (covered_[r]) carbon += expected_allowance_ * allowance_slope(k, y);
-  double penalty = 0.0;
-  if (const auto& st = s.regions[r].intensity_standard)
-    penalty = s.regions[r].intensity_penalty * std::max(0.0, e - (*st)[y]);
   // Offtake premium expected on the share of the unit's output a contract can
   // still take, for the share of the campaign the contract runs.
   double premium = 0.0;
@@ -105,8 +96,32 @@ double MemberSimulation::option_lcos(std::size_t c, std::size_t r, std::size_t k
         std::max(0, std::min(o.end_year, year + t.campaign_years - 1) - std::max(o.start_year, year) + 1);
     premium += o.premium * share * overlap / t.campaign_years;
   }
-  return (net_capex * crf_[c * T_ + k] + t.opex_fixed) / u + variable + carbon + penalty +
+  // The levelized-cost formula (sim/levelized_cost.hpp) with the carbon tax
+  // and the company's internal price; then what depends on policy details.
+  LcosInputs in;
+  in.capex = std::max(0.0, capex * learning_.multiplier(k) - subsidy);
+  in.opex_fixed = t.opex_fixed;
+  in.capital_recovery = crf_[c * T_ + k];
+  in.utilisation = u;
+  in.variable_cost = variable;
+  in.emission_intensity = e;
+  in.carbon_price = tax + internal_price_[c];
+  const double ets = covered_[r] ? expected_allowance_ * allowance_slope(k, y) : 0.0;
+  return levelized_cost(in) + ets + intensity_penalty(r, k, y) +
          s.policy.storage_cost * costs_.captured_intensity(ki) - premium;
+}
+
+double MemberSimulation::subsidy_per_capacity(std::size_t k, double capex) const {
+  if (!scenario_.policy.subsidy) return 0.0;
+  const CapexSubsidy& sub = *scenario_.policy.subsidy;
+  return sub.share[k] * capex * learning_.multiplier(k) + sub.per_capacity[k]; // USD per (t/yr)
+}
+
+double MemberSimulation::intensity_penalty(std::size_t r, std::size_t k, std::size_t y) const {
+  const Region& reg = scenario_.regions[r];
+  if (!reg.intensity_standard) return 0.0;
+  const double e = costs_.direct_intensity(static_cast<Eigen::Index>(k));
+  return reg.intensity_penalty * std::max(0.0, e - (*reg.intensity_standard)[y]);
 }
 
 void MemberSimulation::run(MemberResult& out) {

@@ -64,6 +64,10 @@ private:
   void account(std::size_t y, MemberResult& out);
   [[nodiscard]] double marginal_cost(std::size_t r, std::size_t k, std::size_t y,
                                      double allowance_price) const;
+  /// Capex subsidy a decision on route k can expect, USD per (t/yr).
+  [[nodiscard]] double subsidy_per_capacity(std::size_t k, double capex) const;
+  /// Penalty per tonne of route k under region r's intensity standard, USD/t.
+  [[nodiscard]] double intensity_penalty(std::size_t r, std::size_t k, std::size_t y) const;
   /// Allowances a tonne of route k must surrender, net of free allocation, t CO2/t.
   [[nodiscard]] double allowance_slope(std::size_t k, std::size_t y) const;
 

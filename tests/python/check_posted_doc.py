@@ -7,7 +7,8 @@ import os
 import subprocess
 import sys
 
-BEGIN, END = "<!-- BEGIN scripts/posted_crosscheck.py -->\n", "<!-- END scripts/posted_crosscheck.py -->"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+import doc_sections  # noqa: E402
 
 
 def main(root, raw):
@@ -16,11 +17,8 @@ def main(root, raw):
         return 77
     table = subprocess.run(["/usr/bin/python3", os.path.join(root, "scripts", "posted_crosscheck.py"), raw],
                            capture_output=True, text=True, check=True).stdout
-    with open(os.path.join(root, "docs", "data.md"), encoding="utf-8") as f:
-        doc = f.read()
-    section = doc.split(BEGIN, 1)[1].split(END, 1)[0] if BEGIN in doc else None
-    if section != table:
-        print("FAILED: docs/data.md's POSTED table differs from scripts/posted_crosscheck.py's output", file=sys.stderr)
+    if doc_sections.check(os.path.join(root, "docs", "data.md"), "scripts/posted_crosscheck.py", table,
+                          "paste the output of scripts/posted_crosscheck.py"):
         return 1
     print(f"ok: {table.count(chr(10)) - 2} POSTED figures documented as computed")
     return 0

@@ -3,23 +3,17 @@
 
 Usage: check_reference_doc.py STEELPATH docs/scenarios.md
 """
+import os
 import subprocess
 import sys
 
-BEGIN = "<!-- BEGIN steelpath schema --markdown -->\n"
-END = "<!-- END steelpath schema --markdown -->"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+import doc_sections  # noqa: E402
 
 
 def main(binary, doc_path):
     generated = subprocess.run([binary, "schema", "--markdown"], capture_output=True, text=True, check=True).stdout
-    with open(doc_path, encoding="utf-8") as f:
-        doc = f.read()
-    if BEGIN not in doc or END not in doc:
-        print(f"FAILED: {doc_path} lacks the generated section markers", file=sys.stderr)
-        return 1
-    section = doc.split(BEGIN, 1)[1].split(END, 1)[0]
-    if section != generated:
-        print(f"FAILED: the key table in {doc_path} is stale; run scripts/update-schema", file=sys.stderr)
+    if doc_sections.check(doc_path, "steelpath schema --markdown", generated, "run scripts/update-schema"):
         return 1
     print(f"ok: {doc_path} lists the {generated.count(chr(10)) - 2} keys of the format")
     return 0

@@ -9,7 +9,8 @@ import subprocess
 import sys
 import tempfile
 
-BEGIN, END = "<!-- BEGIN scripts/validate_start.py -->\n", "<!-- END scripts/validate_start.py -->"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+import doc_sections  # noqa: E402
 
 
 def main(root, binary):
@@ -23,11 +24,8 @@ def main(root, binary):
             print(check.stdout + check.stderr, file=sys.stderr)
             return 1
         table = check.stdout
-    with open(os.path.join(root, "docs", "validation.md"), encoding="utf-8") as f:
-        doc = f.read()
-    section = doc.split(BEGIN, 1)[1].split(END, 1)[0] if BEGIN in doc else None
-    if section != table:
-        print("FAILED: docs/validation.md's table differs from scripts/validate_start.py's output", file=sys.stderr)
+    if doc_sections.check(os.path.join(root, "docs", "validation.md"), "scripts/validate_start.py", table,
+                          "paste the output of scripts/validate_start.py"):
         return 1
     print("ok: first year within tolerances; docs/validation.md is current")
     return 0
