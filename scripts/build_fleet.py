@@ -4,7 +4,8 @@ and Steel Tracker (March 2025, CC BY 4.0) unit-level file.
 
 Usage: /usr/bin/python3 scripts/build_fleet.py RAW_DIR OUT_DIR
   RAW_DIR  folder with 'Iron & Steel-map-file-2025-03-18.csv' (../shared/data/raw)
-  OUT_DIR  where gem_fleet_2025.csv and gem_companies_2025.csv are written
+  OUT_DIR  where gem_fleet_2025.csv, gem_fleet_2025_china.csv and
+           gem_companies_2025.csv are written
 
 Deterministic: the same input gives byte-identical output (a test checks the
 committed files). docs/data.md explains every rule; in short:
@@ -44,7 +45,12 @@ KEEP = {"operating": "operating", "operating_pre-retirement": "operating", "cons
         "announced": "announced"}
 PIPELINE_START = {"construction": 2027, "announced": 2029}  # assumptions, docs/data.md
 BASE_YEAR = 2025
-CAMPAIGN = {"bf_bof": 17, "ng_dri_eaf": 20, "scrap_eaf": 20}
+CAMPAIGN = {"bf_bof": 17, "ng_dri_eaf": 20, "coal_dri_eaf": 20, "scrap_eaf": 20}
+# GEM does not give a DRI unit's reductant. In India 79 % of DRI capacity is
+# coal-based (rotary kilns; Elango 2020, KTH, citing the Joint Plant Committee),
+# so India's DRI units become coal_dri_eaf (assumption: its few large gas-based
+# modules are counted as coal too); elsewhere they are gas-based.
+COAL_DRI_COUNTRIES = {"India"}
 
 
 def region_of(country):
@@ -148,7 +154,8 @@ def main(raw_dir, out_dir):
             dri_steel = min(cap["EAF"], cap["DRI"])
             if dri_steel > 0:
                 for _, d in g[g["kind"] == "DRI"].sort_values("gem-unit-id").iterrows():
-                    add(d["gem-unit-id"], "ng_dri_eaf", dri_steel * d["cap"] / cap["DRI"], None)
+                    route = "coal_dri_eaf" if first["country/area"] in COAL_DRI_COUNTRIES else "ng_dri_eaf"
+                    add(d["gem-unit-id"], route, dri_steel * d["cap"] / cap["DRI"], None)
             scrap_share = (cap["EAF"] - dri_steel) / cap["EAF"]
             if scrap_share > 1e-9:
                 for _, e in g[g["kind"] == "EAF"].sort_values("gem-unit-id").iterrows():
@@ -169,6 +176,12 @@ def main(raw_dir, out_dir):
                 "# (https://creativecommons.org/licenses/by/4.0/). Changes were made: converted to crude-steel\n"
                 "# units by route by scripts/build_fleet.py (rules in docs/data.md). Capacity in Mt/yr.\n")
         fleet[cols].to_csv(f, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    # China on its own, for the China scenarios (same rows, same rules).
+    with open(os.path.join(out_dir, "gem_fleet_2025_china.csv"), "w", encoding="utf-8", newline="") as f:
+        f.write("# China's units of gem_fleet_2025.csv. Global Energy Monitor, Global Iron and Steel Tracker,\n"
+                "# March 2025 release, CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Changes were\n"
+                "# made: converted by scripts/build_fleet.py (rules in docs/data.md). Capacity in Mt/yr.\n")
+        fleet.loc[fleet["region"] == "CHN", cols].to_csv(f, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     companies = (fleet.groupby(["company"], sort=True)
                  .agg(name=("company_name", "first"), units=("unit_id", "size"), capacity_mtpa=("capacity_mtpa", "sum"),
                       regions=("region", lambda r: ";".join(sorted(set(r)))))

@@ -10,7 +10,9 @@ import numpy as np
 # must not raise them (on the demo, hydrogen DRI stays dearer than gas DRI,
 # so support aimed at it may change nothing: docs/model.md says why). Finance
 # limits delay investment and heterogeneity spreads choices: reported only.
-MUST_LOWER = {"carbon-price", "ets", "standard", "ban", "material-efficiency", "targets"}
+# So is the 2026 BF ban: it forces conversions before smelting reduction
+# with CCUS is available (2030), locking in gas DRI (docs/model.md).
+MUST_LOWER = {"carbon-price", "ets", "standard", "material-efficiency", "targets"}
 MUST_NOT_RAISE = {"subsidies", "fund", "offtake"}
 
 

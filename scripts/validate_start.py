@@ -33,11 +33,13 @@ def first_year(path):
     dri = sum(v for k, v in by_route.items() if "dri" in k)
     scrap = by_route.get("scrap_eaf", 0.0)
     china = float(prod[regions.index("CHN")].sum()) if "CHN" in regions else float("nan")
-    return year, total, china, bf / total, scrap / total, dri / total, direct, indirect
+    china_bf = (sum(float(prod[regions.index("CHN")][i]) for i, k in enumerate(techs) if k.startswith("bf_bof"))
+                / china if "CHN" in regions else float("nan"))
+    return year, total, china, bf / total, scrap / total, dri / total, direct, indirect, china_bf
 
 
 def main(path, check):
-    year, total, china, bf, scrap, dri, direct, indirect = first_year(path)
+    year, total, china, bf, scrap, dri, direct, indirect, china_bf = first_year(path)
     rows = [
         # quantity, published, source, model, difference, ok, tolerance
         ("world crude steel", "1,882.6 Mt (2024)", "worldsteel", f"{total:,.1f} Mt", f"{total - 1882.6:+.1f} Mt",
@@ -50,6 +52,9 @@ def main(path, check):
          f"{100 * scrap - 23:+.1f} points", abs(100 * scrap - 23) <= 5, "5 points"),
         ("DRI-EAF share", "about 5 %", "IEA Breakthrough Agenda 2023", f"{100 * dri:.1f} %", f"{100 * dri - 5:+.1f} points",
          abs(100 * dri - 5) <= 2, "2 points"),
+        ("China BF-BOF share", "about 90 % (BOF above 90 %)", "worldsteel, World Steel in Figures (verify the year)",
+         f"{100 * china_bf:.1f} %", f"{100 * china_bf - 90:+.1f} points", abs(100 * china_bf - 90) <= 6,
+         "6 points"),
         ("direct CO2", "about 2.6 Gt", "IEA Iron and Steel Technology Roadmap 2020", f"{direct / 1000:.2f} Gt",
          f"{100 * (direct / 2600 - 1):+.0f} %", 2600 <= direct <= 1.91 * 1882.6,
          "between IEA's direct 2.6 Gt and worldsteel's 1.91 t/t x 1,882.6 Mt = 3.6 Gt (boundaries below)"),

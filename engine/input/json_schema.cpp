@@ -38,12 +38,12 @@ public:
     case SpecKind::map_of:
       return obj({{"type", quote("object")},
                   {"description", quote(s.doc)},
-                  {"additionalProperties", schema(s.entry.front())}},
+                  {"additionalProperties", nullable(schema(s.entry.front()))}},
                  strict_ && s.required ? R"("minProperties": 1)" : "");
     case SpecKind::ref_map:
       return obj({{"type", quote("object")},
                   {"description", quote(s.doc)},
-                  {"additionalProperties", schema(s.entry.front())}});
+                  {"additionalProperties", nullable(schema(s.entry.front()))}});
     case SpecKind::number:
       return number(s);
     case SpecKind::integer:
@@ -131,7 +131,7 @@ private:
     std::string props = "{";
     std::string required;
     for (const auto& [name, f] : s.fields) {
-      props += (props.size() > 1 ? ", " : "") + quote(name) + ": " + schema(f);
+      props += (props.size() > 1 ? ", " : "") + quote(name) + ": " + nullable(schema(f));
       if (f.required && strict_) required += (required.empty() ? "" : ", ") + quote(name);
     }
     props += "}";
@@ -140,6 +140,11 @@ private:
                 {"properties", props},
                 {"additionalProperties", "false"}},
                required.empty() ? "" : R"("required": [)" + required + "]");
+  }
+
+  // Outside strict mode a file may write `key: ~` to remove what it extends.
+  std::string nullable(const std::string& schema) const {
+    return strict_ ? schema : R"({"anyOf": [)" + schema + R"(, {"type": "null"}]})";
   }
 
   static std::string obj(const std::vector<std::pair<std::string, std::string>>& members,

@@ -57,6 +57,7 @@ Technology technology(const std::string& id, const SourceNode& n, const Scenario
   t.lifetime_years = whole(n, "lifetime_years", 40);
   t.construction_years = whole(n, "construction_years", 3);
   t.readiness = whole(n, "readiness", 9);
+  if (auto m = optional_series(n, "max_new_capacity", s.horizon)) t.max_new_capacity = std::move(*m);
   t.learning_rate = num(n, "learning_rate");
   t.learning_rate_rd = num(n, "learning_rate_rd");
   t.base_capacity = num(n, "base_capacity", 1.0);
@@ -108,12 +109,14 @@ void policies(const SourceNode& root, Scenario& s) {
   s.policy.carbon_price = build_series(*pol.find("carbon_price"), h);
   s.policy.storage_cost = num(pol, "storage_cost");
   s.policy.blast_furnace_ban_year = whole(pol, "blast_furnace_ban");
-  if (const SourceNode* e = pol.find("ets"); e && e->is_map() && e->find("cap")) {
+  if (const SourceNode* e = pol.find("ets"); e && e->is_map() && e->find("regions")) {
     EmissionsTrading ets;
+    if (const SourceNode* t = e->find("trading"); t && t->text() == "intensity")
+      ets.trading = EmissionsTrading::Trading::intensity;
     if (const SourceNode* rs = e->find("regions"))
       for (const auto& item : rs->items())
         if (const auto r = s.find_region(item.text())) ets.regions.push_back(*r);
-    ets.cap = build_series(*e->find("cap"), h);
+    if (const SourceNode* cap = e->find("cap")) ets.cap = build_series(*cap, h);
     for (const auto& b : section(*e, "benchmarks").entries()) {
       ets.families.push_back(b.key);
       ets.benchmarks.push_back(build_series(b.value, h));

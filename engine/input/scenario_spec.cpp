@@ -116,11 +116,13 @@ Spec build() {
 
   Spec inputs;
   inputs.kind = SpecKind::ref_map;
-  inputs.doc = "inputs per t crude steel, by commodity, in the commodity's unit";
+  inputs.doc =
+      "inputs per t crude steel, by commodity, in the commodity's unit; a negative quantity is a net "
+      "export (e.g. electricity from process gases), credited at the price";
   inputs.ref = "commodities";
   inputs.entry_name = "commodity";
   inputs.required = true;
-  inputs.entry.push_back(number("quantity per t crude steel", "@commodity", quantity));
+  inputs.entry.push_back(number("quantity per t crude steel", "@commodity", Bounds{-1e3, 1e5}));
 
   Spec scrap_ref = text("the commodity limited by regions.*.scrap_supply (default: 'scrap' if declared)");
   scrap_ref.kind = SpecKind::ref;
@@ -190,6 +192,10 @@ Spec build() {
                         integer("years a new build or conversion takes", "yr", {0, 20}, "3")},
                        {"readiness",
                         integer("technology readiness level (risk premium below 9)", "1", {1, 9}, "9")},
+                       {"max_new_capacity",
+                        optional(series("build-out limit: capacity the route may gain per year by new builds "
+                                        "and conversions, all regions together (default: unlimited)",
+                                        "Mt/yr per yr", Bounds{0.0, 1e5}))},
                        {"learning_rate",
                         number("capex reduction per doubling of cumulative capacity", "1", {0.0, 0.9}, "0")},
                        {"learning_rate_rd",
@@ -261,16 +267,22 @@ Spec build() {
                 {"blast_furnace_ban",
                  optional(integer("no new or relined blast furnaces from this year", "year", year))},
                 {"ets",
-                 record("emissions trading with an endogenous allowance price", false,
-                        {{"regions", ref_to("covered regions", "regions", true)},
-                         {"cap", series("cap on covered direct emissions", "Mt CO2/yr", quantity)},
-                         {"benchmarks",
-                          with_key_choices(map_of("free allocation per t of output, by route family",
-                                                  "family", series("benchmark", "t CO2/t", intensity), false),
-                                           {"bf", "dri", "eaf", "sr", "electrolysis", "other"})},
-                         {"price_floor", number("lowest allowance price", "USD/t CO2", carbon, "0")},
-                         {"price_ceiling", number("allowance price when the cap cannot be met", "USD/t CO2",
-                                                  carbon, "1000")}})},
+                 record(
+                     "emissions trading with an endogenous allowance price", false,
+                     {{"regions", ref_to("covered regions", "regions", true)},
+                      {"trading",
+                       choice("allowance supply: a fixed 'cap', or 'intensity' (allowances = benchmark x "
+                              "output, China's design)",
+                              {"cap", "intensity"}, "cap")},
+                      {"cap", optional(series("cap on covered direct emissions (required with trading: cap)",
+                                              "Mt CO2/yr", quantity))},
+                      {"benchmarks",
+                       with_key_choices(map_of("free allocation per t of output, by route family", "family",
+                                               series("benchmark", "t CO2/t", intensity), false),
+                                        {"bf", "dri", "eaf", "sr", "electrolysis", "other"})},
+                      {"price_floor", number("lowest allowance price", "USD/t CO2", carbon, "0")},
+                      {"price_ceiling",
+                       number("allowance price when the cap cannot be met", "USD/t CO2", carbon, "1000")}})},
                 {"subsidies",
                  record("capex subsidies within an annual budget", false,
                         {{"budget", series("budget", "million USD/yr", musd)},

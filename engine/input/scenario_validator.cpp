@@ -245,6 +245,51 @@ private:
 
 } // namespace
 
+namespace {
+// The one rule between two keys of the ETS: a cap goes with cap trading,
+// benchmarks (and no cap) with intensity trading.
+void check_ets(const SourceNode& root, Diagnostics& d) {
+  const SourceNode* pol = root.find("policies");
+  const SourceNode* ets = pol && pol->is_map() ? pol->find("ets") : nullptr;
+  if (!ets || !ets->is_map() || !ets->find("regions")) return; // absent (defaults only): no ETS
+  const SourceNode* trading = ets->find("trading");
+  const bool intensity = trading && trading->is_scalar() && trading->text() == "intensity";
+  const SourceNode* cap = ets->find("cap");
+  const SourceNode* bench = ets->find("benchmarks");
+  auto add = [&](const Origin& o, const std::string& path, const std::string& msg) {
+    d.add({o.file, o.line, o.column, path, msg});
+  };
+  if (!intensity && !cap)
+    add(ets->origin(), "policies.ets.cap", "expected a cap (Mt CO2/yr), required with trading: cap");
+  if (intensity && cap)
+    add(cap->origin(), "policies.ets.cap",
+        "expected no cap with trading: intensity (allowances are benchmark x output)");
+  if (intensity && (!bench || !bench->is_map() || bench->entries().empty()))
+    add(ets->origin(), "policies.ets.benchmarks",
+        "expected benchmarks by route family, required with trading: intensity");
+}
+} // namespace
+
+namespace {
+// Negative inputs are net exports; scrap cannot be one, because scrap supply
+// limits what the routes that use it can make.
+void check_scrap_inputs(const SourceNode& root, Diagnostics& d) {
+  std::string scrap = "scrap";
+  if (const SourceNode* m = root.find("market"); m && m->is_map())
+    if (const SourceNode* c = m->find("scrap_commodity"); c && c->is_scalar()) scrap = c->text();
+  const SourceNode* techs = root.find("technologies");
+  if (!techs || !techs->is_map()) return;
+  for (const auto& t : techs->entries()) {
+    const SourceNode* in = t.value.is_map() ? t.value.find("inputs") : nullptr;
+    const SourceNode* q = in && in->is_map() ? in->find(scrap) : nullptr;
+    if (q && q->is_scalar() && !q->text().empty() && q->text().front() == '-')
+      d.add({q->origin().file, q->origin().line, q->origin().column,
+             "technologies." + t.key + ".inputs." + scrap,
+             "expected a scrap input >= 0 (only other commodities may be net exports), found " + q->text()});
+  }
+}
+} // namespace
+
 DocumentFacts collect_facts(const SourceNode& root) {
   DocumentFacts f;
   Diagnostics ignored;
@@ -292,7 +337,10 @@ SourceNode validate_document(const SourceNode& root, Diagnostics& diagnostics) {
             "expected a YAML mapping at the top level of the scenario, found " + show(root));
     return {};
   }
-  return v.walk(&root, scenario_spec(), "", root.origin());
+  SourceNode resolved = v.walk(&root, scenario_spec(), "", root.origin());
+  check_ets(root, diagnostics);
+  check_scrap_inputs(root, diagnostics);
+  return resolved;
 }
 
 SourceNode validate_value(const SourceNode& node, const Spec& spec, const std::string& path,

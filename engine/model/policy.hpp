@@ -11,8 +11,13 @@ namespace steelpath {
 
 /// An emissions trading system with an endogenous allowance price.
 struct EmissionsTrading {
+  /// How the allowance supply is set: a fixed cap, or (China's design) the
+  /// sum of the free allocations, benchmark x output: a tradable performance
+  /// standard where units below their benchmark sell their surplus.
+  enum class Trading { cap, intensity };
+  Trading trading = Trading::cap;
   std::vector<int> regions; ///< covered regions
-  YearSeries cap;           ///< Mt CO2/yr of direct emissions in the covered regions
+  YearSeries cap;           ///< Mt CO2/yr of direct emissions in the covered regions (Trading::cap only)
   /// Free allocation per tonne of output by route family (t CO2/t), parallel
   /// to `families`: output-based allocation, as in China's ETS.
   std::vector<std::string> families;

@@ -83,7 +83,10 @@ std::vector<std::string> check_consistency(const Scenario& s) {
   if (s.policy.ets) {
     for (int r : s.policy.ets->regions)
       if (!in_range(r, s.regions.size())) fail("ets: region index out of range");
-    check_series(s.policy.ets->cap, "ets cap");
+    if (s.policy.ets->trading == EmissionsTrading::Trading::cap)
+      check_series(s.policy.ets->cap, "ets cap");
+    else if (s.policy.ets->benchmarks.empty())
+      fail("ets: intensity trading needs benchmarks");
     if (s.policy.ets->families.size() != s.policy.ets->benchmarks.size())
       fail("ets: benchmarks do not match families");
   }

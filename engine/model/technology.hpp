@@ -32,6 +32,10 @@ struct Technology {
                               ///< meanwhile; a converted unit runs its old route until ready)
   int available_from = 0;     ///< first calendar year the route can be chosen
   int readiness = 9;          ///< technology readiness level, 1..9 (risk premium below 9)
+  /// Build-out limit: capacity (Mt/yr) the route may gain in one year by new
+  /// builds and conversions, over all regions; empty: unlimited. Stands for
+  /// the supply chains, skills and infrastructure a new route waits for.
+  YearSeries max_new_capacity;
 
   // Two-factor learning (docs/model.md): capex x (C/C0)^-b_c x (K/K0)^-b_k.
   double learning_rate = 0.0;    ///< capex reduction per doubling of cumulative capacity, 0..1

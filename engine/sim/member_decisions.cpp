@@ -27,8 +27,11 @@ bool MemberSimulation::route_open(std::size_t c, std::size_t r, std::size_t k, i
   const bool fund_ready = s.companies[c].alliance_member && t.knowledge_threshold > 0.0 &&
                           learning_.knowledge(k) >= t.knowledge_threshold;
   if ((t.available_from > year && !fund_ready) || banned(s, k, year)) return false;
+  if (t.max_new_capacity.size() > 0 &&
+      new_capacity_[k] + capacity > t.max_new_capacity[s.horizon.index(year)] * (1.0 + 1e-12))
+    return false;
   const double need =
-      capacity * s.finance.expected_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+      capacity * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
   return need <= 0.0 ||
          scrap_commitment_[r] - own_scrap + need <= s.regions[r].scrap_supply[s.horizon.index(year)];
 }
@@ -60,7 +63,7 @@ void MemberSimulation::close_unit(std::size_t i, std::size_t y, DecisionReason r
   region_capacity_[r] -= cap;
   if (year < fleet_.build_year[i] + s.technologies[k].lifetime_years) out.stranded[y] += cap;
   scrap_commitment_[r] -=
-      cap * s.finance.expected_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+      cap * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
   out.decisions.push_back(
       {year, static_cast<int>(i), static_cast<int>(k), -1, reason, DecisionAction::close, kNaN, lcos_reline});
 }
@@ -78,8 +81,12 @@ void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
         offtake_committed_[o] += fleet_.capacity[i] * u;
   }
   std::fill(region_capacity_.begin(), region_capacity_.end(), 0.0);
+  std::fill(new_capacity_.begin(), new_capacity_.end(), 0.0);
+  // Capacity that can produce next year: a plant still in the pipeline for
+  // later does not make an operating unit surplus.
   for (std::size_t i = 0; i < fleet_.size(); ++i)
-    if (fleet_.status[i] != UnitStatus::closed)
+    if (fleet_.status[i] == UnitStatus::operating ||
+        (fleet_.status[i] != UnitStatus::closed && fleet_.ready_year[i] <= year + 1))
       region_capacity_[static_cast<std::size_t>(fleet_.region[i])] += fleet_.capacity[i];
   const std::size_t n = fleet_.size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -101,7 +108,9 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   const auto r = static_cast<std::size_t>(fleet_.region[i]);
   const auto k = static_cast<std::size_t>(fleet_.technology[i]);
   const double cap = fleet_.capacity[i];
-  const double u = s.finance.expected_utilisation;
+  // Scrap is committed at full utilisation: the dispatch may run the unit
+  // that hard, and a route starved of scrap leaves demand unmet.
+  const double u = s.market.max_utilisation;
   const double own_scrap = cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
   const bool rebuild = reason == DecisionReason::end_of_life;
   deciding_ = static_cast<int>(i);
@@ -192,6 +201,7 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   pay_capex(c, r, j, opt_capex_[pick], cap, y, out);
   const Technology& tj = s.technologies[j];
   if (j != k || rebuild) learning_.add_capacity(j, cap);
+  if (j != k) new_capacity_[j] += cap;
   scrap_commitment_[r] += cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(j)) - own_scrap;
   fleet_.last_investment_year[i] = year;
   fleet_.idle_years[i] = 0;
@@ -273,13 +283,14 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
       const Technology& t = s.technologies[k];
       pay_capex(builder, r, k, t.capex_greenfield, size, y, out);
       learning_.add_capacity(k, size);
+      new_capacity_[k] += size;
       std::string name = "new-" + s.regions[r].id + "-" + std::to_string(year) + "-" + std::to_string(n);
       const std::size_t i =
           fleet_.add(static_cast<int>(k), static_cast<int>(r), static_cast<int>(builder), size, year,
                      year + std::max(1, t.construction_years), stream_id_of(name));
       fleet_.next_decision_year[i] = year + std::max(1, t.construction_years) + t.campaign_years;
       scrap_commitment_[r] +=
-          size * s.finance.expected_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+          size * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
       out.new_units.push_back(std::move(name));
       out.decisions.push_back({year, static_cast<int>(i), -1, static_cast<int>(k), DecisionReason::expansion,
                                DecisionAction::build, opt_lcos_[pick],

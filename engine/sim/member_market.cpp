@@ -9,12 +9,16 @@
 namespace steelpath {
 
 double MemberSimulation::allowance_slope(std::size_t k, std::size_t y) const {
-  // Allowances a tonne needs, less those it earns for free; the free
-  // allocation is capped at the route's own emissions, so no route is paid
-  // to produce (which would make steel prices negative).
+  // Allowances a tonne needs, less those it earns for free. Under a cap the
+  // free allocation is capped at the route's own emissions, so no route is
+  // paid to produce (which would make steel prices negative). Under
+  // intensity trading a unit below its benchmark sells its surplus: that is
+  // the design's incentive, so the slope may be negative there.
   const double e = costs_.direct_intensity(static_cast<Eigen::Index>(k));
   if (benchmark_[k] < 0) return e;
-  const double b = scenario_.policy.ets->benchmarks[static_cast<std::size_t>(benchmark_[k])][y];
+  const EmissionsTrading& ets = *scenario_.policy.ets;
+  const double b = ets.benchmarks[static_cast<std::size_t>(benchmark_[k])][y];
+  if (ets.trading == EmissionsTrading::Trading::intensity) return e - b;
   return e - std::min(b, e);
 }
 
@@ -40,15 +44,19 @@ DispatchOutcome MemberSimulation::dispatch_region(std::size_t r, std::size_t y, 
   return dispatch(region_blocks, demand_[r], scenario_.regions[r].scrap_supply[y], prod, order_);
 }
 
-// Dispatches the ETS's regions at an allowance price and returns their
-// direct emissions, Mt CO2.
+// Dispatches the ETS's regions at an allowance price and returns what the
+// clearing compares with the supply: their direct emissions (Mt CO2) under a
+// cap; under intensity trading, emissions less free allocation (the net
+// demand for allowances, which must not exceed zero).
 double MemberSimulation::covered_emissions(std::size_t y, double allowance) {
+  const bool net = scenario_.policy.ets->trading == EmissionsTrading::Trading::intensity;
   double emitted = 0.0;
   for (std::size_t r = 0; r < R_; ++r) {
     if (!covered_[r]) continue;
     (void)dispatch_region(r, y, allowance);
     for (std::size_t k = 0; k < T_; ++k)
-      emitted += block_production_[r * T_ + k] * costs_.direct_intensity(static_cast<Eigen::Index>(k));
+      emitted += block_production_[r * T_ + k] *
+                 (net ? allowance_slope(k, y) : costs_.direct_intensity(static_cast<Eigen::Index>(k)));
   }
   return emitted;
 }
@@ -81,10 +89,11 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
           if (p > ets.price_floor && p < ets.price_ceiling) ets_candidates_.push_back(p);
         }
     }
+    const bool intensity = ets.trading == EmissionsTrading::Trading::intensity;
     const EtsClearing c = clear_ets([&](double p) { return covered_emissions(y, p); }, ets_candidates_,
-                                    ets.cap[y], ets.price_floor, ets.price_ceiling);
+                                    intensity ? 0.0 : ets.cap[y], ets.price_floor, ets.price_ceiling);
     allowance = c.price;
-    out.ets_cap[y] = ets.cap[y];
+    out.ets_cap[y] = intensity ? 0.0 : ets.cap[y]; // intensity: filled in after the final dispatch
     out.ets_emissions[y] = c.emissions;
   }
   allowance_ = allowance;
@@ -99,6 +108,19 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
     out.steel_price[yr] = d.price;
     out.scrap_used[yr] = d.scrap_used;
     out.carbon_price[yr] = costs_.carbon_tax[r](static_cast<Eigen::Index>(y));
+  }
+  if (s.policy.ets && s.policy.ets->trading == EmissionsTrading::Trading::intensity) {
+    // The supply that cleared is the free allocation, benchmark x output.
+    double emitted = 0.0, net = 0.0;
+    for (std::size_t r = 0; r < R_; ++r)
+      if (covered_[r])
+        for (std::size_t k = 0; k < T_; ++k) {
+          const double q = block_production_[r * T_ + k];
+          emitted += q * costs_.direct_intensity(static_cast<Eigen::Index>(k));
+          net += q * allowance_slope(k, y);
+        }
+    out.ets_cap[y] = emitted - net;
+    out.ets_emissions[y] = emitted;
   }
 }
 

@@ -56,6 +56,7 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key) : sc
     v->resize(C_);
   offtake_committed_.resize(s.policy.offtakes.size());
   builds_.resize(C_);
+  new_capacity_.resize(T_);
   opt_lcos_.reserve(T_ + 1);
   opt_capex_.reserve(T_ + 1);
   opt_tech_.reserve(T_ + 1);
@@ -151,7 +152,7 @@ void MemberSimulation::run(MemberResult& out) {
     fleet_.next_decision_year[i] =
         fleet_.last_investment_year[i] + s.technologies[k].campaign_years + fleet_.jitter[i];
     scrap_commitment_[static_cast<std::size_t>(fleet_.region[i])] +=
-        fleet_.capacity[i] * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+        fleet_.capacity[i] * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
   }
   std::fill(internal_price_.begin(), internal_price_.end(), 0.0);
   std::fill(target_reference_.begin(), target_reference_.end(), -1.0);

@@ -87,6 +87,7 @@ private:
   std::vector<double> demand_;           ///< this year's demand per region, Mt
   std::vector<double> last_price_;       ///< last year's steel price per region, USD/t
   std::vector<double> scrap_commitment_; ///< expected scrap use per region, Mt/yr
+  std::vector<double> new_capacity_;     ///< capacity gained by each route this year, Mt/yr (build-out limits)
   std::vector<double> internal_price_;   ///< per company, USD/t CO2
   std::vector<double> finance_left_;     ///< per company this year, million USD (inf: no limit)
   std::vector<double> last_revenue_;     ///< per company, million USD

@@ -17,8 +17,8 @@ TEST_CASE("the demo run's results file", "[e2e]") {
   const auto years = h5::dataset_dims(f, "year");
   REQUIRE(years == std::vector<hsize_t>{36}); // 2025..2060
   const auto techs = h5::read_strings(f, "technology");
-  CHECK(techs == std::vector<std::string>{"bf_bof", "ng_dri_eaf", "h2_dri_eaf", "bf_bof_bat", "bf_bof_ccus",
-                                          "sr", "sr_ccus", "electrolysis", "scrap_eaf"});
+  CHECK(techs == std::vector<std::string>{"bf_bof", "bf_bof_bat", "bf_bof_ccus", "ng_dri_eaf", "coal_dri_eaf",
+                                          "h2_dri_eaf", "sr", "sr_ccus", "electrolysis", "scrap_eaf"});
   const hsize_t T = techs.size();
   CHECK(h5::dataset_dims(f, "production") == std::vector<hsize_t>{36, 2, T}); // year, region, technology
   CHECK(h5::dataset_dims(f, "capacity") == std::vector<hsize_t>{36, 2, T});

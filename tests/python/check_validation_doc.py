@@ -16,7 +16,7 @@ import doc_sections  # noqa: E402
 def main(root, binary):
     with tempfile.TemporaryDirectory() as d:
         out = os.path.join(d, "global.h5")
-        subprocess.run([binary, "run", os.path.join(root, "scenarios", "drafts", "global-baseline.yaml"), "-o", out,
+        subprocess.run([binary, "run", os.path.join(root, "scenarios", "global-baseline.yaml"), "-o", out,
                         "--quiet"], check=True)
         script = os.path.join(root, "scripts", "validate_start.py")
         check = subprocess.run(["/usr/bin/python3", script, out, "--check"], capture_output=True, text=True)

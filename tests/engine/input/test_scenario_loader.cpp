@@ -137,7 +137,7 @@ TEST_CASE("unreadable, empty and malformed files", "[input][scenario]") {
 #ifdef STEELPATH_SOURCE_DIR
 TEST_CASE("the shipped demo scenario loads", "[input][scenario]") {
   const LoadedScenario l = load_scenario(std::string(STEELPATH_SOURCE_DIR) + "/scenarios/demo.yaml");
-  CHECK(l.scenario.technologies.size() == 9);
+  CHECK(l.scenario.technologies.size() == 10);
   CHECK(l.scenario.units.size() == 9);
   CHECK(l.scenario.companies.size() == 3);
   CHECK(l.scenario.regions.size() == 2);

@@ -98,6 +98,55 @@ TEST_CASE("lever: ETS keeps emissions under the cap at the lowest price", "[sim]
   CHECK(identical(loose, no_ets));
 }
 
+TEST_CASE("lever: intensity trading clears where free allocation covers emissions", "[sim][levers]") {
+  // China's design: allowances = benchmark x output. Same two units as above
+  // (h2: 200 USD/t, 0 t/t; bf: 100 USD/t, 2 t/t; 6 Mt/yr each, demand 10).
+  // Benchmarks bf 1.5, dri 0.5 t/t. At p = 0, bf runs first: net demand
+  // 6 x 0.5 - 4 x 0.5 = +1 Mt. Costs 100 + 0.5p and 200 - 0.5p cross at
+  // p* = 100; then 4 x 0.5 - 6 x 0.5 = -1 Mt <= 0. Allocation 4 x 1.5 +
+  // 6 x 0.5 = 9 Mt, emissions 4 x 2 = 8 Mt.
+  Scenario s = base(0.0);
+  s.units[0].technology = 1;
+  s.units[0].last_reline_year = s.units[1].last_reline_year = 2024;
+  const MemberResult no_ets = simulate(s);
+  EmissionsTrading ets;
+  ets.trading = EmissionsTrading::Trading::intensity;
+  ets.regions = {0};
+  ets.families = {"bf", "dri"};
+  ets.benchmarks = {YearSeries::constant(s.horizon, 1.5), YearSeries::constant(s.horizon, 0.5)};
+  s.policy.ets = ets;
+  const MemberResult r = simulate(s);
+  CHECK(r.allowance_price[0] == Approx(100.0).margin(0.01));
+  CHECK(r.ets_cap[0] == Approx(9.0));
+  CHECK(r.ets_emissions[0] == Approx(8.0));
+  CHECK(r.total_emissions(0) == Approx(8.0));
+  // Benchmarks at each route's own intensity: no net demand, price zero,
+  // and the run is the run without the ETS but for the ETS's report.
+  s.policy.ets->benchmarks = {YearSeries::constant(s.horizon, 2.0), YearSeries::constant(s.horizon, 0.0)};
+  MemberResult neutral = simulate(s);
+  CHECK(neutral.allowance_price[0] == 0.0);
+  CHECK(neutral.ets_cap[0] == Approx(12.0));
+  neutral.ets_cap = no_ets.ets_cap;
+  neutral.ets_emissions = no_ets.ets_emissions;
+  CHECK(identical(neutral, no_ets));
+}
+
+TEST_CASE("build-out limit: a route gains at most its limit per year", "[sim][levers]") {
+  // At 100 USD/t CO2 both 6 Mt/yr units would switch to h2 (u1 in 2025, u2
+  // in 2030; 40 Mt CO2 over the decade, as in the carbon-price case).
+  Scenario s = base(100.0);
+  s.technologies[1].max_new_capacity = YearSeries::constant(s.horizon, 6.0);
+  CHECK(cumulative(simulate(s)) == Approx(40.0)); // a limit that does not bind changes nothing
+  // 5 Mt/yr is less than one unit: neither may switch; both reline: 10 Mt x 2 t/t x 10 years.
+  s.technologies[1].max_new_capacity = YearSeries::constant(s.horizon, 5.0);
+  CHECK(cumulative(simulate(s)) == Approx(200.0));
+  // Closed until 2029, 6 Mt/yr from 2030: u1 relines in 2025, u2 switches in 2030.
+  // 2025-29: 10 Mt of bf = 20 Mt CO2/yr; 2030-34: 4 Mt of bf = 8 Mt/yr -> 140.
+  const std::pair<int, double> pts[] = {{2029, 0.0}, {2030, 6.0}};
+  s.technologies[1].max_new_capacity = YearSeries::interpolate(s.horizon, pts);
+  CHECK(cumulative(simulate(s)) == Approx(140.0));
+}
+
 TEST_CASE("lever: capex subsidies within a budget", "[sim][levers]") {
   // Carbon 60: bf reline 230 < h2 250. Half the h2 capex paid: 250 - 25 = 225 < 230 -> switch.
   const MemberResult none = simulate(base(60.0));

@@ -197,14 +197,15 @@ TEST_CASE("a switch to a scrap route needs the region's scrap", "[sim][member]")
     s.policy.carbon_price = YearSeries::constant(s.horizon, 20.0);
     return simulate(s);
   };
-  CHECK(run(5.0).decisions[0].to_technology == 0); // 5.28 > 5.0: not enough scrap, reline
-  const MemberResult enough = run(5.3);
-  CHECK(enough.decisions[0].to_technology == 2); // 5.28 <= 5.3: switch
+  // Scrap is committed at full utilisation (max_utilisation 1.0 here):
+  // 6 Mt/yr x 1.0 x 1.1 t/t = 6.6 Mt.
+  CHECK(run(6.5).decisions[0].to_technology == 0); // 6.6 > 6.5: not enough scrap, reline
+  const MemberResult enough = run(6.7);
+  CHECK(enough.decisions[0].to_technology == 2); // 6.6 <= 6.7: switch
   CHECK(enough.decisions[0].lcos_chosen == Approx(135.0));
-  // u2 decides in 2030: its 5.28 Mt more does not fit beside u1's; it relines.
+  // u2 decides in 2030: its 6.6 Mt more does not fit beside u1's; it relines.
   CHECK(enough.decisions[1].to_technology == 0);
-  // Dispatch: the EAF block is limited by scrap (5.3 / 1.1 = 4.818 Mt) even
-  // though its capacity is 6 Mt; the bf unit makes the rest of 10 Mt.
-  CHECK(enough.production[2] == Approx(5.3 / 1.1));
-  CHECK(enough.scrap_used[0] == Approx(5.3));
+  // Dispatch: the EAF runs at capacity (6 Mt, 6.6 Mt of scrap); the bf unit makes the rest of 10 Mt.
+  CHECK(enough.production[2] == Approx(6.0));
+  CHECK(enough.scrap_used[0] == Approx(6.6));
 }
