@@ -93,8 +93,10 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
     const EtsClearing c = clear_ets([&](double p) { return covered_emissions(y, p); }, ets_candidates_,
                                     intensity ? 0.0 : ets.cap[y], ets.price_floor, ets.price_ceiling);
     allowance = c.price;
-    out.ets_cap[y] = intensity ? 0.0 : ets.cap[y]; // intensity: filled in after the final dispatch
-    out.ets_emissions[y] = c.emissions;
+    if (!intensity) { // intensity trading reports after the final dispatch, below
+      out.ets_cap[y] = ets.cap[y];
+      out.ets_emissions[y] = c.emissions;
+    }
   }
   allowance_ = allowance;
   for (std::size_t r = 0; r < R_; ++r)
