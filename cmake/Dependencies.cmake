@@ -5,6 +5,8 @@ find_package(yaml-cpp REQUIRED)                      # libyaml-cpp-dev: scenario
 find_package(HDF5 REQUIRED COMPONENTS C HL)          # libhdf5-dev: results files (C API + dimension scales)
 find_package(CLI11 REQUIRED)                         # libcli11-dev: command line
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)     # libssl-dev: SHA-256 of scenarios and data (provenance)
+find_package(ZLIB REQUIRED)                          # zlib1g-dev: compress members in worker threads, journal CRCs
+find_package(OpenMP REQUIRED COMPONENTS CXX)         # GCC's libgomp: ensemble members across cores
 # librandom123-dev is header-only (Random123/philox.h); fail early with a clear message.
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
 if(STEELPATH_BUILD_TESTS)

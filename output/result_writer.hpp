@@ -8,6 +8,8 @@
 #include "model/scenario.hpp"
 #include "sim/member_result.hpp"
 
+#include <hdf5.h>
+
 #include <string>
 
 namespace steelpath {
@@ -30,6 +32,10 @@ struct Provenance {
 /// Writes `result` to `path` (creating parent folders). Throws OutputError.
 void write_results(const std::string& path, const Scenario& scenario, const MemberResult& result,
                    const Provenance& provenance);
+
+/// Writes the provenance attributes (title, versions, scenario, fleet,
+/// command line, times) to the root group `file`.
+void write_provenance(hid_t file, const Scenario& scenario, const Provenance& provenance);
 
 /// The current time as ISO 8601 UTC, e.g. "2026-11-22T10:00:00Z".
 [[nodiscard]] std::string utc_now();

@@ -1,6 +1,10 @@
 #include "cli/commands.hpp"
 
 #include "cli/summary.hpp"
+#include "ensemble/communicator.hpp"
+#include "ensemble/design.hpp"
+#include "ensemble/ensemble_runner.hpp"
+#include "input/member_scenario.hpp"
 #include "input/json_schema.hpp"
 #include "input/parameter_paths.hpp"
 #include "input/scenario_loader.hpp"
@@ -16,6 +20,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 
 namespace steelpath::cli {
 
@@ -26,7 +31,39 @@ struct RunOptions {
   std::string output;
   std::vector<std::string> overrides;
   bool quiet = false;
+  bool base = false;                 ///< simulate the base scenario only
+  std::optional<std::size_t> member; ///< simulate one ensemble member, full detail
+  std::optional<std::size_t> samples, replicates;
+  std::optional<std::string> sampling, part;
+  std::optional<long long> seed;
+  ensemble::EnsembleOptions ensemble;
 };
+
+// The ensemble flags are shorthands for --set on the scenario's keys, so the
+// run identity (resume) and the file's provenance record them.
+std::vector<std::string> all_overrides(const RunOptions& o) {
+  std::vector<std::string> v = o.overrides;
+  if (o.samples) v.push_back("ensemble.samples=" + std::to_string(*o.samples));
+  if (o.replicates) v.push_back("ensemble.replicates=" + std::to_string(*o.replicates));
+  if (o.sampling) v.push_back("ensemble.sampling=" + *o.sampling);
+  if (o.seed) v.push_back("seed=" + std::to_string(*o.seed));
+  return v;
+}
+
+// "I/N" -> (I, N).
+void parse_part(const std::string& text, ensemble::EnsembleOptions& e) {
+  const auto slash = text.find('/');
+  try {
+    if (slash == std::string::npos) throw std::invalid_argument("");
+    std::size_t used = 0;
+    e.part = std::stoul(text.substr(0, slash), &used);
+    e.parts = std::stoul(text.substr(slash + 1));
+  } catch (const std::exception&) {
+    throw InputError("--part " + text + ": expected I/N, e.g. 3/10 (part 3 of 10, counted from 0)");
+  }
+  if (e.parts == 0 || e.part >= e.parts)
+    throw InputError("--part " + text + ": expected I/N with 0 <= I < N, e.g. 0/10 .. 9/10");
+}
 
 struct ValidateOptions {
   std::string scenario;
@@ -51,40 +88,76 @@ std::string command_line(int argc, char** argv) {
   return s;
 }
 
-std::string default_output(const std::string& scenario) {
-  return (std::filesystem::path("results") / std::filesystem::path(scenario).stem()).string() + ".h5";
-}
-
-int run_command(const RunOptions& o, const std::string& cmdline) {
-  Provenance prov;
-  prov.started_utc = utc_now();
-  const input::LoadedScenario loaded = input::load_scenario(o.scenario, o.overrides);
-  const Scenario& s = loaded.scenario;
-  const std::string out_path = o.output.empty() ? default_output(o.scenario) : o.output;
-  // Never write results over an input.
+// Never write results over an input.
+void check_output_path(const std::string& out_path, const input::LoadedScenario& loaded) {
   std::vector<std::string> inputs = loaded.files;
   inputs.push_back(loaded.fleet_path);
   std::error_code ec;
   for (const auto& in : inputs)
     if (std::filesystem::equivalent(out_path, in, ec))
       throw InputError(out_path + ": error: the results file would overwrite the input " + in);
+}
 
-  if (!loaded.ensemble.empty() && !o.quiet)
-    std::cerr << "note: the scenario's levers and uncertainties were checked; running them as an ensemble "
-                 "comes with the ensemble layer. This run simulates the base scenario.\n";
-  const auto t0 = std::chrono::steady_clock::now();
-  const MemberResult result = simulate(s);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+std::string default_output(const std::string& scenario) {
+  return (std::filesystem::path("results") / std::filesystem::path(scenario).stem()).string() + ".h5";
+}
 
+Provenance provenance(const input::LoadedScenario& loaded, const std::vector<std::string>& overrides,
+                      const std::string& cmdline) {
+  Provenance prov;
   prov.scenario_path = loaded.path;
   prov.scenario_source = loaded.text;
   prov.scenario_files = lines(loaded.files);
   prov.scenario_text = loaded.resolved_text;
   prov.scenario_sha256 = loaded.resolved_sha256;
-  prov.overrides = lines(o.overrides);
+  prov.overrides = lines(overrides);
   prov.fleet_path = loaded.fleet_path;
   prov.fleet_sha256 = loaded.fleet_sha256;
   prov.command_line = cmdline;
+  return prov;
+}
+
+bool is_ensemble(const input::LoadedScenario& loaded) {
+  return !loaded.ensemble.empty() || loaded.ensemble.replicates > 1;
+}
+
+int run_command(RunOptions o, const std::string& cmdline, bool merge) {
+  const std::string started = utc_now();
+  const auto overrides = all_overrides(o);
+  const input::LoadedScenario loaded = input::load_scenario(o.scenario, overrides);
+  const std::string out_path = o.output.empty() ? default_output(o.scenario) : o.output;
+  check_output_path(out_path, loaded);
+  if (o.part) parse_part(*o.part, o.ensemble);
+  if (merge || (is_ensemble(loaded) && !o.base && !o.member)) {
+    o.ensemble.output = out_path;
+    o.ensemble.quiet = o.quiet;
+    o.ensemble.merge_only = merge;
+    Provenance prov = provenance(loaded, overrides, cmdline);
+    prov.started_utc = started;
+    return ensemble::run_ensemble(loaded, o.ensemble, prov);
+  }
+  std::optional<Scenario> member_scenario;
+  StreamKey key{loaded.scenario.seed, 0, 0};
+  if (o.member) {
+    const ensemble::Design design(loaded.ensemble, loaded.scenario.seed);
+    if (*o.member >= design.members())
+      throw InputError("--member " + std::to_string(*o.member) + ": the ensemble has " +
+                       std::to_string(design.members()) + " members (0 .. " + std::to_string(design.members() - 1) +
+                       ")");
+    member_scenario = input::ScenarioFactory(loaded).make(design.parameters(*o.member));
+    key = design.stream_key(*o.member);
+    if (!o.quiet)
+      std::cerr << "member " << *o.member << ": " << design.settings()[design.member(*o.member).setting].label
+                << ", sample " << design.member(*o.member).sample << ", replicate "
+                << design.member(*o.member).replicate << "\n";
+  }
+  const Scenario& s = member_scenario ? *member_scenario : loaded.scenario;
+  Provenance prov = provenance(loaded, overrides, cmdline);
+  prov.started_utc = started;
+  const auto t0 = std::chrono::steady_clock::now();
+  MemberResult result;
+  MemberSimulation(s, key).run(result);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   prov.finished_utc = utc_now();
   write_results(out_path, s, result, prov);
 
@@ -131,7 +204,8 @@ int main(int argc, char** argv) {
                "Reads a YAML scenario, simulates the fleet year by year, writes results to HDF5."};
   app.set_version_flag("--version", std::string("steelpath ") + kVersion + " (" + kGitCommit + ")");
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 success, 1 internal or output error, 2 bad input.\n"
+  app.footer("Exit codes: 0 success, 1 internal or output error, 2 bad input, 3 ensemble members still to run\n"
+             "(a --part finished; rerun or merge), 130 interrupted (rerun the same command to resume).\n"
              "Docs: README.md, docs/scenarios.md (format), docs/output.md (results), docs/model.md.");
 
   RunOptions run;
@@ -143,8 +217,46 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--set", run.overrides,
                       "Override one parameter: PATH=VALUE, e.g. policies.carbon_price.2035=100 (repeatable; "
                       "`steelpath validate S.yaml --list-paths` lists the paths)");
-  run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing on success");
-  run_cmd->footer("Example: steelpath run scenarios/demo.yaml -o results/demo.h5");
+  run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing on success (and no progress line)");
+  auto* ens = run_cmd->add_option_group("Ensembles", "A scenario with levers or uncertainties runs as an ensemble");
+  ens->add_option("--threads", run.ensemble.threads, "Threads (default: OMP_NUM_THREADS, else all cores)")
+      ->check(CLI::Range(1, 4096));
+  ens->add_option("--samples", run.samples, "Samples of the uncertainties per lever setting (ensemble.samples)")
+      ->check(CLI::Range(1, 1048575));
+  ens->add_option("--sampling", run.sampling, "latin_hypercube, monte_carlo, sobol or saltelli (ensemble.sampling)")
+      ->check(CLI::IsMember({"latin_hypercube", "monte_carlo", "sobol", "saltelli"}));
+  ens->add_option("--replicates", run.replicates, "Runs of the agents' own randomness per sample")
+      ->check(CLI::Range(1, 16777215));
+  ens->add_option("--seed", run.seed, "Seed of every random draw (the scenario's `seed`)")
+      ->check(CLI::Range(0, 2147483647));
+  ens->add_flag("--retry-failed", run.ensemble.retry_failed, "Rerun only the members that failed before");
+  ens->add_flag("--fresh", run.ensemble.fresh,
+                "Discard the unfinished members of an earlier run with another scenario or design");
+  ens->add_option("--part", run.part,
+                  "I/N: run part I (from 0) of N of the members, e.g. in a Slurm job array; "
+                  "`steelpath merge` writes the file when all parts are done");
+  ens->add_flag("--base", run.base, "Simulate the base scenario only (levers and uncertainties not applied)");
+  ens->add_option("--member", run.member,
+                  "Simulate one ensemble member only, with its full detail (the decision log), e.g. to "
+                  "look into an outlier");
+  ens->add_option("--progress-interval", run.ensemble.progress_interval,
+                  "Seconds between progress lines when stderr is not a terminal (default 10)")
+      ->check(CLI::Range(0.01, 86400.0));
+  run_cmd->footer("Examples:\n  steelpath run scenarios/demo.yaml -o results/demo.h5\n"
+                  "  steelpath run scenarios/demo-ensemble.yaml --samples 1000 --threads 2\n"
+                  "Interrupted ensembles resume: run the same command again.");
+
+  RunOptions merge;
+  auto* merge_cmd = app.add_subcommand(
+      "merge", "Write an ensemble's results file from the parts run with `run --part I/N` (job arrays)");
+  merge_cmd->add_option("scenario", merge.scenario, "The scenario the parts ran")->required();
+  merge_cmd->add_option("-o,--output", merge.output, "The results file the parts ran with");
+  merge_cmd->add_option("--set", merge.overrides, "The same --set values the parts ran with");
+  merge_cmd->add_option("--samples", merge.samples, "The same --samples the parts ran with");
+  merge_cmd->add_option("--sampling", merge.sampling, "The same --sampling the parts ran with");
+  merge_cmd->add_option("--replicates", merge.replicates, "The same --replicates the parts ran with");
+  merge_cmd->add_option("--seed", merge.seed, "The same --seed the parts ran with");
+  merge_cmd->add_flag("-q,--quiet", merge.quiet, "Print nothing on success");
 
   ValidateOptions val;
   auto* val_cmd = app.add_subcommand("validate", "Check a scenario and its data files without running it");
@@ -168,17 +280,19 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*run_cmd) return run_command(run, command_line(argc, argv));
+    if (*run_cmd) return run_command(run, command_line(argc, argv), false);
+    if (*merge_cmd) return run_command(merge, command_line(argc, argv), true);
     if (*val_cmd) return validate_command(val);
     if (*schema_cmd) {
       std::cout << (markdown ? input::scenario_reference_markdown() : input::scenario_json_schema());
       return kExitOk;
     }
   } catch (const InputError& e) {
-    std::cerr << e.what() << "\n";
+    if (ensemble::Communicator::world().rank() == 0) std::cerr << e.what() << "\n";
     return kExitBadInput;
   } catch (const std::exception& e) {
-    std::cerr << "steelpath: error: " << e.what() << "\n";
+    // Under MPI every rank meets the same error; one message is enough.
+    if (ensemble::Communicator::world().rank() == 0) std::cerr << "steelpath: error: " << e.what() << "\n";
     return kExitFailure;
   }
   return kExitFailure;

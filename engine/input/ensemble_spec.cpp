@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace steelpath::input {
 
@@ -178,6 +179,50 @@ void read_uncertainty(const SourceNode& doc, const SourceNode::Entry& e, Ensembl
   out.uncertainties.push_back(std::move(u));
 }
 
+// Two paths touch the same number when one is the other or lies inside it
+// (`x` and `x.2035`).
+bool overlap(const std::string& a, const std::string& b) {
+  const auto& [s, l] = a.size() <= b.size() ? std::tie(a, b) : std::tie(b, a);
+  return l.compare(0, s.size(), s) == 0 && (l.size() == s.size() || l[s.size()] == '.');
+}
+
+// The seed and the ensemble's own settings define the ensemble; varying them
+// inside it has no meaning.
+bool reserved(const std::string& path) {
+  return overlap(path, "seed") || overlap(path, "ensemble");
+}
+
+void check_overlaps(const SourceNode& doc, const EnsembleSpec& e, Diagnostics& diag) {
+  const Origin where = doc.find("levers") ? doc.find("levers")->origin() : doc.origin();
+  std::vector<std::pair<std::string, std::string>> levers; // path, who sets it
+  for (const auto& a : e.axes)
+    levers.emplace_back(a.path, "levers." + a.path);
+  std::vector<std::string> package_paths;
+  for (const auto& p : e.packages)
+    for (const auto& [path, _] : p.settings)
+      if (std::find(package_paths.begin(), package_paths.end(), path) == package_paths.end()) {
+        package_paths.push_back(path);
+        levers.emplace_back(path, "levers.packages." + p.name + "." + path);
+      }
+  for (std::size_t i = 0; i < levers.size(); ++i) {
+    if (reserved(levers[i].first))
+      add(diag, where, levers[i].second, "the seed and the ensemble settings cannot be levers");
+    for (std::size_t j = i + 1; j < levers.size(); ++j)
+      if (overlap(levers[i].first, levers[j].first))
+        add(diag, where, levers[j].second,
+            "sets the same number as " + levers[i].second + "; a path may be set by one axis or by packages");
+  }
+  const Origin uwhere = doc.find("uncertainties") ? doc.find("uncertainties")->origin() : doc.origin();
+  for (const auto& u : e.uncertainties) {
+    if (reserved(u.path))
+      add(diag, uwhere, "uncertainties." + u.path, "the seed and the ensemble settings cannot be uncertain");
+    for (const auto& [path, who] : levers)
+      if (overlap(u.path, path))
+        add(diag, uwhere, "uncertainties." + u.path,
+            "touches the same number as the lever " + who + "; the sample would undo the lever setting");
+  }
+}
+
 } // namespace
 
 EnsembleSpec read_ensemble_spec(const SourceNode& doc, Diagnostics& diag) {
@@ -193,6 +238,7 @@ EnsembleSpec read_ensemble_spec(const SourceNode& doc, Diagnostics& diag) {
         read_uncertainty(doc, e, out, diag);
     }
   }
+  check_overlaps(doc, out, diag);
   return out;
 }
 

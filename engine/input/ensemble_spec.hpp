@@ -46,11 +46,18 @@ struct EnsembleSpec {
   std::vector<LeverAxis> axes;
   std::vector<LeverPackage> packages;
   std::vector<Uncertainty> uncertainties;
+  // The `ensemble:` section (defaults in scenario_spec.cpp).
+  std::size_t samples = 100;               ///< base samples of the uncertainties per lever setting
+  std::string sampling = "latin_hypercube"; ///< latin_hypercube, monte_carlo, sobol or saltelli
+  std::size_t replicates = 1;              ///< runs of the agents' own randomness per sample
   [[nodiscard]] bool empty() const { return axes.empty() && packages.empty() && uncertainties.empty(); }
 };
 
 /// Reads and checks both sections of a merged document against its
-/// parameter paths; problems go to `diagnostics`.
+/// parameter paths; problems go to `diagnostics`. A path may be set by one
+/// lever axis or package only, and a lever and an uncertainty may not touch
+/// the same number (one would silently undo the other). The `ensemble:`
+/// settings are read from the resolved document by the loader.
 [[nodiscard]] EnsembleSpec read_ensemble_spec(const SourceNode& doc, Diagnostics& diagnostics);
 
 } // namespace steelpath::input

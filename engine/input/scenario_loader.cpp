@@ -154,6 +154,12 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
     }
   out.scenario = build_scenario(resolved);
   out.scenario.units = std::move(units);
+  if (const SourceNode* e = resolved.find("ensemble")) {
+    out.ensemble.samples = static_cast<std::size_t>(std::stoll(e->find("samples")->text()));
+    out.ensemble.sampling = e->find("sampling")->text();
+    out.ensemble.replicates = static_cast<std::size_t>(std::stoll(e->find("replicates")->text()));
+  }
+  out.resolved = resolved;
   relativize_paths(resolved, file.parent_path());
   out.resolved_text = emit_yaml(resolved);
   out.resolved_sha256 = sha256_hex(out.resolved_text);

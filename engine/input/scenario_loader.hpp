@@ -26,6 +26,9 @@ struct LoadedScenario {
   std::string fleet_path;         ///< the fleet CSV, as opened
   std::string fleet_sha256;       ///< SHA-256 of the fleet CSV's bytes
   EnsembleSpec ensemble;          ///< levers and uncertainties
+  /// The resolved document (canonical numbers, defaults filled, fleet path as
+  /// opened): what an ensemble member's settings are applied to.
+  SourceNode resolved;
 };
 
 /// Reads and validates a scenario. `overrides` are "PATH=VALUE" assignments

@@ -341,6 +341,18 @@ Spec build() {
                            "commodities")}})},
           {"levers", levers},
           {"uncertainties", uncertainties},
+          {"ensemble",
+           record("how the levers and uncertainties are run as an ensemble (docs/ensembles.md)", false,
+                  {{"samples",
+                    integer("members drawn from the uncertainties per lever setting (base samples for "
+                            "saltelli); 1 without uncertainties",
+                            "1", {1, 1048575}, "100")},
+                   {"sampling", choice("how the uncertainty sample is drawn",
+                                       {"latin_hypercube", "monte_carlo", "sobol", "saltelli"},
+                                       "latin_hypercube")},
+                   {"replicates",
+                    integer("runs of the agents' own randomness (campaign jitter, logit choices) per sample",
+                            "1", {1, 16777215}, "1")}})},
       });
 }
 

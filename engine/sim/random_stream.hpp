@@ -17,15 +17,24 @@ enum class Purpose : std::uint32_t {
   campaign_jitter = 1, ///< per unit: its campaign length offset
   choice = 2,          ///< per unit and year: the logit choice among options
   expansion = 3,       ///< per region and year: the route of a new unit
+  // Ensemble designs (engine/ensemble/sampling.hpp): entity = dimension, extra = row.
+  uncertainty_sample = 4, ///< Monte Carlo: one uniform per design row and dimension
+  lhs_permutation = 5,    ///< Latin hypercube: the shuffle of strata in one dimension
+  lhs_jitter = 6,         ///< Latin hypercube: the position inside a stratum
 };
 
 /// Identifies one stream of draws: the scenario seed, and (for ensembles) the
 /// sample and replicate of the member.
+/// Packing into Philox's counter limits a member to sample < 2^20 and
+/// replicate < 2^24 (kMaxSamples, kMaxReplicates); the ensemble design
+/// refuses larger designs rather than letting streams collide.
 struct StreamKey {
   std::uint64_t seed = 1;
   std::uint32_t sample = 0;
   std::uint32_t replicate = 0;
 };
+inline constexpr std::uint32_t kMaxSamples = 1u << 20;
+inline constexpr std::uint32_t kMaxReplicates = 1u << 24;
 
 /// Uniform draw in (0, 1) for (key, purpose, entity, year, extra).
 inline double uniform01(const StreamKey& key, Purpose purpose, std::uint32_t entity, std::uint32_t year,

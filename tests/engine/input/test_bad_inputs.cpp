@@ -234,6 +234,20 @@ std::vector<BadInput> cases() {
       {"missing distribution parameter",
        appended("uncertainties:\n  finance.discount_rate: {distribution: normal, mean: 0.1}\n"),
        "s.yaml:26:26", "uncertainties.finance.discount_rate.sd", "missing parameter 'sd'"},
+      // --- ensemble designs
+      {"a lever and an uncertainty on one number",
+       appended("levers:\n  finance.discount_rate: [0.05, 0.1]\nuncertainties:\n"
+                "  finance.discount_rate: {distribution: uniform, low: 0.05, high: 0.1}\n"),
+       "s.yaml:28:3", "uncertainties.finance.discount_rate", "the sample would undo the lever setting"},
+      {"two lever axes on one series",
+       appended("levers:\n  policies.carbon_price: [10, 20]\n  policies.carbon_price.2030: [50, 100]\n"),
+       "s.yaml:26:3", "levers.policies.carbon_price.2030", "sets the same number as levers.policies.carbon_price"},
+      {"the seed as a lever", appended("levers:\n  seed: [1, 2]\n"), "s.yaml:26:3", "levers.seed",
+       "the seed and the ensemble settings cannot be levers"},
+      {"unknown sampling method", appended("ensemble: {sampling: sobolev}\n"), "s.yaml:25:22",
+       "ensemble.sampling", "sobol"},
+      {"no samples", appended("ensemble: {samples: 0}\n"), "s.yaml:25:21", "ensemble.samples",
+       "expected a number in [1, 1048575], found 0"},
   };
 }
 

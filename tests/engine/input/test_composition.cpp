@@ -123,7 +123,8 @@ TEST_CASE("levers and uncertainties are read with their paths checked", "[input]
       "    cheap_money: {finance.discount_rate: 4 %}\n"
       "uncertainties:\n"
       "  commodities.coal.price: {distribution: triangular, low: 0.8, mode: 1, high: 1.3, scale: true}\n"
-      "  finance.discount_rate: {distribution: discrete, values: [0.06, 0.1], weights: [1, 3]}\n");
+      "  finance.expected_utilisation: {distribution: discrete, values: [0.8, 0.9], weights: [1, 3]}\n"
+      "ensemble: {samples: 64, sampling: sobol}\n");
   const EnsembleSpec& e = l.ensemble;
   REQUIRE(e.axes.size() == 1);
   CHECK(e.axes[0].path == "policies.carbon_price.2030");
@@ -137,6 +138,9 @@ TEST_CASE("levers and uncertainties are read with their paths checked", "[input]
   CHECK(e.uncertainties[0].scale);
   CHECK(e.uncertainties[0].params.at("mode") == 1.0);
   CHECK(e.uncertainties[1].weights == std::vector<double>{1, 3});
+  CHECK(e.samples == 64);
+  CHECK(e.sampling == "sobol");
+  CHECK(e.replicates == 1); // the default
 }
 
 TEST_CASE("the resolved scenario reads back to the same scenario", "[input][compose]") {

@@ -1,0 +1,72 @@
+// The design of an ensemble: every member's lever setting, uncertainty sample
+// and replicate. Members are numbered setting-major:
+//
+//   member = (setting x rows + sample) x replicates + replicate
+//
+// so the members of one lever setting are contiguous, and member m of every
+// setting shares the same sample and agent draws (common random numbers: the
+// difference between two settings is the policy, not sampling noise). Every
+// sampled number is a pure function of (seed, sample, dimension), so a design
+// is the same on any thread, rank or rerun.
+#pragma once
+
+#include "ensemble/sampling.hpp"
+#include "input/ensemble_spec.hpp"
+#include "input/member_scenario.hpp"
+#include "sim/random_stream.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace steelpath::ensemble {
+
+/// One combination of lever values (an axis value each, and a package).
+struct LeverSetting {
+  std::string label;                                         ///< e.g. "policies.carbon_price.2035=60"
+  std::string package;                                       ///< the package's name ("" without packages)
+  std::vector<std::pair<std::string, input::SourceNode>> values; ///< path -> value, in the documented unit
+  std::vector<double> axis_values;                           ///< per axis: the value (NaN for a series)
+};
+
+struct MemberId {
+  std::size_t setting = 0;
+  std::size_t sample = 0;
+  std::size_t replicate = 0;
+};
+
+class Design {
+public:
+  /// Throws InputError for a design too large for the random streams.
+  Design(const input::EnsembleSpec& spec, std::uint64_t seed);
+
+  [[nodiscard]] std::size_t members() const { return settings_.size() * rows_ * replicates_; }
+  [[nodiscard]] std::size_t rows() const { return rows_; } ///< uncertainty samples per setting
+  [[nodiscard]] std::size_t replicates() const { return replicates_; }
+  [[nodiscard]] std::size_t dims() const { return spec_.uncertainties.size(); }
+  [[nodiscard]] Sampling sampling() const { return sampling_; }
+  [[nodiscard]] std::uint64_t seed() const { return seed_; }
+  [[nodiscard]] const std::vector<LeverSetting>& settings() const { return settings_; }
+  [[nodiscard]] const input::EnsembleSpec& spec() const { return spec_; }
+  [[nodiscard]] std::vector<std::string> axis_paths() const;
+
+  [[nodiscard]] MemberId member(std::size_t m) const;
+  /// The unit-hypercube coordinate and the sampled value (or factor, for
+  /// `scale: true`) of dimension d in sample row r.
+  [[nodiscard]] double unit(std::size_t r, std::size_t d) const { return unit_[r * dims() + d]; }
+  [[nodiscard]] double value(std::size_t r, std::size_t d) const { return value_[r * dims() + d]; }
+  /// What member m sets: its lever values, then its sampled values.
+  [[nodiscard]] std::vector<input::ParameterSetting> parameters(std::size_t m) const;
+  /// The key of member m's agent draws: (seed, sample, replicate).
+  [[nodiscard]] StreamKey stream_key(std::size_t m) const;
+
+private:
+  input::EnsembleSpec spec_;
+  std::uint64_t seed_;
+  Sampling sampling_;
+  std::size_t rows_ = 1, replicates_ = 1;
+  std::vector<LeverSetting> settings_;
+  std::vector<double> unit_, value_; ///< [row][dim]
+};
+
+} // namespace steelpath::ensemble

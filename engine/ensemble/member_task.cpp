@@ -1,0 +1,51 @@
+#include "ensemble/member_task.hpp"
+
+#include "output/member_payload.hpp"
+#include "sim/member_simulation.hpp"
+
+#include <cmath>
+#include <exception>
+
+namespace steelpath::ensemble {
+
+std::string first_non_finite(const MemberResult& r) {
+  const std::pair<const char*, const std::vector<double>*> checked[] = {
+      {"production", &r.production}, {"capacity", &r.capacity},     {"emissions_direct", &r.emissions},
+      {"emissions_indirect", &r.indirect}, {"demand", &r.demand}, {"investment", &r.investment},
+      {"company_cash", &r.company_cash}};
+  const std::size_t years = r.horizon.size();
+  for (const auto& [name, v] : checked)
+    for (std::size_t i = 0; i < v->size(); ++i)
+      if (!std::isfinite((*v)[i])) {
+        const std::size_t per_year = years ? v->size() / years : 1;
+        return std::string(name) + " in " + std::to_string(r.horizon.first_year + static_cast<int>(i / per_year));
+      }
+  return {};
+}
+
+MemberOutcome run_member(const Design& design, const input::ScenarioFactory& factory, std::size_t member,
+                         MemberResult& result) {
+  MemberOutcome out;
+  try {
+    const Scenario s = factory.make(design.parameters(member));
+    MemberSimulation sim(s, design.stream_key(member));
+    sim.run(result);
+    if (const std::string bad = first_non_finite(result); !bad.empty())
+      throw std::runtime_error("numeric error: a non-finite value in " + bad);
+    out.payload = encode_member(result);
+    out.unit_years = static_cast<double>(result.unit_years);
+  } catch (const std::exception& e) {
+    out.failed = true;
+    out.reason = e.what();
+  } catch (...) {
+    out.failed = true;
+    out.reason = "unknown error";
+  }
+  if (out.failed) {
+    const auto* p = reinterpret_cast<const std::byte*>(out.reason.data());
+    out.payload.assign(p, p + out.reason.size());
+  }
+  return out;
+}
+
+} // namespace steelpath::ensemble

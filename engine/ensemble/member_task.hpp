@@ -1,0 +1,32 @@
+// Runs one ensemble member from its design row to its journal payload: build
+// the member's scenario, simulate it with the member's random streams, check
+// the numbers, encode the arrays. A member that throws or produces a
+// non-finite number becomes a failure with its reason; it never stops others.
+#pragma once
+
+#include "ensemble/design.hpp"
+#include "input/member_scenario.hpp"
+#include "sim/member_result.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace steelpath::ensemble {
+
+struct MemberOutcome {
+  bool failed = false;
+  std::string reason;          ///< why it failed
+  std::vector<std::byte> payload; ///< the journal record (encode_member or the reason)
+  double unit_years = 0.0;
+};
+
+/// `result` is working memory reused between members of one thread.
+[[nodiscard]] MemberOutcome run_member(const Design& design, const input::ScenarioFactory& factory,
+                                       std::size_t member, MemberResult& result);
+
+/// The first non-finite number in a result's physical quantities, as
+/// "production in 2031" (empty: none). Prices may be NaN (nothing produced).
+[[nodiscard]] std::string first_non_finite(const MemberResult& result);
+
+} // namespace steelpath::ensemble

@@ -1,0 +1,79 @@
+#include "output/chunk_codec.hpp"
+
+#include "model/errors.hpp"
+
+#include <zlib.h>
+
+#include <bit>
+#include <cstdint>
+#include <string>
+
+namespace steelpath {
+
+namespace {
+
+constexpr std::size_t kValueBytes = sizeof(double);
+static_assert(kValueBytes == 8 && sizeof(std::uint64_t) == 8);
+
+std::string zlib_message(int status) {
+  const char* text = zError(status);
+  return text != nullptr ? std::string(text) : "zlib status " + std::to_string(status);
+}
+
+} // namespace
+
+std::vector<std::byte> encode_chunk(std::span<const double> values, int level) {
+  if (level < 0 || level > 9)
+    throw OutputError("encode_chunk: deflate level " + std::to_string(level) + " is outside 0..9");
+  const std::size_t n = values.size();
+  // Shuffle: byte b of element i goes to b*n + i (HDF5's H5Z shuffle filter
+  // for an element size of 8; no bytes are left over). Taking the bytes from
+  // the integer image by shifting writes the little-endian layout of
+  // H5T_IEEE_F64LE whatever the host's byte order.
+  std::vector<Bytef> shuffled(n * kValueBytes);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto bits = std::bit_cast<std::uint64_t>(values[i]);
+    for (std::size_t b = 0; b < kValueBytes; ++b)
+      shuffled[b * n + i] = static_cast<Bytef>(bits >> (8 * b));
+  }
+  // HDF5's deflate filter calls compress2 on the whole chunk, so the bytes
+  // equal those HDF5 would store itself (same zlib, same level).
+  uLongf size = compressBound(static_cast<uLong>(shuffled.size()));
+  std::vector<std::byte> out(size);
+  const int status = compress2(reinterpret_cast<Bytef*>(out.data()), &size, shuffled.data(),
+                               static_cast<uLong>(shuffled.size()), level);
+  if (status != Z_OK) throw OutputError("encode_chunk: zlib compress2 failed: " + zlib_message(status));
+  out.resize(size);
+  return out;
+}
+
+void decode_chunk(std::span<const std::byte> encoded, std::span<double> out) {
+  const std::size_t n = out.size();
+  std::vector<Bytef> shuffled(n * kValueBytes);
+  uLongf produced = static_cast<uLongf>(shuffled.size());
+  uLong consumed = static_cast<uLong>(encoded.size());
+  // uncompress2 reports how much input it used, so trailing bytes after the
+  // zlib stream are caught as well as short or overlong streams.
+  const int status =
+      uncompress2(shuffled.data(), &produced, reinterpret_cast<const Bytef*>(encoded.data()), &consumed);
+  if (status == Z_BUF_ERROR && produced == shuffled.size())
+    throw OutputError("decode_chunk: the chunk holds more than the " + std::to_string(n) +
+                      " values expected (or its stream is truncated)");
+  if (status != Z_OK)
+    throw OutputError("decode_chunk: corrupt chunk (" + zlib_message(status) + ", " +
+                      std::to_string(encoded.size()) + " bytes)");
+  if (produced != shuffled.size())
+    throw OutputError("decode_chunk: the chunk holds " + std::to_string(produced) + " bytes, expected " +
+                      std::to_string(shuffled.size()) + " (" + std::to_string(n) + " values)");
+  if (consumed != encoded.size())
+    throw OutputError("decode_chunk: corrupt chunk (" + std::to_string(encoded.size() - consumed) +
+                      " bytes follow the compressed stream)");
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint64_t bits = 0;
+    for (std::size_t b = 0; b < kValueBytes; ++b)
+      bits |= std::uint64_t{shuffled[b * n + i]} << (8 * b);
+    out[i] = std::bit_cast<double>(bits);
+  }
+}
+
+} // namespace steelpath

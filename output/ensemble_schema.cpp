@@ -1,0 +1,95 @@
+#include "output/ensemble_schema.hpp"
+
+#include <algorithm>
+
+namespace steelpath::schema {
+
+namespace {
+
+std::vector<Variable> build() {
+  std::vector<Variable> v;
+  for (const auto& s : variables()) // the single file's coordinates
+    if (s.group.empty() && (s.dims.empty() || s.dims[0] != "year" || s.name == "year")) v.push_back(s);
+  const std::vector<Variable> design = {
+      {"", "member", {"member"}, "1", "ensemble member index"},
+      {"", "lever_setting", {"lever_setting"}, "1", "lever setting index"},
+      {"", "lever", {"lever"}, "1", "parameter path of a crossed lever axis"},
+      {"", "sample", {"sample"}, "1", "uncertainty sample index (design row)"},
+      {"", "parameter", {"parameter"}, "1", "parameter path of a sampled uncertainty"},
+      {"", "failure", {"failure"}, "1", "member index of a failed member"},
+      {"", "lever_setting_label", {"lever_setting"}, "1", "the setting's lever values, as path=value"},
+      {"", "lever_setting_package", {"lever_setting"}, "1", "the setting's policy package ('' without)"},
+      {"",
+       "lever_value",
+       {"lever_setting", "lever"},
+       "1",
+       "the axis value in the lever path's documented unit (NaN: a series)"},
+      {"",
+       "parameter_distribution",
+       {"parameter"},
+       "1",
+       "uniform, normal, triangular, lognormal or discrete"},
+      {"",
+       "parameter_scale",
+       {"parameter"},
+       "1",
+       "1: the sample multiplies the base value; 0: it replaces it"},
+      {"", "sample_unit", {"sample", "parameter"}, "1", "coordinate in the unit hypercube, in (0, 1)"},
+      {"",
+       "sample_value",
+       {"sample", "parameter"},
+       "1",
+       "sampled value in the path's documented unit, or the factor when parameter_scale is 1"},
+      {"", "member_setting", {"member"}, "1", "the member's lever setting"},
+      {"", "member_sample", {"member"}, "1", "the member's uncertainty sample"},
+      {"", "member_replicate", {"member"}, "1", "the member's replicate of the agents' random draws"},
+      {"", "member_status", {"member"}, "1", "1: done, 2: failed (its results are NaN)"},
+      {"", "failure_reason", {"failure"}, "1", "why the member failed"},
+      {"", "member_unit_years", {"member"}, "1", "operating units x years simulated"},
+  };
+  v.insert(v.end(), design.begin(), design.end());
+  for (const auto& s : variables())
+    if (s.group.empty() && !s.dims.empty() && s.dims[0] == "year" && s.name != "year") {
+      std::vector<std::string_view> dims(s.dims.size() + 1, "member");
+      std::copy(s.dims.begin(), s.dims.end(), dims.begin() + 1);
+      v.push_back({s.group, s.name, std::move(dims), s.units, s.long_name});
+    }
+  const std::vector<Variable> metrics = {
+      {"", "cumulative_emissions", {"member"}, "Mt CO2", "direct CO2 emitted over the horizon"},
+      {"",
+       "near_zero_year",
+       {"member"},
+       "year",
+       "first year whose direct emissions are at most 10 % of the first year's (NaN: never)"},
+      {"statistics", "quantile", {"quantile"}, "1", "probability level of the quantiles"},
+      {"statistics", "members_done", {"lever_setting"}, "1", "members of the setting that finished"},
+      {"statistics", "emissions_mean", {"lever_setting", "year"}, "Mt CO2", "mean direct CO2 emissions"},
+      {"statistics",
+       "emissions_quantiles",
+       {"lever_setting", "quantile", "year"},
+       "Mt CO2",
+       "quantiles of direct CO2 emissions (linear interpolation, numpy's default)"},
+      {"statistics", "production_mean", {"lever_setting", "year"}, "Mt", "mean crude steel production"},
+      {"statistics",
+       "cumulative_emissions_quantiles",
+       {"lever_setting", "quantile"},
+       "Mt CO2",
+       "quantiles of cumulative direct CO2 over the horizon"},
+      {"statistics",
+       "near_zero_share",
+       {"lever_setting", "year"},
+       "1",
+       "share of finished members whose emissions are near zero (near_zero_year) by the year"},
+  };
+  v.insert(v.end(), metrics.begin(), metrics.end());
+  return v;
+}
+
+} // namespace
+
+const std::vector<Variable>& ensemble_variables() {
+  static const std::vector<Variable> v = build();
+  return v;
+}
+
+} // namespace steelpath::schema

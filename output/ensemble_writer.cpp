@@ -1,0 +1,178 @@
+#include "output/ensemble_writer.hpp"
+
+#include "model/errors.hpp"
+#include "output/ensemble_schema.hpp"
+#include "output/group_writer.hpp"
+#include "output/hdf5_chunked.hpp"
+#include "output/member_fields.hpp"
+#include "output/member_statistics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <numeric>
+
+namespace steelpath {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Chunks of about 256 KiB: one member's series is one small read, and a year
+// across all members touches members / chunk_rows chunks.
+constexpr std::size_t kChunkBytes = 256u << 10;
+
+std::vector<std::int32_t> iota32(std::size_t n) {
+  std::vector<std::int32_t> v(n);
+  std::iota(v.begin(), v.end(), 0);
+  return v;
+}
+
+struct MemberDataset {
+  h5::Handle ds;
+  std::vector<hsize_t> start, count; ///< one member's block
+  std::size_t size = 0;              ///< doubles per member
+};
+
+void write_design(GroupWriter& root, const EnsembleDesignTable& d) {
+  const std::size_t n = d.members();
+  root.ints("member", iota32(n));
+  root.ints("lever_setting", iota32(d.setting_labels.size()));
+  root.strings("lever", d.lever_paths);
+  root.ints("sample", iota32(d.samples));
+  root.strings("parameter", d.parameter_paths);
+  root.strings("lever_setting_label", d.setting_labels);
+  root.strings("lever_setting_package", d.setting_packages);
+  root.doubles("lever_value", d.lever_values);
+  root.strings("parameter_distribution", d.parameter_distributions);
+  root.ints("parameter_scale", d.parameter_scale);
+  root.doubles("sample_unit", d.sample_unit);
+  root.doubles("sample_value", d.sample_value);
+  std::vector<std::int32_t> setting(n), sample(n), replicate(n);
+  for (std::size_t m = 0; m < n; ++m) {
+    replicate[m] = static_cast<std::int32_t>(m % d.replicates);
+    sample[m] = static_cast<std::int32_t>((m / d.replicates) % d.samples);
+    setting[m] = static_cast<std::int32_t>(m / (d.replicates * d.samples));
+  }
+  root.ints("member_setting", setting);
+  root.ints("member_sample", sample);
+  root.ints("member_replicate", replicate);
+}
+
+std::vector<MemberDataset> create_member_datasets(hid_t file, GroupWriter& root, std::size_t members) {
+  std::vector<MemberDataset> out;
+  for (const auto name : member_field_names()) {
+    const std::string var(name);
+    MemberDataset m;
+    const auto shape = root.shape(var); // member first
+    m.size = 1;
+    for (std::size_t i = 1; i < shape.size(); ++i)
+      m.size *= shape[i];
+    if (m.size == 0 || members == 0) { // nothing to chunk (no contracts): an empty dataset
+      m.ds = h5::write_doubles(file, var, {}, shape);
+      m.size = 0;
+      out.push_back(std::move(m));
+      continue;
+    }
+    std::vector<hsize_t> chunk = shape;
+    const std::size_t row_bytes = std::max<std::size_t>(m.size, 1) * sizeof(double);
+    chunk[0] = std::clamp<hsize_t>(kChunkBytes / row_bytes, 1, std::max<hsize_t>(members, 1));
+    m.ds = h5::create_chunked_doubles(file, var, shape, chunk, 4, chunk[0] * row_bytes + 4096);
+    m.start.assign(shape.size(), 0);
+    m.count = shape;
+    m.count[0] = 1;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+} // namespace
+
+void write_ensemble(const std::string& path, const Scenario& base, const EnsembleDesignTable& design,
+                    MemberSource& source, const Provenance& provenance, const RunStatistics& stats,
+                    const std::string& identity) {
+  const std::size_t n = design.members();
+  const fs::path target(path);
+  std::error_code ec;
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  const fs::path partial = target.string() + ".partial";
+  try {
+    {
+      h5::Handle file = h5::create_file(partial.string());
+      write_provenance(file, base, provenance);
+      h5::set_attribute(file, "ensemble_identity", identity);
+      h5::set_attribute(file, "sampling", design.sampling);
+      h5::set_attribute(file, "samples", static_cast<std::int64_t>(design.base_samples));
+      h5::set_attribute(file, "replicates", static_cast<std::int64_t>(design.replicates));
+      h5::set_attribute(file, "seed", static_cast<std::int64_t>(design.seed));
+      h5::set_attribute(file, "members", static_cast<std::int64_t>(n));
+      h5::set_attribute(file, "run_wall_seconds", stats.wall_seconds);
+      h5::set_attribute(file, "run_members_simulated", static_cast<std::int64_t>(stats.members_run));
+      h5::set_attribute(file, "run_members_per_second", stats.members_per_second);
+      h5::set_attribute(file, "run_unit_years_per_second", stats.unit_years_per_second);
+      h5::set_attribute(file, "run_peak_rss_mib", stats.peak_rss_mib);
+      h5::set_attribute(file, "run_threads", static_cast<std::int64_t>(stats.threads));
+      h5::set_attribute(file, "run_ranks", static_cast<std::int64_t>(stats.ranks));
+
+      GroupWriter root(file, "", schema::ensemble_variables());
+      write_coordinates(root, base);
+      write_design(root, design);
+
+      std::vector<MemberDataset> data = create_member_datasets(file, root, n);
+      std::vector<std::int32_t> status(n, 0), failed;
+      std::vector<std::string> reasons;
+      std::vector<double> unit_years(n, std::nan(""));
+      std::vector<std::vector<double>> fields;
+      std::string reason;
+      for (std::size_t m = 0; m < n; ++m) {
+        status[m] = source.status(m);
+        if (status[m] != schema::kMemberDone && status[m] != schema::kMemberFailed)
+          throw OutputError("member " + std::to_string(m) + " has not been run");
+        source.read(m, fields, unit_years[m], reason);
+        if (status[m] == schema::kMemberFailed) {
+          failed.push_back(static_cast<std::int32_t>(m));
+          reasons.push_back(reason);
+          continue;
+        }
+        if (fields.size() != data.size())
+          throw OutputError("member " + std::to_string(m) + ": its record does not match the scenario");
+        for (std::size_t f = 0; f < data.size(); ++f) {
+          if (fields[f].size() != data[f].size)
+            throw OutputError("member " + std::to_string(m) + ": its record does not match the scenario");
+          if (data[f].size == 0) continue;
+          data[f].start[0] = m;
+          h5::write_block(data[f].ds, data[f].start, data[f].count, fields[f]);
+        }
+      }
+      root.ints("member_status", status);
+      root.ints("failure", failed);
+      root.strings("failure_reason", reasons);
+      root.doubles("member_unit_years", unit_years);
+      for (std::size_t f = 0; f < data.size(); ++f)
+        root.finish(member_field_names()[f], std::move(data[f].ds));
+      h5::set_attribute(
+          file, "members_done",
+          static_cast<std::int64_t>(std::count(status.begin(), status.end(), schema::kMemberDone)));
+      h5::set_attribute(file, "members_failed", static_cast<std::int64_t>(failed.size()));
+      write_member_statistics(file, root, design, status);
+      h5::check(H5Fflush(file, H5F_SCOPE_GLOBAL), "H5Fflush");
+    }
+    fs::rename(partial, target);
+  } catch (const fs::filesystem_error& e) {
+    fs::remove(partial, ec);
+    throw OutputError(path + ": cannot write results: " + e.code().message());
+  } catch (...) {
+    fs::remove(partial, ec);
+    throw;
+  }
+}
+
+std::string ensemble_identity(const std::string& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return "";
+  h5::Handle f = h5::open_file(path);
+  if (H5Aexists(f, "ensemble_identity") <= 0) return "";
+  return h5::read_string_attribute(f, "ensemble_identity");
+}
+
+} // namespace steelpath

@@ -1,0 +1,70 @@
+// Writes an ensemble's results file from its finished members (journals or
+// an earlier results file), in member order, so the file does not depend on
+// the order in which members finished, on threads or on MPI ranks. Members
+// are streamed one at a time: memory does not grow with the ensemble. The
+// statistics are computed in a final pass over the written file. Like the
+// single-member file, it is written under a temporary name and renamed.
+#pragma once
+
+#include "model/scenario.hpp"
+#include "output/result_writer.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace steelpath {
+
+/// The design, as the file records it (filled by the ensemble layer).
+struct EnsembleDesignTable {
+  std::vector<std::string> setting_labels;   ///< [lever_setting]
+  std::vector<std::string> setting_packages; ///< [lever_setting]
+  std::vector<std::string> lever_paths;      ///< [lever]: crossed axes
+  std::vector<double> lever_values;          ///< [lever_setting][lever]
+  std::vector<std::string> parameter_paths;  ///< [parameter]
+  std::vector<std::string> parameter_distributions;
+  std::vector<std::int32_t> parameter_scale;
+  std::size_t samples = 1;      ///< design rows per setting
+  std::size_t base_samples = 1; ///< `ensemble.samples` (rows / (dims + 2) for saltelli)
+  std::size_t replicates = 1;
+  std::vector<double> sample_unit;  ///< [sample][parameter]
+  std::vector<double> sample_value; ///< [sample][parameter]
+  std::string sampling;
+  std::uint64_t seed = 1;
+  [[nodiscard]] std::size_t members() const { return setting_labels.size() * samples * replicates; }
+};
+
+/// How a run went; stored as attributes (they differ between runs, unlike the data).
+struct RunStatistics {
+  double wall_seconds = 0.0;
+  std::size_t members_run = 0; ///< members simulated by this invocation (all ranks)
+  double members_per_second = 0.0;
+  double unit_years_per_second = 0.0;
+  double peak_rss_mib = 0.0; ///< largest resident set of any process of the run
+  int threads = 1;           ///< per rank
+  int ranks = 1;
+};
+
+/// Where the finalizer gets each member from.
+class MemberSource {
+public:
+  virtual ~MemberSource() = default;
+  /// 0: missing, schema::kMemberDone or schema::kMemberFailed.
+  [[nodiscard]] virtual int status(std::size_t member) const = 0;
+  /// A done member's arrays (in member_field_names() order) and unit-years,
+  /// or a failed member's reason.
+  virtual void read(std::size_t member, std::vector<std::vector<double>>& fields, double& unit_years,
+                    std::string& reason) = 0;
+};
+
+/// Writes the ensemble file. Every member must be done or failed in `source`.
+/// `identity` names the run (resume checks it). Throws OutputError.
+void write_ensemble(const std::string& path, const Scenario& base, const EnsembleDesignTable& design,
+                    MemberSource& source, const Provenance& provenance, const RunStatistics& stats,
+                    const std::string& identity);
+
+/// The run identity stored in an ensemble file, or "" if `path` is not one.
+/// Throws OutputError when the file exists but is not readable HDF5.
+[[nodiscard]] std::string ensemble_identity(const std::string& path);
+
+} // namespace steelpath

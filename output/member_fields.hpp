@@ -1,0 +1,32 @@
+// The fixed-shape arrays of one member's result under their schema names,
+// and the coordinates they are indexed by: shared by the single-member file
+// (one member) and the ensemble file (a `member` dimension in front).
+#pragma once
+
+#include "model/scenario.hpp"
+#include "output/group_writer.hpp"
+#include "sim/member_result.hpp"
+
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace steelpath {
+
+struct MemberField {
+  std::string_view name;          ///< schema name (schema::variables())
+  std::span<const double> values; ///< row-major, year first
+};
+
+/// Every root variable of the schema whose first dimension is `year`, in
+/// schema order; `scratch` holds the ones computed from others (total emissions).
+[[nodiscard]] std::vector<MemberField> member_fields(const MemberResult& r, std::vector<double>& scratch);
+
+/// The schema names member_fields() returns, in order.
+[[nodiscard]] std::vector<std::string_view> member_field_names();
+
+/// Writes the coordinates year, technology, region, company, contract and
+/// their readable names.
+void write_coordinates(GroupWriter& root, const Scenario& s);
+
+} // namespace steelpath

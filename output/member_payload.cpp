@@ -1,0 +1,70 @@
+#include "output/member_payload.hpp"
+
+#include "model/errors.hpp"
+#include "output/chunk_codec.hpp"
+#include "output/member_fields.hpp"
+
+#include <bit>
+#include <cstring>
+
+namespace steelpath {
+
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "the journal payload is written little-endian");
+
+template <class T>
+void put(std::vector<std::byte>& out, T v) {
+  const auto at = out.size();
+  out.resize(at + sizeof v);
+  std::memcpy(out.data() + at, &v, sizeof v);
+}
+
+template <class T>
+T get(std::span<const std::byte> in, std::size_t& at) {
+  if (in.size() - at < sizeof(T) || at > in.size()) throw OutputError("member record: truncated");
+  T v;
+  std::memcpy(&v, in.data() + at, sizeof v);
+  at += sizeof v;
+  return v;
+}
+
+} // namespace
+
+std::vector<std::byte> encode_member(const MemberResult& r) {
+  std::vector<double> scratch;
+  const auto fields = member_fields(r, scratch);
+  std::vector<std::byte> out;
+  put<std::uint32_t>(out, 1);
+  put<double>(out, static_cast<double>(r.unit_years));
+  put<std::uint32_t>(out, static_cast<std::uint32_t>(fields.size()));
+  for (const auto& f : fields) {
+    const auto bytes = f.values.empty() ? std::vector<std::byte>{} : encode_chunk(f.values);
+    put<std::uint64_t>(out, f.values.size());
+    put<std::uint64_t>(out, bytes.size());
+    out.insert(out.end(), bytes.begin(), bytes.end());
+  }
+  return out;
+}
+
+void decode_member(std::span<const std::byte> in, std::vector<std::vector<double>>& fields,
+                   double& unit_years) {
+  std::size_t at = 0;
+  if (get<std::uint32_t>(in, at) != 1) throw OutputError("member record: unknown version");
+  unit_years = get<double>(in, at);
+  const auto n = get<std::uint32_t>(in, at);
+  if (n > 4096) throw OutputError("member record: implausible field count");
+  fields.resize(n);
+  for (auto& f : fields) {
+    const auto values = get<std::uint64_t>(in, at);
+    const auto bytes = get<std::uint64_t>(in, at);
+    if (bytes > in.size() - at || values > (std::uint64_t{1} << 32))
+      throw OutputError("member record: truncated");
+    f.resize(values);
+    if (values > 0) decode_chunk(in.subspan(at, bytes), f);
+    at += bytes;
+  }
+  if (at != in.size()) throw OutputError("member record: trailing bytes");
+}
+
+} // namespace steelpath

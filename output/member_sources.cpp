@@ -1,0 +1,135 @@
+#include "output/member_sources.hpp"
+
+#include "model/errors.hpp"
+#include "output/ensemble_schema.hpp"
+#include "output/hdf5_chunked.hpp"
+#include "output/member_fields.hpp"
+#include "output/member_payload.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace steelpath {
+
+namespace fs = std::filesystem;
+
+JournalSource::JournalSource(const std::string& folder, const std::string& identity, std::size_t members)
+    : index_(members) {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) return;
+  std::vector<std::string> files;
+  for (const auto& e : fs::directory_iterator(folder, ec))
+    if (e.path().extension() == ".journal") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end()); // the same index whatever the directory order
+  for (const auto& f : files) {
+    journals_.push_back(std::make_unique<JournalReader>(f, identity));
+    const auto& scan = journals_.back()->scan();
+    if (scan.file_bytes > scan.valid_bytes) ++torn_;
+    const int j = static_cast<int>(journals_.size()) - 1;
+    for (const auto& r : scan.records) {
+      if (r.member >= members)
+        throw OutputError(f + ": holds member " + std::to_string(r.member) + " but the design has " +
+                          std::to_string(members) + "; it belongs to another run");
+      Where& w = index_[r.member];
+      if (w.journal >= 0 && w.record.status == kRecordDone) continue;
+      w = {j, r};
+    }
+  }
+}
+
+int JournalSource::status(std::size_t m) const {
+  const Where& w = index_.at(m);
+  if (w.journal < 0) return 0;
+  return w.record.status == kRecordDone ? schema::kMemberDone : schema::kMemberFailed;
+}
+
+void JournalSource::forget_failures() {
+  for (auto& w : index_)
+    if (w.journal >= 0 && w.record.status != kRecordDone) w = {};
+}
+
+void JournalSource::read(std::size_t m, std::vector<std::vector<double>>& fields, double& unit_years,
+                         std::string& reason) {
+  const Where& w = index_.at(m);
+  if (w.journal < 0) throw OutputError("member " + std::to_string(m) + " is in no journal");
+  const auto payload = journals_[static_cast<std::size_t>(w.journal)]->read(w.record);
+  if (w.record.status == kRecordDone) {
+    decode_member(payload, fields, unit_years);
+    reason.clear();
+  } else {
+    fields.clear();
+    unit_years = 0.0;
+    reason.assign(reinterpret_cast<const char*>(payload.data()), payload.size());
+  }
+}
+
+ResultsFileSource::ResultsFileSource(const std::string& path, std::size_t members)
+    : file_(h5::open_file(path)) {
+  status_.resize(members);
+  const auto dims = h5::dataset_dims(file_, "member_status");
+  if (dims.size() != 1 || dims[0] != members)
+    throw OutputError(path + ": has another number of members than the design");
+  h5::Handle st = h5::open_dataset(file_, "member_status");
+  h5::read_block(st, {0}, {members}, status_);
+  unit_years_ = h5::read_doubles(file_, "member_unit_years");
+  const auto failed = h5::read_doubles(file_, "failure");
+  const auto reasons = h5::read_strings(file_, "failure_reason");
+  for (std::size_t i = 0; i < failed.size() && i < reasons.size(); ++i)
+    failures_.emplace_back(static_cast<std::int32_t>(failed[i]), reasons[i]);
+  for (const auto name : member_field_names()) {
+    const std::string var(name);
+    shapes_.push_back(h5::dataset_dims(file_, var));
+    datasets_.push_back(h5::open_dataset(file_, var, 8u << 20));
+  }
+}
+
+int ResultsFileSource::status(std::size_t m) const {
+  return status_.at(m);
+}
+
+void ResultsFileSource::read(std::size_t m, std::vector<std::vector<double>>& fields, double& unit_years,
+                             std::string& reason) {
+  unit_years = unit_years_.at(m);
+  reason.clear();
+  fields.clear();
+  if (status_[m] != schema::kMemberDone) {
+    for (const auto& [member, why] : failures_)
+      if (static_cast<std::size_t>(member) == m) reason = why;
+    return;
+  }
+  fields.resize(datasets_.size());
+  for (std::size_t f = 0; f < datasets_.size(); ++f) {
+    std::vector<hsize_t> start(shapes_[f].size(), 0), count = shapes_[f];
+    start[0] = m;
+    count[0] = 1;
+    std::size_t size = 1;
+    for (std::size_t i = 1; i < count.size(); ++i)
+      size *= count[i];
+    fields[f].resize(size);
+    if (size > 0) h5::read_block(datasets_[f], start, count, fields[f]);
+  }
+}
+
+MemberSource* CombinedSource::pick(std::size_t m) const {
+  MemberSource* failed = nullptr;
+  for (auto* s : sources_) {
+    const int st = s->status(m);
+    if (st == schema::kMemberDone) return s;
+    if (st == schema::kMemberFailed && !failed) failed = s;
+  }
+  return failed;
+}
+
+int CombinedSource::status(std::size_t m) const {
+  const MemberSource* s = pick(m);
+  return s ? s->status(m) : 0;
+}
+
+void CombinedSource::read(std::size_t m, std::vector<std::vector<double>>& fields, double& unit_years,
+                          std::string& reason) {
+  MemberSource* s = pick(m);
+  if (!s) throw OutputError("member " + std::to_string(m) + " has not been run");
+  s->read(m, fields, unit_years, reason);
+}
+
+} // namespace steelpath

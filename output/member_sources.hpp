@@ -1,0 +1,74 @@
+// Where the ensemble finalizer reads finished members from: the journals of a
+// run (one per rank or job-array part), and, when only failed members are
+// rerun, the earlier results file.
+#pragma once
+
+#include "output/ensemble_writer.hpp"
+#include "output/hdf5.hpp"
+#include "output/member_journal.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace steelpath {
+
+/// Journal record status bytes.
+inline constexpr std::uint8_t kRecordDone = 0;
+inline constexpr std::uint8_t kRecordFailed = 1;
+
+/// Every journal (*.journal) in a folder, indexed by member. A member with a
+/// done record is done (a later failure of the same member, from a retry,
+/// does not undo it); otherwise the last failure counts.
+class JournalSource : public MemberSource {
+public:
+  /// `members`: the design's size; records beyond it mean a foreign journal.
+  JournalSource(const std::string& folder, const std::string& identity, std::size_t members);
+  [[nodiscard]] int status(std::size_t member) const override;
+  void read(std::size_t member, std::vector<std::vector<double>>& fields, double& unit_years,
+            std::string& reason) override;
+  [[nodiscard]] std::size_t torn_records() const { return torn_; }
+  /// Forgets failures, so they count as not run (--retry-failed).
+  void forget_failures();
+
+private:
+  struct Where {
+    int journal = -1;
+    JournalRecord record;
+  };
+  std::vector<std::unique_ptr<JournalReader>> journals_;
+  std::vector<Where> index_;
+  std::size_t torn_ = 0;
+};
+
+/// Members of an earlier ensemble file of the same run.
+class ResultsFileSource : public MemberSource {
+public:
+  ResultsFileSource(const std::string& path, std::size_t members);
+  [[nodiscard]] int status(std::size_t member) const override;
+  void read(std::size_t member, std::vector<std::vector<double>>& fields, double& unit_years,
+            std::string& reason) override;
+
+private:
+  h5::Handle file_;
+  std::vector<h5::Handle> datasets_;
+  std::vector<std::vector<hsize_t>> shapes_;
+  std::vector<std::int32_t> status_;
+  std::vector<double> unit_years_;
+  std::vector<std::pair<std::int32_t, std::string>> failures_;
+};
+
+/// Takes each member from the first source that has it done, else failed.
+class CombinedSource : public MemberSource {
+public:
+  explicit CombinedSource(std::vector<MemberSource*> sources) : sources_(std::move(sources)) {}
+  [[nodiscard]] int status(std::size_t member) const override;
+  void read(std::size_t member, std::vector<std::vector<double>>& fields, double& unit_years,
+            std::string& reason) override;
+
+private:
+  [[nodiscard]] MemberSource* pick(std::size_t member) const;
+  std::vector<MemberSource*> sources_;
+};
+
+} // namespace steelpath

@@ -1,0 +1,27 @@
+// Per-member metrics and ensemble statistics, computed in a pass over the
+// member datasets already written to an ensemble file: one member's series
+// or one year across one setting's members at a time, never the ensemble.
+#pragma once
+
+#include "output/ensemble_writer.hpp"
+#include "output/group_writer.hpp"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace steelpath {
+
+/// Writes cumulative_emissions, near_zero_year and the `statistics` group.
+/// `status`: member_status as written.
+void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesignTable& design,
+                             const std::vector<std::int32_t>& status);
+
+/// Quantile p of `values` (sorted in place) by linear interpolation between
+/// order statistics (numpy's default, Hyndman and Fan type 7); NaN if empty.
+[[nodiscard]] double quantile_sorted(std::span<const double> sorted, double p);
+
+/// First year index whose value is at most `share` x the first value; -1: never.
+[[nodiscard]] int first_index_at_most(std::span<const double> series, double share);
+
+} // namespace steelpath
