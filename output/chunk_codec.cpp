@@ -36,14 +36,38 @@ std::vector<std::byte> encode_chunk(std::span<const double> values, int level) {
     for (std::size_t b = 0; b < kValueBytes; ++b)
       shuffled[b * n + i] = static_cast<Bytef>(bits >> (8 * b));
   }
-  // HDF5's deflate filter calls compress2 on the whole chunk, so the bytes
-  // equal those HDF5 would store itself (same zlib, same level).
-  uLongf size = compressBound(static_cast<uLong>(shuffled.size()));
+  // HDF5's deflate filter calls compress2 on the whole chunk; deflateInit +
+  // deflate(Z_FINISH) on the whole input is what compress2 does, so the bytes
+  // are the same. The stream is kept per thread and reset between chunks:
+  // initialising one allocates about 256 KiB, and the page faults of that
+  // cost more than compressing a member's small arrays.
+  struct Stream {
+    z_stream z{};
+    int level = -1;
+    ~Stream() {
+      if (level >= 0) deflateEnd(&z);
+    }
+  };
+  thread_local Stream stream;
+  if (stream.level != level) {
+    if (stream.level >= 0) deflateEnd(&stream.z);
+    stream.z = z_stream{};
+    stream.level = -1;
+    const int init = deflateInit(&stream.z, level);
+    if (init != Z_OK) throw OutputError("encode_chunk: zlib deflateInit failed: " + zlib_message(init));
+    stream.level = level;
+  } else {
+    deflateReset(&stream.z);
+  }
+  uLong size = deflateBound(&stream.z, static_cast<uLong>(shuffled.size()));
   std::vector<std::byte> out(size);
-  const int status = compress2(reinterpret_cast<Bytef*>(out.data()), &size, shuffled.data(),
-                               static_cast<uLong>(shuffled.size()), level);
-  if (status != Z_OK) throw OutputError("encode_chunk: zlib compress2 failed: " + zlib_message(status));
-  out.resize(size);
+  stream.z.next_in = shuffled.data();
+  stream.z.avail_in = static_cast<uInt>(shuffled.size());
+  stream.z.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.z.avail_out = static_cast<uInt>(size);
+  const int status = deflate(&stream.z, Z_FINISH);
+  if (status != Z_STREAM_END) throw OutputError("encode_chunk: zlib deflate failed: " + zlib_message(status));
+  out.resize(stream.z.total_out);
   return out;
 }
 

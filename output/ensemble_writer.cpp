@@ -18,9 +18,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Chunks of about 256 KiB: one member's series is one small read, and a year
-// across all members touches members / chunk_rows chunks.
-constexpr std::size_t kChunkBytes = 256u << 10;
+// One chunk per member and array: the worker that simulated the member
+// compressed it (shuffle + deflate, in parallel), and the file only copies
+// the bytes (H5Dwrite_chunk). Reading one member's series is one chunk;
+// reading a year across members touches every member's chunk, which is why
+// the statistics pass gives itself a chunk cache (member_statistics.cpp).
 
 std::vector<std::int32_t> iota32(std::size_t n) {
   std::vector<std::int32_t> v(n);
@@ -59,9 +61,10 @@ void write_design(GroupWriter& root, const EnsembleDesignTable& d) {
   root.ints("member_replicate", replicate);
 }
 
-std::vector<MemberDataset> create_member_datasets(hid_t file, GroupWriter& root, std::size_t members) {
+std::vector<MemberDataset> create_member_datasets(hid_t file, GroupWriter& root, std::size_t members,
+                                                  const std::vector<std::string_view>& names) {
   std::vector<MemberDataset> out;
-  for (const auto name : member_field_names()) {
+  for (const auto name : names) {
     const std::string var(name);
     MemberDataset m;
     const auto shape = root.shape(var); // member first
@@ -75,9 +78,8 @@ std::vector<MemberDataset> create_member_datasets(hid_t file, GroupWriter& root,
       continue;
     }
     std::vector<hsize_t> chunk = shape;
-    const std::size_t row_bytes = std::max<std::size_t>(m.size, 1) * sizeof(double);
-    chunk[0] = std::clamp<hsize_t>(kChunkBytes / row_bytes, 1, std::max<hsize_t>(members, 1));
-    m.ds = h5::create_chunked_doubles(file, var, shape, chunk, 4, chunk[0] * row_bytes + 4096);
+    chunk[0] = 1;
+    m.ds = h5::create_chunked_doubles(file, var, shape, chunk, kMemberDeflateLevel, 0);
     m.start.assign(shape.size(), 0);
     m.count = shape;
     m.count[0] = 1;
@@ -106,6 +108,7 @@ void write_ensemble(const std::string& path, const Scenario& base, const Ensembl
       h5::set_attribute(file, "replicates", static_cast<std::int64_t>(design.replicates));
       h5::set_attribute(file, "seed", static_cast<std::int64_t>(design.seed));
       h5::set_attribute(file, "members", static_cast<std::int64_t>(n));
+      h5::set_attribute(file, "company_series", static_cast<std::int64_t>(design.company_series ? 1 : 0));
       h5::set_attribute(file, "run_wall_seconds", stats.wall_seconds);
       h5::set_attribute(file, "run_members_simulated", static_cast<std::int64_t>(stats.members_run));
       h5::set_attribute(file, "run_members_per_second", stats.members_per_second);
@@ -118,11 +121,12 @@ void write_ensemble(const std::string& path, const Scenario& base, const Ensembl
       write_coordinates(root, base);
       write_design(root, design);
 
-      std::vector<MemberDataset> data = create_member_datasets(file, root, n);
+      const auto names = member_field_names(design.company_series);
+      std::vector<MemberDataset> data = create_member_datasets(file, root, n, names);
       std::vector<std::int32_t> status(n, 0), failed;
       std::vector<std::string> reasons;
       std::vector<double> unit_years(n, std::nan(""));
-      std::vector<std::vector<double>> fields;
+      std::vector<EncodedField> fields;
       std::string reason;
       for (std::size_t m = 0; m < n; ++m) {
         status[m] = source.status(m);
@@ -137,11 +141,13 @@ void write_ensemble(const std::string& path, const Scenario& base, const Ensembl
         if (fields.size() != data.size())
           throw OutputError("member " + std::to_string(m) + ": its record does not match the scenario");
         for (std::size_t f = 0; f < data.size(); ++f) {
-          if (fields[f].size() != data[f].size)
+          if (fields[f].values != data[f].size)
             throw OutputError("member " + std::to_string(m) + ": its record does not match the scenario");
           if (data[f].size == 0) continue;
           data[f].start[0] = m;
-          h5::write_block(data[f].ds, data[f].start, data[f].count, fields[f]);
+          h5::check(H5Dwrite_chunk(data[f].ds, H5P_DEFAULT, 0, data[f].start.data(), fields[f].bytes.size(),
+                                   fields[f].bytes.data()),
+                    "H5Dwrite_chunk " + std::string(names[f]));
         }
       }
       root.ints("member_status", status);
@@ -149,7 +155,7 @@ void write_ensemble(const std::string& path, const Scenario& base, const Ensembl
       root.strings("failure_reason", reasons);
       root.doubles("member_unit_years", unit_years);
       for (std::size_t f = 0; f < data.size(); ++f)
-        root.finish(member_field_names()[f], std::move(data[f].ds));
+        root.finish(names[f], std::move(data[f].ds));
       h5::set_attribute(
           file, "members_done",
           static_cast<std::int64_t>(std::count(status.begin(), status.end(), schema::kMemberDone)));

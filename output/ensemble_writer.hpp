@@ -7,6 +7,7 @@
 #pragma once
 
 #include "model/scenario.hpp"
+#include "output/member_payload.hpp"
 #include "output/result_writer.hpp"
 
 #include <cstdint>
@@ -31,6 +32,7 @@ struct EnsembleDesignTable {
   std::vector<double> sample_value; ///< [sample][parameter]
   std::string sampling;
   std::uint64_t seed = 1;
+  bool company_series = false; ///< the [member][year][company] series are stored
   [[nodiscard]] std::size_t members() const { return setting_labels.size() * samples * replicates; }
 };
 
@@ -51,9 +53,9 @@ public:
   virtual ~MemberSource() = default;
   /// 0: missing, schema::kMemberDone or schema::kMemberFailed.
   [[nodiscard]] virtual int status(std::size_t member) const = 0;
-  /// A done member's arrays (in member_field_names() order) and unit-years,
-  /// or a failed member's reason.
-  virtual void read(std::size_t member, std::vector<std::vector<double>>& fields, double& unit_years,
+  /// A done member's arrays (in member_field_names() order, each one
+  /// encoded HDF5 chunk) and unit-years, or a failed member's reason.
+  virtual void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,
                     std::string& reason) = 0;
 };
 

@@ -2,6 +2,7 @@
 
 #include "model/errors.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -17,9 +18,10 @@ hsize_t product(const std::vector<hsize_t>& v) {
 
 Handle access_props(std::size_t cache_bytes) {
   Handle dapl(check(H5Pcreate(H5P_DATASET_ACCESS), "H5Pcreate"), H5Pclose);
-  // One slot per chunk that fits, w0 = 1: a chunk is evicted as soon as it
-  // has been written whole, which is how the ensemble file fills them.
-  if (cache_bytes > 0) check(H5Pset_chunk_cache(dapl, 521, cache_bytes, 1.0), "H5Pset_chunk_cache");
+  // Many slots (HDF5 advises ~100 x the chunks that fit): the ensemble
+  // file's chunks are small (one member's array).
+  const std::size_t slots = std::max<std::size_t>(521, cache_bytes / 64) | 1;
+  if (cache_bytes > 0) check(H5Pset_chunk_cache(dapl, slots, cache_bytes, 1.0), "H5Pset_chunk_cache");
   return dapl;
 }
 

@@ -4,15 +4,16 @@
 
 namespace steelpath {
 
-std::vector<std::string_view> member_field_names() {
+std::vector<std::string_view> member_field_names(bool companies) {
   std::vector<std::string_view> names;
   for (const auto& v : schema::variables())
-    if (v.group.empty() && !v.dims.empty() && v.dims[0] == "year" && v.name != "year")
+    if (v.group.empty() && !v.dims.empty() && v.dims[0] == "year" && v.name != "year" &&
+        (companies || v.dims.size() < 2 || v.dims[1] != "company"))
       names.push_back(v.name);
   return names;
 }
 
-std::vector<MemberField> member_fields(const MemberResult& r, std::vector<double>& scratch) {
+std::vector<MemberField> member_fields(const MemberResult& r, std::vector<double>& scratch, bool companies) {
   scratch.resize(r.horizon.size());
   for (std::size_t y = 0; y < scratch.size(); ++y)
     scratch[y] = r.total_emissions(y);
@@ -51,7 +52,7 @@ std::vector<MemberField> member_fields(const MemberResult& r, std::vector<double
   // The schema decides the order; a field it lists that is missing here (or
   // the reverse) is a bug caught the first time any file is written.
   std::vector<MemberField> out;
-  for (const auto name : member_field_names()) {
+  for (const auto name : member_field_names(companies)) {
     bool found = false;
     for (const auto& f : all)
       if (f.name == name) {
@@ -60,7 +61,7 @@ std::vector<MemberField> member_fields(const MemberResult& r, std::vector<double
       }
     if (!found) throw OutputError("member_fields: no data for schema variable " + std::string(name));
   }
-  if (out.size() != all.size()) throw OutputError("member_fields: a field is not in the schema");
+  if (companies && out.size() != all.size()) throw OutputError("member_fields: a field is not in the schema");
   return out;
 }
 

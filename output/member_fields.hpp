@@ -19,11 +19,14 @@ struct MemberField {
 };
 
 /// Every root variable of the schema whose first dimension is `year`, in
-/// schema order; `scratch` holds the ones computed from others (total emissions).
-[[nodiscard]] std::vector<MemberField> member_fields(const MemberResult& r, std::vector<double>& scratch);
+/// schema order; `scratch` holds the ones computed from others (total
+/// emissions). Without `companies`, the [year][company] series are left out
+/// (an ensemble's default: with the real fleet they are 90 % of the volume).
+[[nodiscard]] std::vector<MemberField> member_fields(const MemberResult& r, std::vector<double>& scratch,
+                                                     bool companies = true);
 
 /// The schema names member_fields() returns, in order.
-[[nodiscard]] std::vector<std::string_view> member_field_names();
+[[nodiscard]] std::vector<std::string_view> member_field_names(bool companies = true);
 
 /// Writes the coordinates year, technology, region, company, contract and
 /// their readable names.

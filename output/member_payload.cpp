@@ -31,15 +31,15 @@ T get(std::span<const std::byte> in, std::size_t& at) {
 
 } // namespace
 
-std::vector<std::byte> encode_member(const MemberResult& r) {
+std::vector<std::byte> encode_member(const MemberResult& r, bool companies) {
   std::vector<double> scratch;
-  const auto fields = member_fields(r, scratch);
+  const auto fields = member_fields(r, scratch, companies);
   std::vector<std::byte> out;
   put<std::uint32_t>(out, 1);
   put<double>(out, static_cast<double>(r.unit_years));
   put<std::uint32_t>(out, static_cast<std::uint32_t>(fields.size()));
   for (const auto& f : fields) {
-    const auto bytes = f.values.empty() ? std::vector<std::byte>{} : encode_chunk(f.values);
+    const auto bytes = f.values.empty() ? std::vector<std::byte>{} : encode_chunk(f.values, kMemberDeflateLevel);
     put<std::uint64_t>(out, f.values.size());
     put<std::uint64_t>(out, bytes.size());
     out.insert(out.end(), bytes.begin(), bytes.end());
@@ -47,8 +47,7 @@ std::vector<std::byte> encode_member(const MemberResult& r) {
   return out;
 }
 
-void decode_member(std::span<const std::byte> in, std::vector<std::vector<double>>& fields,
-                   double& unit_years) {
+void decode_member(std::span<const std::byte> in, std::vector<EncodedField>& fields, double& unit_years) {
   std::size_t at = 0;
   if (get<std::uint32_t>(in, at) != 1) throw OutputError("member record: unknown version");
   unit_years = get<double>(in, at);
@@ -56,15 +55,26 @@ void decode_member(std::span<const std::byte> in, std::vector<std::vector<double
   if (n > 4096) throw OutputError("member record: implausible field count");
   fields.resize(n);
   for (auto& f : fields) {
-    const auto values = get<std::uint64_t>(in, at);
+    f.values = get<std::uint64_t>(in, at);
     const auto bytes = get<std::uint64_t>(in, at);
-    if (bytes > in.size() - at || values > (std::uint64_t{1} << 32))
+    if (bytes > in.size() - at || f.values > (std::uint64_t{1} << 32))
       throw OutputError("member record: truncated");
-    f.resize(values);
-    if (values > 0) decode_chunk(in.subspan(at, bytes), f);
+    const auto* p = in.data() + at;
+    f.bytes.assign(p, p + bytes);
     at += bytes;
   }
   if (at != in.size()) throw OutputError("member record: trailing bytes");
+}
+
+void decode_member(std::span<const std::byte> in, std::vector<std::vector<double>>& fields,
+                   double& unit_years) {
+  std::vector<EncodedField> encoded;
+  decode_member(in, encoded, unit_years);
+  fields.resize(encoded.size());
+  for (std::size_t i = 0; i < encoded.size(); ++i) {
+    fields[i].resize(encoded[i].values);
+    if (encoded[i].values > 0) decode_chunk(encoded[i].bytes, fields[i]);
+  }
 }
 
 } // namespace steelpath

@@ -9,14 +9,29 @@
 #include "sim/member_result.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
 
 namespace steelpath {
 
-[[nodiscard]] std::vector<std::byte> encode_member(const MemberResult& result);
+/// One array as the ensemble file stores it: one HDF5 chunk (the member's
+/// whole array) after the shuffle and deflate filters.
+struct EncodedField {
+  std::uint64_t values = 0;     ///< doubles in the array
+  std::vector<std::byte> bytes; ///< encode_chunk() of them (empty when values is 0)
+};
+
+/// The deflate level of the stored chunks: 1 compresses shuffled doubles
+/// nearly as well as 4 at a fraction of the time (docs/performance.md).
+inline constexpr int kMemberDeflateLevel = 1;
+
+/// `companies`: include the [year][company] series (member_fields()).
+[[nodiscard]] std::vector<std::byte> encode_member(const MemberResult& result, bool companies = true);
 /// Throws OutputError when the payload is not a version-1 member record.
+void decode_member(std::span<const std::byte> payload, std::vector<EncodedField>& fields, double& unit_years);
+/// The same, decompressed.
 void decode_member(std::span<const std::byte> payload, std::vector<std::vector<double>>& fields,
                    double& unit_years);
 

@@ -48,7 +48,7 @@ void JournalSource::forget_failures() {
     if (w.journal >= 0 && w.record.status != kRecordDone) w = {};
 }
 
-void JournalSource::read(std::size_t m, std::vector<std::vector<double>>& fields, double& unit_years,
+void JournalSource::read(std::size_t m, std::vector<EncodedField>& fields, double& unit_years,
                          std::string& reason) {
   const Where& w = index_.at(m);
   if (w.journal < 0) throw OutputError("member " + std::to_string(m) + " is in no journal");
@@ -63,7 +63,7 @@ void JournalSource::read(std::size_t m, std::vector<std::vector<double>>& fields
   }
 }
 
-ResultsFileSource::ResultsFileSource(const std::string& path, std::size_t members)
+ResultsFileSource::ResultsFileSource(const std::string& path, std::size_t members, bool company_series)
     : file_(h5::open_file(path)) {
   status_.resize(members);
   const auto dims = h5::dataset_dims(file_, "member_status");
@@ -76,10 +76,10 @@ ResultsFileSource::ResultsFileSource(const std::string& path, std::size_t member
   const auto reasons = h5::read_strings(file_, "failure_reason");
   for (std::size_t i = 0; i < failed.size() && i < reasons.size(); ++i)
     failures_.emplace_back(static_cast<std::int32_t>(failed[i]), reasons[i]);
-  for (const auto name : member_field_names()) {
+  for (const auto name : member_field_names(company_series)) {
     const std::string var(name);
     shapes_.push_back(h5::dataset_dims(file_, var));
-    datasets_.push_back(h5::open_dataset(file_, var, 8u << 20));
+    datasets_.push_back(h5::open_dataset(file_, var));
   }
 }
 
@@ -87,7 +87,7 @@ int ResultsFileSource::status(std::size_t m) const {
   return status_.at(m);
 }
 
-void ResultsFileSource::read(std::size_t m, std::vector<std::vector<double>>& fields, double& unit_years,
+void ResultsFileSource::read(std::size_t m, std::vector<EncodedField>& fields, double& unit_years,
                              std::string& reason) {
   unit_years = unit_years_.at(m);
   reason.clear();
@@ -99,14 +99,21 @@ void ResultsFileSource::read(std::size_t m, std::vector<std::vector<double>>& fi
   }
   fields.resize(datasets_.size());
   for (std::size_t f = 0; f < datasets_.size(); ++f) {
-    std::vector<hsize_t> start(shapes_[f].size(), 0), count = shapes_[f];
-    start[0] = m;
-    count[0] = 1;
-    std::size_t size = 1;
-    for (std::size_t i = 1; i < count.size(); ++i)
-      size *= count[i];
-    fields[f].resize(size);
-    if (size > 0) h5::read_block(datasets_[f], start, count, fields[f]);
+    // The stored chunk is the member's whole array: copied as it is.
+    hsize_t offset[H5S_MAX_RANK] = {m}; // the member's chunk: the rest of the offset is 0
+    std::uint64_t values = 1;
+    for (std::size_t i = 1; i < shapes_[f].size(); ++i)
+      values *= shapes_[f][i];
+    fields[f].values = values;
+    fields[f].bytes.clear();
+    if (values == 0) continue;
+    hsize_t bytes = 0;
+    h5::check(H5Dget_chunk_storage_size(datasets_[f], offset, &bytes), "H5Dget_chunk_storage_size");
+    fields[f].bytes.resize(bytes);
+    std::uint32_t filters = 0;
+    h5::check(H5Dread_chunk(datasets_[f], H5P_DEFAULT, offset, &filters, fields[f].bytes.data()),
+              "H5Dread_chunk");
+    if (filters != 0) throw OutputError("member " + std::to_string(m) + ": a chunk stored unfiltered");
   }
 }
 
@@ -125,7 +132,7 @@ int CombinedSource::status(std::size_t m) const {
   return s ? s->status(m) : 0;
 }
 
-void CombinedSource::read(std::size_t m, std::vector<std::vector<double>>& fields, double& unit_years,
+void CombinedSource::read(std::size_t m, std::vector<EncodedField>& fields, double& unit_years,
                           std::string& reason) {
   MemberSource* s = pick(m);
   if (!s) throw OutputError("member " + std::to_string(m) + " has not been run");

@@ -25,7 +25,7 @@ public:
   /// `members`: the design's size; records beyond it mean a foreign journal.
   JournalSource(const std::string& folder, const std::string& identity, std::size_t members);
   [[nodiscard]] int status(std::size_t member) const override;
-  void read(std::size_t member, std::vector<std::vector<double>>& fields, double& unit_years,
+  void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,
             std::string& reason) override;
   [[nodiscard]] std::size_t torn_records() const { return torn_; }
   /// Forgets failures, so they count as not run (--retry-failed).
@@ -44,9 +44,9 @@ private:
 /// Members of an earlier ensemble file of the same run.
 class ResultsFileSource : public MemberSource {
 public:
-  ResultsFileSource(const std::string& path, std::size_t members);
+  ResultsFileSource(const std::string& path, std::size_t members, bool company_series);
   [[nodiscard]] int status(std::size_t member) const override;
-  void read(std::size_t member, std::vector<std::vector<double>>& fields, double& unit_years,
+  void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,
             std::string& reason) override;
 
 private:
@@ -63,7 +63,7 @@ class CombinedSource : public MemberSource {
 public:
   explicit CombinedSource(std::vector<MemberSource*> sources) : sources_(std::move(sources)) {}
   [[nodiscard]] int status(std::size_t member) const override;
-  void read(std::size_t member, std::vector<std::vector<double>>& fields, double& unit_years,
+  void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,
             std::string& reason) override;
 
 private:

@@ -38,10 +38,13 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   const std::size_t n = shape[0], years = shape[1];
   const std::size_t settings = d.setting_labels.size();
   const std::size_t per_setting = d.samples * d.replicates;
-  h5::Handle emissions = h5::open_dataset(file, "emissions", 1u << 20);
+  // Reading one year across a setting's members touches each member's chunk:
+  // a cache holding them all (up to 64 MiB) decompresses each once.
+  const std::size_t cache = std::min<std::size_t>(per_setting * years * sizeof(double) * 2, 64u << 20);
+  h5::Handle emissions = h5::open_dataset(file, "emissions", cache);
   const auto prod_shape = root.shape("production");
   const std::size_t prod_size = prod_shape[1] * prod_shape[2] * prod_shape[3];
-  h5::Handle production = h5::open_dataset(file, "production", 4u << 20);
+  h5::Handle production = h5::open_dataset(file, "production");
 
   // Pass 1, member by member: metrics and means.
   std::vector<double> cumulative(n, kNaN), near_zero(n, kNaN);

@@ -25,6 +25,7 @@ EnsembleDesignTable design_table(const Design& d) {
     }
   t.sampling = d.dims() > 0 ? std::string(to_string(d.sampling())) : "none";
   t.seed = d.seed();
+  t.company_series = d.spec().company_series;
   return t;
 }
 

@@ -103,7 +103,7 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
     if (o.fresh) fs::remove_all(folder);
   }
   have_final = comm.broadcast(have_final ? 1 : 0) != 0;
-  if (have_final && !o.retry_failed && !o.merge_only) {
+  if (have_final && !o.retry_failed) {
     if (lead && !o.quiet)
       std::cerr << o.output << " is complete (" << n << " members); nothing to do. --retry-failed reruns "
                 << "failed members; -o writes another file.\n";
@@ -120,7 +120,7 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
     } catch (const OutputError& e) {
       foreign_journal(e, o.output);
     }
-    if (have_final && !earlier) earlier = std::make_unique<ResultsFileSource>(o.output, n);
+    if (have_final && !earlier) earlier = std::make_unique<ResultsFileSource>(o.output, n, design.spec().company_series);
     // Failures recorded before this run are run again; this run's own stay.
     if (o.retry_failed && first_scan) journals->forget_failures();
     first_scan = false;
@@ -201,7 +201,9 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
   std::size_t missing = 0;
   for (std::size_t m = 0; m < n; ++m)
     if (all.status(m) == 0) ++missing;
-  if (missing > 0) {
+  // Job-array parts never write the file: two parts finishing together would
+  // both write it. `merge` does, once every part is done.
+  if (missing > 0 || (o.parts > 1 && !o.merge_only)) {
     report.incomplete(missing, any_interrupted, folder);
     return any_interrupted ? 130 : 3;
   }

@@ -32,7 +32,7 @@ MemberOutcome run_member(const Design& design, const input::ScenarioFactory& fac
     sim.run(result);
     if (const std::string bad = first_non_finite(result); !bad.empty())
       throw std::runtime_error("numeric error: a non-finite value in " + bad);
-    out.payload = encode_member(result);
+    out.payload = encode_member(result, design.spec().company_series);
     out.unit_years = static_cast<double>(result.unit_years);
   } catch (const std::exception& e) {
     out.failed = true;

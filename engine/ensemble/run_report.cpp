@@ -69,10 +69,16 @@ void RunReport::gather() {
 
 void RunReport::incomplete(std::size_t missing, bool interrupted, const std::string& folder) const {
   if (options_.quiet && !interrupted) return;
+  if (options_.parts > 1 && !options_.merge_only && !interrupted) {
+    std::cerr << "part " << options_.part << " of " << options_.parts << " done; its members are in " << folder
+              << ". When every part has finished, `steelpath merge` (same scenario, options and -o) writes "
+                 "the file.\n";
+    return;
+  }
   std::cerr << (interrupted ? "interrupted: " : "") << missing << " of " << design_.members()
             << " members still to run; finished members are kept in " << folder << ".\n";
-  if (options_.parts > 1)
-    std::cerr << "When every part has finished, `steelpath merge` (same scenario and -o) writes the file.\n";
+  if (options_.merge_only)
+    std::cerr << "Run the missing parts (or `steelpath run` without --part) first.\n";
   else
     std::cerr << "Run the same command again to resume.\n";
 }

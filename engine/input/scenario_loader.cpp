@@ -158,6 +158,7 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
     out.ensemble.samples = static_cast<std::size_t>(std::stoll(e->find("samples")->text()));
     out.ensemble.sampling = e->find("sampling")->text();
     out.ensemble.replicates = static_cast<std::size_t>(std::stoll(e->find("replicates")->text()));
+    out.ensemble.company_series = e->find("company_series")->text() == "true";
   }
   out.resolved = resolved;
   relativize_paths(resolved, file.parent_path());

@@ -352,7 +352,11 @@ Spec build() {
                                        "latin_hypercube")},
                    {"replicates",
                     integer("runs of the agents' own randomness (campaign jitter, logit choices) per sample",
-                            "1", {1, 16777215}, "1")}})},
+                            "1", {1, 16777215}, "1")},
+                   {"company_series",
+                    choice("also store every member's per-company series (large with the real fleet; "
+                           "`run --member K` gives any one member in full)",
+                           {"true", "false"}, "false")}})},
       });
 }
 
