@@ -39,7 +39,8 @@ std::vector<std::byte> encode_member(const MemberResult& r, bool companies) {
   put<double>(out, static_cast<double>(r.unit_years));
   put<std::uint32_t>(out, static_cast<std::uint32_t>(fields.size()));
   for (const auto& f : fields) {
-    const auto bytes = f.values.empty() ? std::vector<std::byte>{} : encode_chunk(f.values, kMemberDeflateLevel);
+    const auto bytes =
+        f.values.empty() ? std::vector<std::byte>{} : encode_chunk(f.values, kMemberDeflateLevel);
     put<std::uint64_t>(out, f.values.size());
     put<std::uint64_t>(out, bytes.size());
     out.insert(out.end(), bytes.begin(), bytes.end());

@@ -4,8 +4,8 @@
 #include "ensemble/communicator.hpp"
 #include "ensemble/design.hpp"
 #include "ensemble/ensemble_runner.hpp"
-#include "input/member_scenario.hpp"
 #include "input/json_schema.hpp"
+#include "input/member_scenario.hpp"
 #include "input/parameter_paths.hpp"
 #include "input/scenario_loader.hpp"
 #include "input/spec_reference.hpp"
@@ -142,8 +142,8 @@ int run_command(RunOptions o, const std::string& cmdline, bool merge) {
     const ensemble::Design design(loaded.ensemble, loaded.scenario.seed);
     if (*o.member >= design.members())
       throw InputError("--member " + std::to_string(*o.member) + ": the ensemble has " +
-                       std::to_string(design.members()) + " members (0 .. " + std::to_string(design.members() - 1) +
-                       ")");
+                       std::to_string(design.members()) + " members (0 .. " +
+                       std::to_string(design.members() - 1) + ")");
     member_scenario = input::ScenarioFactory(loaded).make(design.parameters(*o.member));
     key = design.stream_key(*o.member);
     if (!o.quiet)
@@ -204,9 +204,10 @@ int main(int argc, char** argv) {
                "Reads a YAML scenario, simulates the fleet year by year, writes results to HDF5."};
   app.set_version_flag("--version", std::string("steelpath ") + kVersion + " (" + kGitCommit + ")");
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 success, 1 internal or output error, 2 bad input, 3 ensemble members still to run\n"
-             "(a --part finished; rerun or merge), 130 interrupted (rerun the same command to resume).\n"
-             "Docs: README.md, docs/scenarios.md (format), docs/output.md (results), docs/model.md.");
+  app.footer(
+      "Exit codes: 0 success, 1 internal or output error, 2 bad input, 3 ensemble members still to run\n"
+      "(a --part finished; rerun or merge), 130 interrupted (rerun the same command to resume).\n"
+      "Docs: README.md, docs/scenarios.md (format), docs/output.md (results), docs/model.md.");
 
   RunOptions run;
   auto* run_cmd = app.add_subcommand("run", "Simulate a scenario and write its results to an HDF5 file");
@@ -218,12 +219,15 @@ int main(int argc, char** argv) {
                       "Override one parameter: PATH=VALUE, e.g. policies.carbon_price.2035=100 (repeatable; "
                       "`steelpath validate S.yaml --list-paths` lists the paths)");
   run_cmd->add_flag("-q,--quiet", run.quiet, "Print nothing on success (and no progress line)");
-  auto* ens = run_cmd->add_option_group("Ensembles", "A scenario with levers or uncertainties runs as an ensemble");
+  auto* ens =
+      run_cmd->add_option_group("Ensembles", "A scenario with levers or uncertainties runs as an ensemble");
   ens->add_option("--threads", run.ensemble.threads, "Threads (default: OMP_NUM_THREADS, else all cores)")
       ->check(CLI::Range(1, 4096));
-  ens->add_option("--samples", run.samples, "Samples of the uncertainties per lever setting (ensemble.samples)")
+  ens->add_option("--samples", run.samples,
+                  "Samples of the uncertainties per lever setting (ensemble.samples)")
       ->check(CLI::Range(1, 1048575));
-  ens->add_option("--sampling", run.sampling, "latin_hypercube, monte_carlo, sobol or saltelli (ensemble.sampling)")
+  ens->add_option("--sampling", run.sampling,
+                  "latin_hypercube, monte_carlo, sobol or saltelli (ensemble.sampling)")
       ->check(CLI::IsMember({"latin_hypercube", "monte_carlo", "sobol", "saltelli"}));
   ens->add_option("--replicates", run.replicates, "Runs of the agents' own randomness per sample")
       ->check(CLI::Range(1, 16777215));
@@ -291,8 +295,12 @@ int main(int argc, char** argv) {
     if (ensemble::Communicator::world().rank() == 0) std::cerr << e.what() << "\n";
     return kExitBadInput;
   } catch (const std::exception& e) {
-    // Under MPI every rank meets the same error; one message is enough.
-    if (ensemble::Communicator::world().rank() == 0) std::cerr << "steelpath: error: " << e.what() << "\n";
+    // Under MPI an output error may hit one rank only (its journal): it says
+    // so and ends every rank, which would otherwise wait for it forever.
+    const auto& world = ensemble::Communicator::world();
+    std::cerr << "steelpath: error: "
+              << (world.size() > 1 ? "rank " + std::to_string(world.rank()) + ": " : "") << e.what() << "\n";
+    if (world.size() > 1) world.abort(kExitFailure);
     return kExitFailure;
   }
   return kExitFailure;

@@ -78,8 +78,8 @@ Design::Design(const input::EnsembleSpec& spec, std::uint64_t seed) : spec_(spec
         value_[r * d + k] = inverse_cdf(spec.uncertainties[k], unit_[r * d + k]);
   }
   if (replicates_ >= kMaxReplicates) throw InputError("ensemble.replicates: too many replicates");
-  const double total = static_cast<double>(settings_.size()) * static_cast<double>(rows_) *
-                       static_cast<double>(replicates_);
+  const double total =
+      static_cast<double>(settings_.size()) * static_cast<double>(rows_) * static_cast<double>(replicates_);
   if (total > 4e9) throw InputError("ensemble: more than 4 billion members; split the design");
 }
 

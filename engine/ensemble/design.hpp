@@ -23,10 +23,10 @@ namespace steelpath::ensemble {
 
 /// One combination of lever values (an axis value each, and a package).
 struct LeverSetting {
-  std::string label;                                         ///< e.g. "policies.carbon_price.2035=60"
-  std::string package;                                       ///< the package's name ("" without packages)
+  std::string label;                                             ///< e.g. "policies.carbon_price.2035=60"
+  std::string package;                                           ///< the package's name ("" without packages)
   std::vector<std::pair<std::string, input::SourceNode>> values; ///< path -> value, in the documented unit
-  std::vector<double> axis_values;                           ///< per axis: the value (NaN for a series)
+  std::vector<double> axis_values;                               ///< per axis: the value (NaN for a series)
 };
 
 struct MemberId {

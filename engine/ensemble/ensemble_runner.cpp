@@ -99,7 +99,8 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
     }
     have_final = previous == identity;
     if (!previous.empty() && !have_final && !o.quiet)
-      std::cerr << "note: " << o.output << " exists from another run; it will be replaced when this run is done\n";
+      std::cerr << "note: " << o.output
+                << " exists from another run; it will be replaced when this run is done\n";
     if (o.fresh) fs::remove_all(folder);
   }
   have_final = comm.broadcast(have_final ? 1 : 0) != 0;
@@ -120,7 +121,8 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
     } catch (const OutputError& e) {
       foreign_journal(e, o.output);
     }
-    if (have_final && !earlier) earlier = std::make_unique<ResultsFileSource>(o.output, n, design.spec().company_series);
+    if (have_final && !earlier)
+      earlier = std::make_unique<ResultsFileSource>(o.output, n, design.spec().company_series);
     // Failures recorded before this run are run again; this run's own stay.
     if (o.retry_failed && first_scan) journals->forget_failures();
     first_scan = false;
@@ -135,7 +137,8 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
 
   // This worker's share: members not yet done, dealt out cyclically.
   const std::size_t workers = o.parts * static_cast<std::size_t>(comm.size());
-  const std::size_t worker = o.part * static_cast<std::size_t>(comm.size()) + static_cast<std::size_t>(comm.rank());
+  const std::size_t worker =
+      o.part * static_cast<std::size_t>(comm.size()) + static_cast<std::size_t>(comm.rank());
   std::vector<std::size_t> todo;
   std::size_t already = 0;
   if (!o.merge_only)
@@ -159,25 +162,28 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
       std::cerr << "note: " << journal.path() << ": dropped an incomplete record (" << journal.torn_bytes()
                 << " bytes) left by an interrupted run\n";
     Progress progress(todo.size(), Progress::detect(o.quiet),
-                      comm.size() > 1 ? "rank " + std::to_string(comm.rank()) + ": " : "", o.progress_interval);
+                      comm.size() > 1 ? "rank " + std::to_string(comm.rank()) + ": " : "",
+                      o.progress_interval);
     StopOnSignal stop_on_signal;
 #ifdef _OPENMP
     if (o.threads > 0) omp_set_num_threads(o.threads);
 #endif
     std::atomic<double> unit_years{0.0};
-    std::exception_ptr write_error;
+    std::exception_ptr write_error; // set once, under the critical section
+    std::atomic<bool> write_failed{false};
 #pragma omp parallel
     {
       MemberResult result; // each thread's working memory, reused
 #pragma omp for schedule(dynamic, 1)
       for (std::size_t i = 0; i < todo.size(); ++i) {
-        if (g_stop || write_error) continue;
+        if (g_stop || write_failed.load(std::memory_order_relaxed)) continue;
         const MemberOutcome out = run_member(design, factory, todo[i], result);
         try {
           journal.append(todo[i], out.failed ? kRecordFailed : kRecordDone, out.payload);
         } catch (...) {
 #pragma omp critical(steelpath_write_error)
-          write_error = std::current_exception();
+          if (!write_error) write_error = std::current_exception();
+          write_failed = true;
         }
         unit_years.fetch_add(out.unit_years, std::memory_order_relaxed);
         progress.tick(out.failed);
@@ -186,7 +192,8 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
     journal.sync();
     progress.finish();
     if (write_error) std::rethrow_exception(write_error);
-    interrupted = g_stop != 0;
+    interrupted =
+        g_stop != 0 && progress.done() < todo.size(); // a signal after the last member stops nothing
     report.simulated(progress.done(), progress.failed(), unit_years.load(), progress.seconds());
   }
   comm.barrier();

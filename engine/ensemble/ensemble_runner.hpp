@@ -19,14 +19,14 @@
 namespace steelpath::ensemble {
 
 struct EnsembleOptions {
-  std::string output;        ///< the results file
-  int threads = 0;           ///< threads per rank (0: OpenMP's default, all cores)
-  bool quiet = false;        ///< no progress line, no summary
-  bool retry_failed = false; ///< rerun the members that failed before
-  bool fresh = false;        ///< discard the journals of an earlier, different run
-  std::size_t part = 0;      ///< this job-array part (0-based)
-  std::size_t parts = 1;     ///< job-array parts; > 1: write journals only, `merge` writes the file
-  bool merge_only = false;   ///< run nothing: write the file from the journals
+  std::string output;              ///< the results file
+  int threads = 0;                 ///< threads per rank (0: OpenMP's default, all cores)
+  bool quiet = false;              ///< no progress line, no summary
+  bool retry_failed = false;       ///< rerun the members that failed before
+  bool fresh = false;              ///< discard the journals of an earlier, different run
+  std::size_t part = 0;            ///< this job-array part (0-based)
+  std::size_t parts = 1;           ///< job-array parts; > 1: write journals only, `merge` writes the file
+  bool merge_only = false;         ///< run nothing: write the file from the journals
   double progress_interval = 10.0; ///< seconds between progress lines in batch mode
 };
 

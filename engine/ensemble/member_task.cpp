@@ -10,15 +10,16 @@ namespace steelpath::ensemble {
 
 std::string first_non_finite(const MemberResult& r) {
   const std::pair<const char*, const std::vector<double>*> checked[] = {
-      {"production", &r.production}, {"capacity", &r.capacity},     {"emissions_direct", &r.emissions},
-      {"emissions_indirect", &r.indirect}, {"demand", &r.demand}, {"investment", &r.investment},
+      {"production", &r.production},       {"capacity", &r.capacity}, {"emissions_direct", &r.emissions},
+      {"emissions_indirect", &r.indirect}, {"demand", &r.demand},     {"investment", &r.investment},
       {"company_cash", &r.company_cash}};
   const std::size_t years = r.horizon.size();
   for (const auto& [name, v] : checked)
     for (std::size_t i = 0; i < v->size(); ++i)
       if (!std::isfinite((*v)[i])) {
         const std::size_t per_year = years ? v->size() / years : 1;
-        return std::string(name) + " in " + std::to_string(r.horizon.first_year + static_cast<int>(i / per_year));
+        return std::string(name) + " in " +
+               std::to_string(r.horizon.first_year + static_cast<int>(i / per_year));
       }
   return {};
 }

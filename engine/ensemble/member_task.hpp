@@ -16,7 +16,7 @@ namespace steelpath::ensemble {
 
 struct MemberOutcome {
   bool failed = false;
-  std::string reason;          ///< why it failed
+  std::string reason;             ///< why it failed
   std::vector<std::byte> payload; ///< the journal record (encode_member or the reason)
   double unit_years = 0.0;
 };

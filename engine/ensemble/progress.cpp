@@ -16,7 +16,8 @@ std::string format_duration(double s) {
   char buf[64];
   if (!std::isfinite(s)) return "?";
   if (s >= 3600)
-    std::snprintf(buf, sizeof buf, "%d h %02d min", static_cast<int>(s / 3600), static_cast<int>(s / 60) % 60);
+    std::snprintf(buf, sizeof buf, "%d h %02d min", static_cast<int>(s / 3600),
+                  static_cast<int>(s / 60) % 60);
   else if (s >= 60)
     std::snprintf(buf, sizeof buf, "%d min %02d s", static_cast<int>(s / 60), static_cast<int>(s) % 60);
   else
@@ -63,9 +64,10 @@ void Progress::print(bool last) {
   const double rate = t > 0 ? static_cast<double>(done) / t : 0.0;
   const double left = rate > 0 ? static_cast<double>(total_ - std::min(done, total_)) / rate : std::nan("");
   char line[256];
-  std::snprintf(line, sizeof line, "%s%zu/%zu members (%.0f %%), %zu failed, %.1f members/s, %s %s", label_.c_str(),
-                done, total_, total_ ? 100.0 * static_cast<double>(done) / static_cast<double>(total_) : 100.0,
-                failed, rate, last ? "took" : "ETA", format_duration(last ? t : left).c_str());
+  std::snprintf(line, sizeof line, "%s%zu/%zu members (%.0f %%), %zu failed, %.1f members/s, %s %s",
+                label_.c_str(), done, total_,
+                total_ ? 100.0 * static_cast<double>(done) / static_cast<double>(total_) : 100.0, failed,
+                rate, last ? "took" : "ETA", format_duration(last ? t : left).c_str());
   if (mode_ == Mode::terminal)
     std::fprintf(stderr, "\r\033[K%s%s", line, last ? "\n" : "");
   else

@@ -44,7 +44,8 @@ RunReport::RunReport(const Design& d, const Communicator& comm, const EnsembleOp
   std::cerr << " x " << d.replicates() << " replicate(s), seed " << d.seed() << "\n";
   if (o.merge_only) return;
   std::cerr << "this run: " << static_cast<std::size_t>(total_todo) << " to simulate";
-  if (total_already > 0) std::cerr << ", " << static_cast<std::size_t>(total_already) << " already done (resumed)";
+  if (total_already > 0)
+    std::cerr << ", " << static_cast<std::size_t>(total_already) << " already done (resumed)";
   if (o.parts > 1) std::cerr << " in part " << o.part << " of " << o.parts;
   std::cerr << "; " << stats_.threads << " thread(s) x " << stats_.ranks << " rank(s)\n";
 }
@@ -70,7 +71,8 @@ void RunReport::gather() {
 void RunReport::incomplete(std::size_t missing, bool interrupted, const std::string& folder) const {
   if (options_.quiet && !interrupted) return;
   if (options_.parts > 1 && !options_.merge_only && !interrupted) {
-    std::cerr << "part " << options_.part << " of " << options_.parts << " done; its members are in " << folder
+    std::cerr << "part " << options_.part << " of " << options_.parts << " done; its members are in "
+              << folder
               << ". When every part has finished, `steelpath merge` (same scenario, options and -o) writes "
                  "the file.\n";
     return;
@@ -88,8 +90,10 @@ void RunReport::finished(const std::string& path) const {
   const auto& s = stats_;
   if (s.members_run > 0)
     std::cerr << "simulated " << s.members_run << " members in " << format_duration(s.wall_seconds) << ": "
-              << std::setprecision(4) << s.members_per_second << " members/s, " << s.unit_years_per_second / 1e6
-              << " M unit-years/s; peak memory " << std::setprecision(3) << s.peak_rss_mib << " MiB per process\n";
+              << std::setprecision(4) << s.members_per_second << " members/s, "
+              << s.unit_years_per_second / 1e6 << " M unit-years/s\n";
+  std::cerr << "peak memory " << std::setprecision(3) << peak_rss_mib()
+            << " MiB (this process, file written)\n";
   h5::Handle f = h5::open_file(path);
   const auto labels = h5::read_strings(f, "lever_setting_label");
   h5::Handle g(h5::check(H5Gopen2(f, "statistics", H5P_DEFAULT), "open statistics"), H5Gclose);

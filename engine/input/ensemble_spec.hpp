@@ -47,10 +47,10 @@ struct EnsembleSpec {
   std::vector<LeverPackage> packages;
   std::vector<Uncertainty> uncertainties;
   // The `ensemble:` section (defaults in scenario_spec.cpp).
-  std::size_t samples = 100;               ///< base samples of the uncertainties per lever setting
+  std::size_t samples = 100;                ///< base samples of the uncertainties per lever setting
   std::string sampling = "latin_hypercube"; ///< latin_hypercube, monte_carlo, sobol or saltelli
-  std::size_t replicates = 1;              ///< runs of the agents' own randomness per sample
-  bool company_series = false;             ///< store each member's [year][company] series
+  std::size_t replicates = 1;               ///< runs of the agents' own randomness per sample
+  bool company_series = false;              ///< store each member's [year][company] series
   [[nodiscard]] bool empty() const { return axes.empty() && packages.empty() && uncertainties.empty(); }
 };
 

@@ -83,8 +83,8 @@ Scenario ScenarioFactory::make(const std::vector<ParameterSetting>& settings) co
   std::string why;
   for (const auto& s : settings) {
     const SourceNode value = !s.value.is_null() ? s.value
-                             : s.scale         ? scaled_value(doc, s.path, s.number)
-                                               : number_node(s.number);
+                             : s.scale          ? scaled_value(doc, s.path, s.number)
+                                                : number_node(s.number);
     if (!std::isfinite(s.number)) throw InputError(s.path + ": the sampled value is not finite");
     if (!apply_override(doc, s.path, value, why)) throw InputError(s.path + ": " + why);
   }

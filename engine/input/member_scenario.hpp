@@ -16,9 +16,9 @@ namespace steelpath::input {
 /// value (`scale` false) or a sampled factor on the base value (`scale` true).
 struct ParameterSetting {
   std::string path;
-  SourceNode value;     ///< the value in the documented unit (lever settings)
-  double number = 0.0;  ///< the sampled value or factor (when `value` is null)
-  bool scale = false;   ///< `number` multiplies the value found at `path`
+  SourceNode value;    ///< the value in the documented unit (lever settings)
+  double number = 0.0; ///< the sampled value or factor (when `value` is null)
+  bool scale = false;  ///< `number` multiplies the value found at `path`
 };
 
 class ScenarioFactory {

@@ -22,19 +22,22 @@ struct Files {
     dir.write("fleet.csv", test::kMiniFleet);
     dir.write("base.yaml", test::join_lines(test::mini_lines()));
   }
-  input::LoadedScenario load(const std::string& text) { return input::load_scenario(dir.write("s.yaml", text)); }
+  input::LoadedScenario load(const std::string& text) {
+    return input::load_scenario(dir.write("s.yaml", text));
+  }
 };
 
-const char* kEnsemble = "extends: base.yaml\n"
-                        "levers:\n"
-                        "  policies.carbon_price.2030: [20, 60, 100]\n"
-                        "  packages:\n"
-                        "    plain: {}\n"
-                        "    cheap: {finance.discount_rate: 0.05}\n"
-                        "uncertainties:\n"
-                        "  commodities.coal.price: {distribution: uniform, low: 0.5, high: 1.5, scale: true}\n"
-                        "  finance.expected_utilisation: {distribution: uniform, low: 0.7, high: 0.9}\n"
-                        "ensemble: {samples: 5, replicates: 2}\n";
+const char* kEnsemble =
+    "extends: base.yaml\n"
+    "levers:\n"
+    "  policies.carbon_price.2030: [20, 60, 100]\n"
+    "  packages:\n"
+    "    plain: {}\n"
+    "    cheap: {finance.discount_rate: 0.05}\n"
+    "uncertainties:\n"
+    "  commodities.coal.price: {distribution: uniform, low: 0.5, high: 1.5, scale: true}\n"
+    "  finance.expected_utilisation: {distribution: uniform, low: 0.7, high: 0.9}\n"
+    "ensemble: {samples: 5, replicates: 2}\n";
 } // namespace
 
 TEST_CASE("members are numbered setting-major, then sample, then replicate", "[ensemble][design]") {
@@ -60,7 +63,8 @@ TEST_CASE("members are numbered setting-major, then sample, then replicate", "[e
   CHECK(k.replicate == 1);
 }
 
-TEST_CASE("lever settings share the sample and the agent draws (common random numbers)", "[ensemble][design]") {
+TEST_CASE("lever settings share the sample and the agent draws (common random numbers)",
+          "[ensemble][design]") {
   Files f;
   const auto l = f.load(kEnsemble);
   const Design d(l.ensemble, 7);
