@@ -8,7 +8,7 @@
 
 namespace steelpath::schema {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3; // 3: ensemble files (ensemble_schema.hpp)
 
 struct Variable {
   std::string_view group; ///< "" for the root group

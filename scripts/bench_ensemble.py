@@ -15,6 +15,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -52,14 +53,43 @@ def cpu_name():
     return platform.processor() or "unknown CPU"
 
 
+def machine_busy_seconds():
+    """CPU seconds all processes have used since boot (/proc/stat), or None."""
+    try:
+        with open("/proc/stat", encoding="utf-8") as f:
+            ticks = [int(x) for x in f.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    busy = sum(ticks) - ticks[3] - ticks[4]  # all but idle and iowait
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu_seconds():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+# Runs during which other processes used more than this share of the
+# machine are flagged: their figures are not the program's alone.
+OTHER_LOAD_LIMIT = 0.10
+disturbed = []
+
+
 def run(binary, args, timed=False):
     """Runs steelpath; returns (seconds, peak RSS in MiB or None)."""
     cmd = [binary, *[str(a) for a in args], "-q"]
     if timed:
         cmd = ["/usr/bin/time", "-v", *cmd]
+    busy0, cpu0 = machine_busy_seconds(), children_cpu_seconds()
     t0 = time.perf_counter()
     p = subprocess.run(cmd, capture_output=True, text=True)
     seconds = time.perf_counter() - t0
+    busy1, cpu1 = machine_busy_seconds(), children_cpu_seconds()
+    if busy0 is not None and busy1 is not None:
+        other = (busy1 - busy0) - (cpu1 - cpu0)
+        if other > OTHER_LOAD_LIMIT * seconds * (os.cpu_count() or 1):
+            disturbed.append(f"{' '.join(str(a) for a in args)}: other processes used {other:.1f} CPU s "
+                             f"of {seconds * (os.cpu_count() or 1):.1f}")
     if p.returncode != 0:
         sys.stderr.write(p.stderr)
         raise SystemExit(f"bench-ensemble: {' '.join(cmd)} exited with {p.returncode}")
@@ -157,6 +187,11 @@ def main():
     bounded = mem[1]["rss"] <= limit
     print(f"\nmemory bounded: {'yes' if bounded else 'NO'} ({mem[1]['rss']:.1f} MiB at {mem[1]['members']:,} "
           f"members; limit 2 x {mem[0]['rss']:.1f} + 20 = {limit:.1f} MiB)")
+    if disturbed:
+        print(f"\nwarning: the machine was busy with other work during {len(disturbed)} run(s); "
+              "rerun on a quiet machine for figures to publish:")
+        for d in disturbed:
+            print(f"  {d}")
     failed = sum(r["failed"] for _, _, r in rows) + sum(r["failed"] for r in mem)
     if failed:
         print(f"note: {failed} members failed in these runs", file=sys.stderr)

@@ -45,7 +45,7 @@ RunReport::RunReport(const Design& d, const Communicator& comm, const EnsembleOp
   if (o.merge_only) return;
   std::cerr << "this run: " << static_cast<std::size_t>(total_todo) << " to simulate";
   if (total_already > 0)
-    std::cerr << ", " << static_cast<std::size_t>(total_already) << " already done (resumed)";
+    std::cerr << ", " << static_cast<std::size_t>(total_already) << " already done" << (o.retry_failed ? "" : " (resumed)");
   if (o.parts > 1) std::cerr << " in part " << o.part << " of " << o.parts;
   std::cerr << "; " << stats_.threads << " thread(s) x " << stats_.ranks << " rank(s)\n";
 }

@@ -84,8 +84,13 @@ void read_uncertainty(const SourceNode& doc, const SourceNode::Entry& e, Ensembl
                       Diagnostics& diag) {
   const std::string where = "uncertainties." + e.key;
   std::string why;
-  if (!resolve_parameter(doc, e.key, why)) {
+  const auto target = resolve_parameter(doc, e.key, why);
+  if (!target) {
     add(diag, e.key_origin, where, why);
+    return;
+  }
+  if (target->spec->kind == SpecKind::text) {
+    add(diag, e.key_origin, where, "is a setting with listed choices, not a number: cross it as a lever");
     return;
   }
   if (!e.value.is_map()) {

@@ -172,7 +172,10 @@ std::optional<ParameterTarget> resolve_parameter(const SourceNode& doc, const st
       return fail("'" + c + "' goes below a value that is not a mapping");
     }
   }
-  if (!is_numeric(spec->kind)) return fail("it names a section, not a number");
+  // A setting with listed choices (ensemble.sampling, a company's foresight)
+  // can be set and crossed as a lever too; free text (names, paths) cannot.
+  const bool setting = spec->kind == SpecKind::text && !spec->choices.empty();
+  if (!is_numeric(spec->kind) && !setting) return fail("it names a section or text, not a number or a setting");
   t.spec = spec;
   return t;
 }

@@ -20,7 +20,8 @@
 
 namespace steelpath::input {
 
-/// What a parameter path points at.
+/// What a parameter path points at: a number, a series (or one of its
+/// points), or a setting with listed choices (e.g. ensemble.sampling).
 struct ParameterTarget {
   const Spec* spec = nullptr; ///< the leaf spec (number, integer or series)
   std::string commodity;      ///< the commodity whose unit "@commodity" means, if any
