@@ -100,7 +100,7 @@ void write_ensemble(const std::string& path, const Scenario& base, const Ensembl
   const fs::path partial = target.string() + ".partial";
   try {
     {
-      h5::Handle file = h5::create_file(partial.string());
+      h5::Handle file = h5::create_file(partial.string(), true);
       write_provenance(file, base, provenance);
       h5::set_attribute(file, "ensemble_identity", identity);
       h5::set_attribute(file, "sampling", design.sampling);

@@ -11,10 +11,13 @@ namespace steelpath::h5 {
 namespace {
 
 // HDF5 prints a stack of errors to stderr by default; steelpath reports its
-// own message instead, once, per process.
+// own message instead, once, per process. HDF5 also keeps freed internal
+// objects on free lists without limit; an ensemble file touches millions of
+// chunks, so the lists are capped (1 MiB each, 4 MiB in all per kind).
 void silence_hdf5() {
   static const bool done = [] {
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    H5set_free_list_limits(4 << 20, 1 << 20, 4 << 20, 1 << 20, 4 << 20, 1 << 20);
     return true;
   }();
   (void)done;
@@ -61,12 +64,26 @@ hid_t check(hid_t result, const std::string& what) {
   return result;
 }
 
-Handle create_file(const std::string& path) {
+Handle create_file(const std::string& path, bool v110) {
   silence_hdf5();
   Handle fcpl(check(H5Pcreate(H5P_FILE_CREATE), "H5Pcreate"), H5Pclose);
   check(H5Pset_link_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "link order");
   check(H5Pset_attr_creation_order(fcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED), "attr order");
-  const hid_t f = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl, H5P_DEFAULT);
+  Handle fapl(check(H5Pcreate(H5P_FILE_ACCESS), "H5Pcreate"), H5Pclose);
+  if (v110) {
+    check(H5Pset_libver_bounds(fapl, H5F_LIBVER_V110, H5F_LIBVER_V110), "H5Pset_libver_bounds");
+    // The chunk index of a file with millions of chunks passes through the
+    // metadata cache; capped, its memory stays fixed whatever the ensemble.
+    H5AC_cache_config_t mdc{};
+    mdc.version = H5AC__CURR_CACHE_CONFIG_VERSION;
+    check(H5Pget_mdc_config(fapl, &mdc), "H5Pget_mdc_config");
+    mdc.set_initial_size = true;
+    mdc.initial_size = 1u << 20;
+    mdc.min_size = 1u << 20;
+    mdc.max_size = 4u << 20;
+    check(H5Pset_mdc_config(fapl, &mdc), "H5Pset_mdc_config");
+  }
+  const hid_t f = H5Fcreate(path.c_str(), H5F_ACC_TRUNC, fcpl, fapl);
   if (f < 0) throw OutputError(path + ": cannot create HDF5 file");
   return {f, H5Fclose};
 }

@@ -39,7 +39,9 @@ private:
 hid_t check(hid_t result, const std::string& what);
 
 /// Creates (truncating) an HDF5 file that tracks creation order, as netCDF-4 does.
-[[nodiscard]] Handle create_file(const std::string& path);
+/// `v110`: the HDF5 1.10 file format (readers need HDF5 >= 1.10), whose
+/// fixed-size chunked datasets index their chunks in a compact fixed array.
+[[nodiscard]] Handle create_file(const std::string& path, bool v110 = false);
 /// Opens an existing file read-only.
 [[nodiscard]] Handle open_file(const std::string& path);
 [[nodiscard]] Handle create_group(hid_t loc, const std::string& name);

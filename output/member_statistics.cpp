@@ -38,10 +38,7 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   const std::size_t n = shape[0], years = shape[1];
   const std::size_t settings = d.setting_labels.size();
   const std::size_t per_setting = d.samples * d.replicates;
-  // Reading one year across a setting's members touches each member's chunk:
-  // a cache holding them all (up to 64 MiB) decompresses each once.
-  const std::size_t cache = std::min<std::size_t>(per_setting * years * sizeof(double) * 2, 64u << 20);
-  h5::Handle emissions = h5::open_dataset(file, "emissions", cache);
+  h5::Handle emissions = h5::open_dataset(file, "emissions");
   const auto prod_shape = root.shape("production");
   const std::size_t prod_size = prod_shape[1] * prod_shape[2] * prod_shape[3];
   h5::Handle production = h5::open_dataset(file, "production");
@@ -84,12 +81,23 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   constexpr std::size_t Q = std::size(schema::kQuantiles);
   std::vector<double> em_q(settings * Q * years, kNaN), cum_q(settings * Q, kNaN);
   std::vector<double> nz_share(settings * years, kNaN);
-  std::vector<double> column(per_setting), values;
+  // A year across a setting's members is read member by member (one chunk
+  // each; one hyperslab across thousands of chunks makes HDF5 allocate per
+  // chunk), a group of years at a time: at most 64 MiB whatever the ensemble.
+  const std::size_t group = std::clamp<std::size_t>(
+      (64u << 20) / (sizeof(double) * std::max<std::size_t>(per_setting, 1)), 1, years);
+  std::vector<double> block(per_setting * group), column(per_setting), values;
   for (std::size_t s = 0; s < settings; ++s) {
     const std::size_t m0 = s * per_setting;
     auto finished = [&](std::size_t i) { return status[m0 + i] == schema::kMemberDone; };
     for (std::size_t y = 0; y < years; ++y) {
-      h5::read_block(emissions, {m0, y}, {per_setting, 1}, column);
+      const std::size_t y0 = y - y % group, g = std::min(group, years - y0);
+      if (y == y0)
+        for (std::size_t i = 0; i < per_setting; ++i)
+          if (finished(i))
+            h5::read_block(emissions, {m0 + i, y0}, {1, g}, std::span(block).subspan(i * g, g));
+      for (std::size_t i = 0; i < per_setting; ++i)
+        column[i] = block[i * g + (y - y0)];
       values.clear();
       std::size_t reached = 0;
       for (std::size_t i = 0; i < per_setting; ++i)

@@ -205,8 +205,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("steelpath ") + kVersion + " (" + kGitCommit + ")");
   app.require_subcommand(1);
   app.footer(
-      "Exit codes: 0 success, 1 internal or output error, 2 bad input, 3 ensemble members still to run\n"
-      "(a --part finished; rerun or merge), 130 interrupted (rerun the same command to resume).\n"
+      "Exit codes: 0 success, 1 internal or output error, 2 bad input, 3 `merge` found ensemble members\n"
+      "still to run, 130 interrupted (rerun the same command to resume).\n"
       "Docs: README.md, docs/scenarios.md (format), docs/output.md (results), docs/model.md.");
 
   RunOptions run;

@@ -12,6 +12,7 @@
 #include "output/ensemble_schema.hpp"
 #include "output/ensemble_writer.hpp"
 #include "output/member_sources.hpp"
+#include "steelpath/version.hpp"
 
 #include <atomic>
 #include <csignal>
@@ -73,10 +74,13 @@ std::string journal_path(const std::string& output, std::size_t worker) {
 
 } // namespace
 
+// The program's version and commit are part of it: members simulated by
+// another build of the model must not be mixed into one ensemble.
 std::string run_identity(const input::LoadedScenario& loaded) {
   return input::sha256_hex(loaded.resolved_text + "\nfleet " + loaded.fleet_sha256 + "\nschema " +
                            std::to_string(schema::kSchemaVersion) + "\njournal " +
-                           std::to_string(kJournalFormatVersion) + "\n");
+                           std::to_string(kJournalFormatVersion) + "\nsteelpath " + kVersion + " " + kGitCommit +
+                           "\n");
 }
 
 int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, Provenance prov) {
@@ -212,7 +216,11 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
   // both write it. `merge` does, once every part is done.
   if (missing > 0 || (o.parts > 1 && !o.merge_only)) {
     report.incomplete(missing, any_interrupted, folder);
-    return any_interrupted ? 130 : 3;
+    if (any_interrupted) return 130;
+    // A part that ran all its members succeeded (a job array's dependency on
+    // it, e.g. Slurm's afterok, must fire); a merge that finds members
+    // missing did not.
+    return o.parts > 1 && !o.merge_only ? 0 : 3;
   }
   prov.finished_utc = utc_now();
   write_ensemble(o.output, loaded.scenario, design_table(design), all, prov, report.statistics(), identity);

@@ -30,14 +30,16 @@ struct EnsembleOptions {
   double progress_interval = 10.0; ///< seconds between progress lines in batch mode
 };
 
-/// Returns the exit code: 0 done (or nothing left to do), 3 members are still
-/// missing (a part finished, or interrupted: rerun to resume), 130 interrupted.
+/// Returns the exit code: 0 done (the file is written, nothing was left to
+/// do, or a --part ran all its members), 3 members are still missing when the
+/// file should be written (merge too early), 130 interrupted (rerun to resume).
 /// Throws InputError for a bad design, OutputError for foreign or corrupt
 /// journals and write failures.
 int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& options, Provenance provenance);
 
-/// The run identity: SHA-256 of the resolved scenario, the fleet's hash and
-/// the formats; journals and results files of another identity are foreign.
+/// The run identity: SHA-256 of the resolved scenario, the fleet's hash, the
+/// formats and the program's version and commit; journals and results files
+/// of another identity are foreign.
 [[nodiscard]] std::string run_identity(const input::LoadedScenario& loaded);
 
 } // namespace steelpath::ensemble

@@ -69,7 +69,7 @@ void RunReport::gather() {
 }
 
 void RunReport::incomplete(std::size_t missing, bool interrupted, const std::string& folder) const {
-  if (options_.quiet && !interrupted) return;
+  if (options_.quiet && !interrupted && !options_.merge_only) return;
   if (options_.parts > 1 && !options_.merge_only && !interrupted) {
     std::cerr << "part " << options_.part << " of " << options_.parts << " done; its members are in "
               << folder

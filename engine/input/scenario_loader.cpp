@@ -95,10 +95,14 @@ std::vector<PlantUnit> read_fleet_file(const std::string& path, const Origin& wh
 
 // Paths in the resolved text are relative to the top scenario file, so the
 // printed scenario runs from where the original lies.
+// The text is the same however the scenario's path was spelled (relative,
+// with "./", absolute): an ensemble's identity hashes it, and a resume from
+// another folder or spelling must recognise its own journals.
 void relativize_paths(SourceNode& resolved, const fs::path& top_dir) {
   if (SourceNode* f = resolved.find("fleet"); f && f->is_scalar()) {
-    const fs::path p(f->text());
-    if (p.is_relative()) *f = SourceNode::make_scalar(p.lexically_relative(top_dir).string(), f->origin());
+    const fs::path dir = fs::absolute(top_dir.empty() ? fs::path(".") : top_dir).lexically_normal();
+    const fs::path p = fs::absolute(f->text()).lexically_normal();
+    *f = SourceNode::make_scalar(p.lexically_relative(dir).generic_string(), f->origin());
   }
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Job arrays: `run --part I/N` runs a share of the members and never writes
-the file (exit code 3); `merge` refuses while a part is missing (exit code 3)
+the file (exit code 0); `merge` refuses while a part is missing (exit code 3)
 and, once all are done, writes the same file as a single run.
 
 Usage: test_ensemble_parts.py STEELPATH_BINARY SOURCE_DIR [tests...]
@@ -19,7 +19,7 @@ OPTS = ("--samples", 8)  # 12 settings x 8 samples = 96 members
 class JobArray(es.EnsembleTest):
     def part(self, i, out):
         p = es.steelpath("run", es.scenario(DEMO), *OPTS, "--part", f"{i}/2", "-o", out)
-        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertEqual(p.returncode, 0, p.stderr)  # a part that ran its members succeeded
         self.assertIn(f"part {i} of 2 done", p.stderr)
         self.assertFalse(os.path.exists(out), "a part wrote the results file")
         self.assertTrue(os.path.isfile(os.path.join(out + ".parts", f"part-{i:05d}.journal")))
