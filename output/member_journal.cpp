@@ -314,6 +314,16 @@ std::vector<std::byte> JournalReader::read(const JournalRecord& record) const {
   return read_record(fd_.get(), path_, record);
 }
 
+bool is_unstarted_journal(const std::string& path, const std::string& identity) {
+  const detail::UniqueFd fd(open_file(path, O_RDONLY));
+  const std::vector<std::byte> header = encode_header(path, identity);
+  const std::uint64_t size = file_size(fd.get(), path);
+  if (size >= header.size()) return false;
+  std::vector<std::byte> start(size);
+  read_exact(fd.get(), path, start.data(), start.size(), 0);
+  return std::equal(start.begin(), start.end(), header.begin());
+}
+
 JournalWriter::JournalWriter(const std::string& path, const std::string& identity)
     : path_(path), fd_(open_file(path, O_RDWR | O_CREAT | O_APPEND)) {
   // The lock dies with the process, so a killed run leaves no stale lock.

@@ -99,6 +99,11 @@ private:
 /// for this one call; use JournalReader to read many records.
 [[nodiscard]] std::vector<std::byte> read_payload(const std::string& path, const JournalRecord& record);
 
+/// True when the file is empty or holds only the start of this identity's
+/// header: a writer was killed while creating it, and it holds no member
+/// (JournalWriter starts such a file afresh; readers skip it).
+[[nodiscard]] bool is_unstarted_journal(const std::string& path, const std::string& identity);
+
 /// A journal open for reading: scanned once on construction (same checks and
 /// errors as scan_journal), then records are read through the open file.
 class JournalReader {

@@ -22,10 +22,15 @@ JournalSource::JournalSource(const std::string& folder, const std::string& ident
     if (e.path().extension() == ".journal") files.push_back(e.path().string());
   std::sort(files.begin(), files.end()); // the same index whatever the directory order
   for (const auto& f : files) {
-    journals_.push_back(std::make_unique<JournalReader>(f, identity));
-    const auto& scan = journals_.back()->scan();
+    // A journal whose writer died while creating it holds nothing; its
+    // writer starts it afresh when that worker runs again.
+    if (is_unstarted_journal(f, identity)) continue;
+    // Only the paths stay: a job array may leave thousands of journals, more
+    // than a process may hold open.
+    const JournalScan scan = scan_journal(f, identity);
     if (scan.file_bytes > scan.valid_bytes) ++torn_;
-    const int j = static_cast<int>(journals_.size()) - 1;
+    paths_.push_back(f);
+    const int j = static_cast<int>(paths_.size()) - 1;
     for (const auto& r : scan.records) {
       if (r.member >= members)
         throw OutputError(f + ": holds member " + std::to_string(r.member) + " but the design has " +
@@ -52,7 +57,7 @@ void JournalSource::read(std::size_t m, std::vector<EncodedField>& fields, doubl
                          std::string& reason) {
   const Where& w = index_.at(m);
   if (w.journal < 0) throw OutputError("member " + std::to_string(m) + " is in no journal");
-  const auto payload = journals_[static_cast<std::size_t>(w.journal)]->read(w.record);
+  const auto payload = read_payload(paths_[static_cast<std::size_t>(w.journal)], w.record);
   if (w.record.status == kRecordDone) {
     decode_member(payload, fields, unit_years);
     reason.clear();
@@ -93,8 +98,10 @@ void ResultsFileSource::read(std::size_t m, std::vector<EncodedField>& fields, d
   reason.clear();
   fields.clear();
   if (status_[m] != schema::kMemberDone) {
-    for (const auto& [member, why] : failures_)
-      if (static_cast<std::size_t>(member) == m) reason = why;
+    // Failures are stored in member order.
+    const auto it = std::lower_bound(failures_.begin(), failures_.end(), static_cast<std::int32_t>(m),
+                                     [](const auto& f, std::int32_t v) { return f.first < v; });
+    if (it != failures_.end() && static_cast<std::size_t>(it->first) == m) reason = it->second;
     return;
   }
   fields.resize(datasets_.size());

@@ -17,7 +17,8 @@ namespace steelpath {
 inline constexpr std::uint8_t kRecordDone = 0;
 inline constexpr std::uint8_t kRecordFailed = 1;
 
-/// Every journal (*.journal) in a folder, indexed by member. A member with a
+/// Every journal (*.journal) in a folder, indexed by member (the files are
+/// opened per read, not held open). A member with a
 /// done record is done (a later failure of the same member, from a retry,
 /// does not undo it); otherwise the last failure counts.
 class JournalSource : public MemberSource {
@@ -36,7 +37,7 @@ private:
     int journal = -1;
     JournalRecord record;
   };
-  std::vector<std::unique_ptr<JournalReader>> journals_;
+  std::vector<std::string> paths_; ///< journals with records, sorted
   std::vector<Where> index_;
   std::size_t torn_ = 0;
 };

@@ -53,11 +53,15 @@ std::vector<std::string> all_overrides(const RunOptions& o) {
 // "I/N" -> (I, N).
 void parse_part(const std::string& text, ensemble::EnsembleOptions& e) {
   const auto slash = text.find('/');
+  auto whole = [](const std::string& s) { // digits only: no sign, no spaces, no trailing text
+    if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos)
+      throw std::invalid_argument(s);
+    return static_cast<std::size_t>(std::stoul(s));
+  };
   try {
     if (slash == std::string::npos) throw std::invalid_argument("");
-    std::size_t used = 0;
-    e.part = std::stoul(text.substr(0, slash), &used);
-    e.parts = std::stoul(text.substr(slash + 1));
+    e.part = whole(text.substr(0, slash));
+    e.parts = whole(text.substr(slash + 1));
   } catch (const std::exception&) {
     throw InputError("--part " + text + ": expected I/N, e.g. 3/10 (part 3 of 10, counted from 0)");
   }
@@ -98,8 +102,26 @@ void check_output_path(const std::string& out_path, const input::LoadedScenario&
       throw InputError(out_path + ": error: the results file would overwrite the input " + in);
 }
 
-std::string default_output(const std::string& scenario) {
-  return (std::filesystem::path("results") / std::filesystem::path(scenario).stem()).string() + ".h5";
+bool is_ensemble(const input::LoadedScenario& loaded) {
+  return !loaded.ensemble.empty() || loaded.ensemble.replicates > 1;
+}
+
+std::string default_output(const std::string& scenario, const std::string& suffix = "") {
+  return (std::filesystem::path("results") / std::filesystem::path(scenario).stem()).string() + suffix +
+         ".h5";
+}
+
+// What reading the sections cannot see: the design's size, `scale` with
+// nothing to scale, --set on a number the levers vary. Throws InputError.
+void check_ensemble(const input::LoadedScenario& loaded, const std::vector<std::string>& overrides) {
+  if (!is_ensemble(loaded)) return;
+  (void)ensemble::Design(loaded.ensemble, loaded.scenario.seed);
+  const auto problems = input::ensemble_problems(loaded, overrides);
+  if (problems.empty()) return;
+  std::string msg;
+  for (const auto& p : problems)
+    msg += loaded.path + ": error: " + p + "\n";
+  throw InputError(msg + std::to_string(problems.size()) + (problems.size() == 1 ? " error" : " errors"));
 }
 
 Provenance provenance(const input::LoadedScenario& loaded, const std::vector<std::string>& overrides,
@@ -117,17 +139,16 @@ Provenance provenance(const input::LoadedScenario& loaded, const std::vector<std
   return prov;
 }
 
-bool is_ensemble(const input::LoadedScenario& loaded) {
-  return !loaded.ensemble.empty() || loaded.ensemble.replicates > 1;
-}
-
 int run_command(RunOptions o, const std::string& cmdline, bool merge) {
   const std::string started = utc_now();
   const auto overrides = all_overrides(o);
   const input::LoadedScenario loaded = input::load_scenario(o.scenario, overrides);
-  const std::string out_path = o.output.empty() ? default_output(o.scenario) : o.output;
+  // One member or the base never take the ensemble's default file name.
+  const std::string suffix = o.member ? "-member-" + std::to_string(*o.member) : o.base ? "-base" : "";
+  const std::string out_path = o.output.empty() ? default_output(o.scenario, suffix) : o.output;
   check_output_path(out_path, loaded);
   if (o.part) parse_part(*o.part, o.ensemble);
+  check_ensemble(loaded, overrides);
   if (merge || (is_ensemble(loaded) && !o.base && !o.member)) {
     o.ensemble.output = out_path;
     o.ensemble.quiet = o.quiet;
@@ -177,6 +198,7 @@ int run_command(RunOptions o, const std::string& cmdline, bool merge) {
 int validate_command(const ValidateOptions& o) {
   const input::LoadedScenario loaded = input::load_scenario(o.scenario, o.overrides);
   const Scenario& s = loaded.scenario;
+  check_ensemble(loaded, o.overrides);
   if (o.print) {
     std::cout << "# resolved scenario, sha256 " << loaded.resolved_sha256 << "\n" << loaded.resolved_text;
     return kExitOk;
@@ -190,9 +212,10 @@ int validate_command(const ValidateOptions& o) {
             << s.technologies.size() << " technologies, " << s.regions.size() << " regions, "
             << s.companies.size() << " companies, " << s.units.size() << " units";
   const auto& e = loaded.ensemble;
-  if (!e.empty())
+  if (is_ensemble(loaded))
     std::cout << "; " << e.axes.size() << " lever axes, " << e.packages.size() << " packages, "
-              << e.uncertainties.size() << " uncertainties";
+              << e.uncertainties.size() << " uncertainties: an ensemble of "
+              << ensemble::Design(e, s.seed).members() << " members";
   std::cout << ")\n";
   return kExitOk;
 }
@@ -242,7 +265,8 @@ int main(int argc, char** argv) {
   ens->add_flag("--base", run.base, "Simulate the base scenario only (levers and uncertainties not applied)");
   ens->add_option("--member", run.member,
                   "Simulate one ensemble member only, with its full detail (the decision log), e.g. to "
-                  "look into an outlier");
+                  "look into an outlier (default file: results/<scenario>-member-K.h5)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{2147483646}));
   ens->add_option("--progress-interval", run.ensemble.progress_interval,
                   "Seconds between progress lines when stderr is not a terminal (default 10)")
       ->check(CLI::Range(0.01, 86400.0));

@@ -5,11 +5,18 @@
 #include "model/errors.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace steelpath::ensemble {
 
 namespace {
+
+std::string format_count(double n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g", n);
+  return buf;
+}
 
 std::string show_value(const input::SourceNode& v, std::size_t i, std::size_t n) {
   if (v.is_scalar()) return v.text();
@@ -59,28 +66,39 @@ Design::Design(const input::EnsembleSpec& spec, std::uint64_t seed) : spec_(spec
   const auto sampling = parse_sampling(spec.sampling);
   if (!sampling) throw InputError("ensemble.sampling: unknown method '" + spec.sampling + "'");
   sampling_ = *sampling;
-  settings_ = enumerate_settings(spec);
   replicates_ = spec.replicates;
+  if (replicates_ == 0 || replicates_ >= kMaxReplicates)
+    throw InputError("ensemble.replicates: expected 1 .. " + std::to_string(kMaxReplicates - 1));
   const std::size_t d = dims();
+  try { // sizes first: a design too large is refused before anything is drawn or listed
+    if (d > 0) rows_ = design_rows(sampling_, spec.samples, d);
+  } catch (const ModelError& e) {
+    throw InputError(std::string("ensemble: ") + e.what());
+  }
+  if (rows_ >= kMaxSamples)
+    throw InputError("ensemble: " + std::to_string(rows_) + " samples per lever setting; at most " +
+                     std::to_string(kMaxSamples - 1) + " fit the random streams");
+  double settings = spec.packages.empty() ? 1.0 : static_cast<double>(spec.packages.size());
+  for (const auto& a : spec.axes)
+    settings *= static_cast<double>(a.values.size());
+  // Member indices are stored as 32-bit integers in the results file.
+  const double total = settings * static_cast<double>(rows_) * static_cast<double>(replicates_);
+  if (total > static_cast<double>(kMaxMembers))
+    throw InputError(
+        "ensemble: " + format_count(total) + " members (lever settings x samples x replicates); at most " +
+        std::to_string(kMaxMembers) + " fit one results file: split the levers into several scenarios");
+  settings_ = enumerate_settings(spec);
   if (d > 0) {
-    try { // sizes first: a design too large is refused before it is drawn
-      rows_ = design_rows(sampling_, spec.samples, d);
-      if (rows_ >= kMaxSamples)
-        throw InputError("ensemble: " + std::to_string(rows_) + " samples per setting; at most " +
-                         std::to_string(kMaxSamples - 1) + " fit the random streams");
+    try {
       unit_ = unit_design(sampling_, spec.samples, d, seed);
+      value_.resize(unit_.size());
+      for (std::size_t r = 0; r < rows_; ++r)
+        for (std::size_t k = 0; k < d; ++k)
+          value_[r * d + k] = inverse_cdf(spec.uncertainties[k], unit_[r * d + k]);
     } catch (const ModelError& e) {
       throw InputError(std::string("ensemble: ") + e.what());
     }
-    value_.resize(unit_.size());
-    for (std::size_t r = 0; r < rows_; ++r)
-      for (std::size_t k = 0; k < d; ++k)
-        value_[r * d + k] = inverse_cdf(spec.uncertainties[k], unit_[r * d + k]);
   }
-  if (replicates_ >= kMaxReplicates) throw InputError("ensemble.replicates: too many replicates");
-  const double total =
-      static_cast<double>(settings_.size()) * static_cast<double>(rows_) * static_cast<double>(replicates_);
-  if (total > 4e9) throw InputError("ensemble: more than 4 billion members; split the design");
 }
 
 std::vector<std::string> Design::axis_paths() const {
@@ -113,8 +131,11 @@ std::vector<input::ParameterSetting> Design::parameters(std::size_t m) const {
 StreamKey Design::stream_key(std::size_t m) const {
   const MemberId id = member(m);
   // Without uncertainties or replicates every member keeps the scenario's own
-  // draws, so a one-setting ensemble reproduces a single run exactly.
-  return StreamKey{seed_, static_cast<std::uint32_t>(id.sample), static_cast<std::uint32_t>(id.replicate)};
+  // draws, so a one-setting ensemble reproduces a single run exactly. In a
+  // Saltelli design the rows of one base sample (A, AB_1 .. AB_D, B) share
+  // the agents' draws, so the indices measure the inputs, not agent noise.
+  const std::size_t key_sample = sampling_ == Sampling::saltelli ? id.sample / (dims() + 2) : id.sample;
+  return StreamKey{seed_, static_cast<std::uint32_t>(key_sample), static_cast<std::uint32_t>(id.replicate)};
 }
 
 } // namespace steelpath::ensemble

@@ -29,6 +29,9 @@ struct LeverSetting {
   std::vector<double> axis_values;                               ///< per axis: the value (NaN for a series)
 };
 
+/// Largest ensemble: member indices are 32-bit integers in the results file.
+inline constexpr std::size_t kMaxMembers = 2147483647;
+
 struct MemberId {
   std::size_t setting = 0;
   std::size_t sample = 0;
@@ -57,7 +60,8 @@ public:
   [[nodiscard]] double value(std::size_t r, std::size_t d) const { return value_[r * dims() + d]; }
   /// What member m sets: its lever values, then its sampled values.
   [[nodiscard]] std::vector<input::ParameterSetting> parameters(std::size_t m) const;
-  /// The key of member m's agent draws: (seed, sample, replicate).
+  /// The key of member m's agent draws: (seed, sample, replicate); in a
+  /// Saltelli design the base sample stands for the sample.
   [[nodiscard]] StreamKey stream_key(std::size_t m) const;
 
 private:

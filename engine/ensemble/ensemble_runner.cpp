@@ -5,6 +5,7 @@
 #include "ensemble/design_table.hpp"
 #include "ensemble/member_task.hpp"
 #include "ensemble/progress.hpp"
+#include "ensemble/run_guard.hpp"
 #include "ensemble/run_report.hpp"
 #include "input/member_scenario.hpp"
 #include "input/sha256.hpp"
@@ -15,9 +16,11 @@
 #include "steelpath/version.hpp"
 
 #include <atomic>
-#include <csignal>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -29,71 +32,72 @@ namespace fs = std::filesystem;
 
 namespace {
 
-volatile std::sig_atomic_t g_stop = 0;
-extern "C" void on_signal(int) {
-  g_stop = 1;
-}
-
-// Ctrl-C and a cluster's SIGTERM stop the run between members: every member
-// already appended stays in the journal; the rerun resumes.
-class StopOnSignal {
-public:
-  StopOnSignal() {
-    g_stop = 0;
-    old_int_ = std::signal(SIGINT, on_signal);
-    old_term_ = std::signal(SIGTERM, on_signal);
-  }
-  ~StopOnSignal() {
-    std::signal(SIGINT, old_int_);
-    std::signal(SIGTERM, old_term_);
-  }
-  StopOnSignal(const StopOnSignal&) = delete;
-  StopOnSignal& operator=(const StopOnSignal&) = delete;
-
-private:
-  void (*old_int_)(int);
-  void (*old_term_)(int);
-};
+constexpr double kSyncSeconds = 10.0; // journals reach the disk at least this often
 
 std::string parts_folder(const std::string& output) {
   return output + ".parts";
 }
 
-std::string journal_path(const std::string& output, std::size_t worker) {
-  char name[32];
-  std::snprintf(name, sizeof name, "part-%05zu.journal", worker);
+// Named by the worker and the number of workers: runs split another way
+// (other part counts or rank counts) write other journals, never one file
+// from two processes.
+std::string journal_path(const std::string& output, std::size_t worker, std::size_t workers) {
+  char name[64];
+  std::snprintf(name, sizeof name, "part-%05zu-of-%05zu.journal", worker, workers);
   return (fs::path(parts_folder(output)) / name).string();
 }
 
-// Adds what to do about a foreign journal to its message.
-[[noreturn]] void foreign_journal(const OutputError& e, const std::string& output) {
-  throw OutputError(std::string(e.what()) + "\nThe folder " + parts_folder(output) +
-                    " holds the unfinished members of an earlier run with another scenario, seed or design. "
-                    "Rerun with --fresh to discard them, or write to another file with -o.");
+// Adds what to do about a journal of another run to its message.
+[[noreturn]] void journal_problem(const OutputError& e, const std::string& output) {
+  const std::string what = e.what();
+  if (what.find("another run") == std::string::npos) throw e;
+  throw OutputError(what + "\nThe folder " + parts_folder(output) +
+                    " holds the unfinished members of an earlier run with another scenario, seed, design or "
+                    "program build. Rerun with --fresh to discard them, or write to another file with -o.");
+}
+
+// The program itself: the bytes of this executable. A rebuilt model (even an
+// uncommitted edit) is another program; its members never join an ensemble
+// begun by the old one.
+std::string program_fingerprint() {
+  static const std::string fingerprint = [] {
+    std::ifstream exe("/proc/self/exe", std::ios::binary);
+    std::ostringstream bytes;
+    bytes << exe.rdbuf();
+    if (!exe || bytes.str().empty()) return std::string(kVersion) + " " + kGitCommit;
+    return input::sha256_hex(bytes.str());
+  }();
+  return fingerprint;
+}
+
+bool has_journals(const std::string& folder) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(folder, ec))
+    if (e.path().extension() == ".journal") return true;
+  return false;
 }
 
 } // namespace
 
-// The program's version and commit are part of it: members simulated by
-// another build of the model must not be mixed into one ensemble.
 std::string run_identity(const input::LoadedScenario& loaded) {
   return input::sha256_hex(loaded.resolved_text + "\nfleet " + loaded.fleet_sha256 + "\nschema " +
                            std::to_string(schema::kSchemaVersion) + "\njournal " +
-                           std::to_string(kJournalFormatVersion) + "\nsteelpath " + kVersion + " " + kGitCommit +
+                           std::to_string(kJournalFormatVersion) + "\nprogram " + program_fingerprint() +
                            "\n");
 }
 
 int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, Provenance prov) {
   const Communicator& comm = Communicator::world();
   const bool lead = comm.rank() == 0;
+  if (o.parts == 0 || o.part >= o.parts) throw InputError("--part: expected I/N with 0 <= I < N");
   const Design design(loaded.ensemble, loaded.scenario.seed);
   const std::string identity = run_identity(loaded);
   const std::size_t n = design.members();
   const std::string folder = parts_folder(o.output);
-  if (o.parts == 0 || o.part >= o.parts) throw InputError("--part: expected I/N with 0 <= I < N");
+  const StopOnSignal stop_on_signal; // until the end: a signal never kills a rank mid-barrier or mid-write
 
-  // What an earlier run left: a finished file of this run, or journals.
-  bool have_final = false;
+  // What an earlier run left: a finished file of this run, and/or journals.
+  bool have_final = false, pending = false;
   if (lead) {
     std::string previous;
     try {
@@ -106,9 +110,14 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
       std::cerr << "note: " << o.output
                 << " exists from another run; it will be replaced when this run is done\n";
     if (o.fresh) fs::remove_all(folder);
+    pending = has_journals(folder);
   }
   have_final = comm.broadcast(have_final ? 1 : 0) != 0;
-  if (have_final && !o.retry_failed) {
+  pending = comm.broadcast(pending ? 1 : 0) != 0;
+  // A complete file with no journals beside it: done, unless failures are to
+  // be rerun. Journals beside it (a --retry-failed run interrupted, or run in
+  // parts) are merged into it.
+  if (have_final && !pending && !o.retry_failed) {
     if (lead && !o.quiet)
       std::cerr << o.output << " is complete (" << n << " members); nothing to do. --retry-failed reruns "
                 << "failed members; -o writes another file.\n";
@@ -123,7 +132,7 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
     try {
       journals = std::make_unique<JournalSource>(folder, identity, n);
     } catch (const OutputError& e) {
-      foreign_journal(e, o.output);
+      journal_problem(e, o.output);
     }
     if (have_final && !earlier)
       earlier = std::make_unique<ResultsFileSource>(o.output, n, design.spec().company_series);
@@ -154,36 +163,51 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
       todo.push_back(m);
     }
 
+  // --retry-failed on a complete file without failures: nothing to rewrite.
+  if (have_final && !pending && comm.sum(static_cast<double>(todo.size())) == 0) {
+    if (lead && !o.quiet) std::cerr << o.output << " is complete and has no failed members; nothing to do.\n";
+    return 0;
+  }
   RunReport report(design, comm, o, already, todo.size());
   bool interrupted = false;
-  if (!todo.empty()) {
+  if (!todo.empty() && !StopOnSignal::stop_requested()) {
     const input::ScenarioFactory factory(loaded);
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (ec) throw OutputError(folder + ": cannot create the folder for the journals: " + ec.message());
-    JournalWriter journal(journal_path(o.output, worker), identity);
+    JournalWriter journal(journal_path(o.output, worker, workers), identity);
     if (journal.torn_bytes() > 0 && !o.quiet)
       std::cerr << "note: " << journal.path() << ": dropped an incomplete record (" << journal.torn_bytes()
                 << " bytes) left by an interrupted run\n";
     Progress progress(todo.size(), Progress::detect(o.quiet),
                       comm.size() > 1 ? "rank " + std::to_string(comm.rank()) + ": " : "",
                       o.progress_interval);
-    StopOnSignal stop_on_signal;
 #ifdef _OPENMP
     if (o.threads > 0) omp_set_num_threads(o.threads);
 #endif
     std::atomic<double> unit_years{0.0};
     std::exception_ptr write_error; // set once, under the critical section
     std::atomic<bool> write_failed{false};
+    const auto t0 = std::chrono::steady_clock::now();
+    std::atomic<std::int64_t> next_sync{static_cast<std::int64_t>(kSyncSeconds * 1e3)};
 #pragma omp parallel
     {
       MemberResult result; // each thread's working memory, reused
 #pragma omp for schedule(dynamic, 1)
       for (std::size_t i = 0; i < todo.size(); ++i) {
-        if (g_stop || write_failed.load(std::memory_order_relaxed)) continue;
+        if (StopOnSignal::stop_requested() || write_failed.load(std::memory_order_relaxed)) continue;
         const MemberOutcome out = run_member(design, factory, todo[i], result);
         try {
           journal.append(todo[i], out.failed ? kRecordFailed : kRecordDone, out.payload);
+          // Now and then one thread flushes the journal to the disk, so a
+          // crash of the machine (not only of the process) loses little.
+          const auto ms =
+              std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
+                  .count();
+          std::int64_t due = next_sync.load(std::memory_order_relaxed);
+          if (ms >= due &&
+              next_sync.compare_exchange_strong(due, ms + static_cast<std::int64_t>(kSyncSeconds * 1e3)))
+            journal.sync();
         } catch (...) {
 #pragma omp critical(steelpath_write_error)
           if (!write_error) write_error = std::current_exception();
@@ -196,37 +220,52 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
     journal.sync();
     progress.finish();
     if (write_error) std::rethrow_exception(write_error);
-    interrupted =
-        g_stop != 0 && progress.done() < todo.size(); // a signal after the last member stops nothing
+    // A signal after the last member stops nothing.
+    interrupted = StopOnSignal::stop_requested() && progress.done() < todo.size();
     report.simulated(progress.done(), progress.failed(), unit_years.load(), progress.seconds());
+  } else if (!todo.empty()) {
+    interrupted = true;
   }
   comm.barrier();
   const bool any_interrupted = comm.max(interrupted ? 1.0 : 0.0) > 0;
   report.gather();
 
   if (!lead) return any_interrupted ? 130 : 0;
-  if (!todo.empty() || comm.size() > 1) scan(); // every worker's journal, now that all are written
+  // Job-array parts never write the file (two parts finishing together would
+  // both try); `merge` does, once every part is done. A part that ran all its
+  // members succeeded, so a job array's dependency (Slurm's afterok) fires.
+  if (o.parts > 1 && !o.merge_only) {
+    report.incomplete(0, any_interrupted, folder);
+    return any_interrupted ? 130 : 0;
+  }
+  if (any_interrupted || StopOnSignal::stop_requested()) {
+    scan();
+    std::size_t missing = 0;
+    for (std::size_t m = 0; m < n; ++m)
+      if (member_status(m) == 0) ++missing;
+    report.incomplete(missing, true, folder);
+    return 130;
+  }
+  // One writer at a time: another process finishing the same run (a second
+  // merge, a rerun) is refused rather than let write the same file.
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  const FolderLock lock(folder);
+  scan(); // every worker's journal, now that all are written
   std::vector<MemberSource*> sources{journals.get()};
   if (earlier) sources.push_back(earlier.get());
   CombinedSource all(sources);
   std::size_t missing = 0;
   for (std::size_t m = 0; m < n; ++m)
     if (all.status(m) == 0) ++missing;
-  // Job-array parts never write the file: two parts finishing together would
-  // both write it. `merge` does, once every part is done.
-  if (missing > 0 || (o.parts > 1 && !o.merge_only)) {
-    report.incomplete(missing, any_interrupted, folder);
-    if (any_interrupted) return 130;
-    // A part that ran all its members succeeded (a job array's dependency on
-    // it, e.g. Slurm's afterok, must fire); a merge that finds members
-    // missing did not.
-    return o.parts > 1 && !o.merge_only ? 0 : 3;
+  if (missing > 0) {
+    report.incomplete(missing, false, folder);
+    return 3;
   }
   prov.finished_utc = utc_now();
   write_ensemble(o.output, loaded.scenario, design_table(design), all, prov, report.statistics(), identity);
   earlier.reset();
   journals.reset();
-  std::error_code ec;
   fs::remove_all(folder, ec); // the file holds everything now
   report.finished(o.output);
   return 0;

@@ -45,7 +45,8 @@ RunReport::RunReport(const Design& d, const Communicator& comm, const EnsembleOp
   if (o.merge_only) return;
   std::cerr << "this run: " << static_cast<std::size_t>(total_todo) << " to simulate";
   if (total_already > 0)
-    std::cerr << ", " << static_cast<std::size_t>(total_already) << " already done" << (o.retry_failed ? "" : " (resumed)");
+    std::cerr << ", " << static_cast<std::size_t>(total_already) << " already done"
+              << (o.retry_failed ? "" : " (resumed)");
   if (o.parts > 1) std::cerr << " in part " << o.part << " of " << o.parts;
   std::cerr << "; " << stats_.threads << " thread(s) x " << stats_.ranks << " rank(s)\n";
 }
@@ -70,11 +71,16 @@ void RunReport::gather() {
 
 void RunReport::incomplete(std::size_t missing, bool interrupted, const std::string& folder) const {
   if (options_.quiet && !interrupted && !options_.merge_only) return;
-  if (options_.parts > 1 && !options_.merge_only && !interrupted) {
-    std::cerr << "part " << options_.part << " of " << options_.parts << " done; its members are in "
-              << folder
-              << ". When every part has finished, `steelpath merge` (same scenario, options and -o) writes "
-                 "the file.\n";
+  if (options_.parts > 1 && !options_.merge_only) {
+    if (interrupted)
+      std::cerr << "interrupted: part " << options_.part << " of " << options_.parts
+                << " stopped; its finished members are kept in " << folder
+                << ". Run the same command again to resume.\n";
+    else
+      std::cerr << "part " << options_.part << " of " << options_.parts << " done; its members are in "
+                << folder
+                << ". When every part has finished, `steelpath merge` (same scenario, options and -o) writes "
+                   "the file.\n";
     return;
   }
   std::cerr << (interrupted ? "interrupted: " : "") << missing << " of " << design_.members()

@@ -61,6 +61,41 @@ SourceNode scaled_value(const SourceNode& doc, const std::string& path, double f
 
 } // namespace
 
+std::vector<std::string> ensemble_problems(const LoadedScenario& loaded,
+                                           const std::vector<std::string>& overrides) {
+  std::vector<std::string> out;
+  for (const auto& u : loaded.ensemble.uncertainties) {
+    if (!u.scale) continue;
+    try {
+      (void)scaled_value(loaded.resolved, u.path, 1.0);
+    } catch (const InputError& e) {
+      out.push_back("uncertainties." + std::string(e.what()));
+    }
+  }
+  std::vector<std::string> varied;
+  for (const auto& a : loaded.ensemble.axes)
+    varied.push_back(a.path);
+  for (const auto& p : loaded.ensemble.packages)
+    for (const auto& [path, _] : p.settings)
+      varied.push_back(path);
+  for (const auto& u : loaded.ensemble.uncertainties)
+    if (!u.scale) varied.push_back(u.path); // a scaled value may be --set: the sample scales it
+  auto inside = [](const std::string& a, const std::string& b) { // a is b or lies inside it
+    return a.compare(0, b.size(), b) == 0 && (a.size() == b.size() || a[b.size()] == '.');
+  };
+  for (const auto& o : overrides) {
+    const std::string path = o.substr(0, o.find('='));
+    for (const auto& v : varied)
+      if (inside(path, v) || inside(v, path)) {
+        out.push_back("--set " + path + ": the levers or uncertainties set " + v +
+                      " for every member, so this value would be overridden; change the lever or "
+                      "uncertainty instead");
+        break;
+      }
+  }
+  return out;
+}
+
 bool scale_node(SourceNode& node, double factor) {
   if (node.is_scalar()) {
     const auto v = plain_number(node);
@@ -76,7 +111,25 @@ bool scale_node(SourceNode& node, double factor) {
 }
 
 ScenarioFactory::ScenarioFactory(const LoadedScenario& base)
-    : resolved_(base.resolved), units_(base.scenario.units) {}
+    : resolved_(base.resolved), units_(base.scenario.units), horizon_(base.scenario.horizon),
+      technologies_(base.scenario.technologies.size()), regions_(base.scenario.regions.size()),
+      companies_(base.scenario.companies.size()), contracts_(base.scenario.policy.offtakes.size()) {}
+
+std::string ScenarioFactory::shape_difference(const Scenario& s) const {
+  auto differs = [](const char* what, std::size_t a, std::size_t b) {
+    return std::string(what) + " " + std::to_string(a) + " instead of " + std::to_string(b);
+  };
+  if (s.horizon.first_year != horizon_.first_year || s.horizon.last_year != horizon_.last_year)
+    return "years " + std::to_string(s.horizon.first_year) + "-" + std::to_string(s.horizon.last_year) +
+           " instead of " + std::to_string(horizon_.first_year) + "-" + std::to_string(horizon_.last_year);
+  if (s.technologies.size() != technologies_)
+    return differs("technologies", s.technologies.size(), technologies_);
+  if (s.regions.size() != regions_) return differs("regions", s.regions.size(), regions_);
+  if (s.companies.size() != companies_) return differs("companies", s.companies.size(), companies_);
+  if (s.policy.offtakes.size() != contracts_)
+    return differs("contracts", s.policy.offtakes.size(), contracts_);
+  return {};
+}
 
 Scenario ScenarioFactory::make(const std::vector<ParameterSetting>& settings) const {
   SourceNode doc = resolved_;

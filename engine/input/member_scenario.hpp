@@ -31,10 +31,23 @@ public:
   /// that message, the ensemble goes on.
   [[nodiscard]] Scenario make(const std::vector<ParameterSetting>& settings) const;
 
+  /// What differs between `s` and the base in the shape of the results
+  /// (horizon, routes, regions, companies, contracts); empty when nothing.
+  [[nodiscard]] std::string shape_difference(const Scenario& s) const;
+
 private:
   SourceNode resolved_;
   std::vector<PlantUnit> units_;
+  Horizon horizon_;
+  std::size_t technologies_ = 0, regions_ = 0, companies_ = 0, contracts_ = 0;
 };
+
+/// Problems of an ensemble that reading the sections cannot see: a `scale:
+/// true` uncertainty with nothing to scale at its path, or a --set value
+/// (`overrides`, "PATH=VALUE") on a number a lever or an uncertainty
+/// (without `scale`) sets per member. Each as "key: what is wrong"; empty when none.
+[[nodiscard]] std::vector<std::string> ensemble_problems(const LoadedScenario& loaded,
+                                                         const std::vector<std::string>& overrides);
 
 /// Multiplies the number or series at `node` by `factor` (a growth series:
 /// its base value). Returns false when `node` is not numeric.

@@ -62,7 +62,7 @@ class TwoRanks(es.EnsembleTest):
             self.assertRegex(p.stderr, rf"this run: 48 to simulate in part {part} of 2; 1 thread\(s\) x 2 rank\(s\)")
         # Part I on rank R is worker I * 2 + R: four journals of 24 members each.
         journals = sorted(os.listdir(out + ".parts"))
-        self.assertEqual(journals, [f"part-{w:05d}.journal" for w in range(4)])
+        self.assertEqual(journals, [f"part-{w:05d}-of-00004.journal" for w in range(4)])
         self.assertFalse(os.path.exists(out))
         p = self.run_ok("merge", es.scenario(DEMO), "--samples", 8, "-o", out)
         self.assertTrue(re.search(r"results: ", p.stdout), p.stdout)

@@ -22,7 +22,7 @@ class JobArray(es.EnsembleTest):
         self.assertEqual(p.returncode, 0, p.stderr)  # a part that ran its members succeeded
         self.assertIn(f"part {i} of 2 done", p.stderr)
         self.assertFalse(os.path.exists(out), "a part wrote the results file")
-        self.assertTrue(os.path.isfile(os.path.join(out + ".parts", f"part-{i:05d}.journal")))
+        self.assertTrue(os.path.isfile(os.path.join(out + ".parts", f"part-{i:05d}-of-00002.journal")))
         return p
 
     def test_parts_then_merge_equal_a_single_run(self):

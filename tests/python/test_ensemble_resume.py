@@ -42,13 +42,14 @@ def tearDownModule():
         shutil.rmtree(_reference["dir"], ignore_errors=True)
 
 
-def journal(out, part=0):
-    return os.path.join(out + ".parts", f"part-{part:05d}.journal")
+def journal(out, part=0, parts=1):
+    return os.path.join(out + ".parts", f"part-{part:05d}-of-{parts:05d}.journal")
 
 
 class Interrupted(es.EnsembleTest):
     def command(self, out, *extra):
-        return ("run", es.scenario("demo-ensemble.yaml"), *OPTS, *extra, "-o", out)
+        opts = OPTS if "--threads" not in extra else OPTS[:2]  # extra may choose the threads
+        return ("run", es.scenario("demo-ensemble.yaml"), *opts, *extra, "-o", out)
 
     def interrupt(self, out, sig, *extra):
         """Starts the run, waits until its journal holds KILL_AT_BYTES, sends
@@ -100,6 +101,26 @@ class Interrupted(es.EnsembleTest):
         self.assertGreaterEqual(done, KILL_AT_BYTES // 20_000)  # records are well under 20 kB
         self.assert_same_datasets(reference(), out)
 
+    def test_killed_at_two_threads_resumed_at_one(self):
+        out = self.path("layouts.h5")
+        rc, _ = self.interrupt(out, signal.SIGKILL, "--threads", "2")
+        self.assertEqual(rc, -signal.SIGKILL)
+        self.assert_left_unfinished(out)
+        self.resume(out, "--threads", "1")
+        self.assert_same_datasets(reference(), out)
+
+    def test_an_empty_journal_left_by_a_killed_start_is_skipped(self):
+        # A writer killed while creating its journal leaves an empty file (or
+        # the start of a header): it holds no member and must not block resume.
+        out = self.path("empty-journal.h5")
+        os.makedirs(out + ".parts")
+        open(journal(out, 3, 4), "wb").close()
+        with open(journal(out, 1, 4), "wb") as f:
+            f.write(b"STEELPATH-JOUR")  # the start of a header
+        self.run_ok(*self.command(out, "-q"))
+        self.assertFalse(os.path.exists(out + ".parts"))
+        self.assert_same_datasets(reference(), out)
+
     def test_torn_last_record_is_dropped_and_rerun(self):
         out = self.path("torn.h5")
         self.interrupt(out, signal.SIGKILL)
@@ -108,7 +129,7 @@ class Interrupted(es.EnsembleTest):
         size = os.path.getsize(journal(out))
         os.truncate(journal(out), size - 300)
         p, _ = self.resume(out)
-        self.assertRegex(p.stderr, r"note: .*part-00000\.journal: dropped an incomplete record \(\d+ bytes\)")
+        self.assertRegex(p.stderr, r"note: .*part-00000-of-00001\.journal: dropped an incomplete record \(\d+ bytes\)")
         self.assert_same_datasets(reference(), out)
 
     def test_sigint_exits_130_and_the_rerun_finishes(self):
@@ -161,7 +182,7 @@ class NotAJournal(es.EnsembleTest):
         p = es.steelpath("run", es.scenario("demo-ensemble.yaml"), "-q", "-o", out)
         self.assertEqual(p.returncode, 1, p.stderr)
         self.assertIn("not a steelpath journal", p.stderr)
-        self.assertIn("part-00001.journal", p.stderr)
+        self.assertIn("part-00001-of-00001.journal", p.stderr)
         self.assertFalse(os.path.exists(out))
         self.assertEqual(os.path.getsize(garbage), 2200)
 
