@@ -1,5 +1,7 @@
 #include "output/ensemble_schema.hpp"
 
+#include "output/member_metrics.hpp"
+
 #include <algorithm>
 
 namespace steelpath::schema {
@@ -54,14 +56,11 @@ std::vector<Variable> build() {
       std::copy(s.dims.begin(), s.dims.end(), dims.begin() + 1);
       v.push_back({s.group, s.name, std::move(dims), s.units, s.long_name});
     }
+  for (const auto& m : metric_specs()) // per-member metrics (member_metrics.hpp)
+    v.push_back({"", m.name, {"member"}, m.units, m.long_name});
   const std::vector<Variable> metrics = {
-      {"", "cumulative_emissions", {"member"}, "Mt CO2", "direct CO2 emitted over the horizon"},
-      {"",
-       "near_zero_year",
-       {"member"},
-       "year",
-       "first year whose direct emissions are at most 10 % of the first year's (NaN: never)"},
       {"statistics", "quantile", {"quantile"}, "1", "probability level of the quantiles"},
+      {"statistics", "metric", {"metric"}, "1", "name of a per-member metric (a root variable of that name)"},
       {"statistics", "members_done", {"lever_setting"}, "1", "members of the setting that finished"},
       {"statistics", "emissions_mean", {"lever_setting", "year"}, "Mt CO2", "mean direct CO2 emissions"},
       {"statistics",
@@ -75,6 +74,22 @@ std::vector<Variable> build() {
        {"lever_setting", "quantile"},
        "Mt CO2",
        "quantiles of cumulative direct CO2 over the horizon"},
+      {"statistics",
+       "production_technology_mean",
+       {"lever_setting", "year", "technology"},
+       "Mt",
+       "mean crude steel production of each route, all regions"},
+      {"statistics",
+       "metric_mean",
+       {"lever_setting", "metric"},
+       "1",
+       "mean of each per-member metric over finished members, in the metric's own units"},
+      {"statistics",
+       "metric_quantiles",
+       {"lever_setting", "metric", "quantile"},
+       "1",
+       "quantiles of each per-member metric over the members where it is defined (linear interpolation), in "
+       "the metric's own units"},
       {"statistics",
        "near_zero_share",
        {"lever_setting", "year"},

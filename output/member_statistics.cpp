@@ -2,6 +2,7 @@
 
 #include "output/ensemble_schema.hpp"
 #include "output/hdf5_chunked.hpp"
+#include "output/member_metrics.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,7 +13,6 @@ namespace steelpath {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kNearZeroShare = 0.1; // "near zero": 10 % of the first year's emissions
 
 } // namespace
 
@@ -32,55 +32,119 @@ int first_index_at_most(std::span<const double> series, double share) {
   return -1;
 }
 
+namespace {
+
+// One member's stored series, read back one chunk each.
+class MemberRows {
+public:
+  MemberRows(hid_t file, GroupWriter& root) : shape_(root.shape("production")) {
+    for (const char* name : {"emissions", "production", "investment", "steel_price", "unmet_demand",
+                             "stranded_capacity", "subsidies_paid", "fund_spent"}) {
+      const auto shape = root.shape(name);
+      std::size_t size = 1;
+      for (std::size_t i = 1; i < shape.size(); ++i)
+        size *= shape[i];
+      sets_.push_back({h5::open_dataset(file, name), shape, std::vector<double>(size)});
+    }
+  }
+  void read(std::size_t m) {
+    for (auto& s : sets_) {
+      std::vector<hsize_t> start(s.shape.size(), 0), count = s.shape;
+      start[0] = m;
+      count[0] = 1;
+      h5::read_block(s.ds, start, count, s.values);
+    }
+  }
+  [[nodiscard]] MetricInputs inputs(int first_year) const {
+    MetricInputs in;
+    in.first_year = first_year;
+    in.years = shape_[1];
+    in.regions = shape_[2];
+    in.technologies = shape_[3];
+    in.emissions = sets_[0].values;
+    in.production = sets_[1].values;
+    in.investment = sets_[2].values;
+    in.steel_price = sets_[3].values;
+    in.unmet_demand = sets_[4].values;
+    in.stranded = sets_[5].values;
+    in.subsidies_paid = sets_[6].values;
+    in.fund_spent = sets_[7].values;
+    return in;
+  }
+
+private:
+  struct Set {
+    h5::Handle ds;
+    std::vector<hsize_t> shape;
+    std::vector<double> values;
+  };
+  std::vector<hsize_t> shape_; ///< production's: [member][year][region][technology]
+  std::vector<Set> sets_;
+};
+
+} // namespace
+
 void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesignTable& d,
                              const std::vector<std::int32_t>& status) {
-  const auto shape = root.shape("emissions"); // [member][year]
-  const std::size_t n = shape[0], years = shape[1];
+  const auto shape = root.shape("production"); // [member][year][region][technology]
+  const std::size_t n = shape[0], years = shape[1], R = shape[2], K = shape[3];
   const std::size_t settings = d.setting_labels.size();
   const std::size_t per_setting = d.samples * d.replicates;
-  h5::Handle emissions = h5::open_dataset(file, "emissions");
-  const auto prod_shape = root.shape("production");
-  const std::size_t prod_size = prod_shape[1] * prod_shape[2] * prod_shape[3];
-  h5::Handle production = h5::open_dataset(file, "production");
+  const std::size_t M = metric_specs().size();
+  const auto year_coord = h5::read_doubles(file, "year");
+  const int first_year = years > 0 ? static_cast<int>(year_coord[0]) : 0;
+  MemberRows rows(file, root);
 
   // Pass 1, member by member: metrics and means.
-  std::vector<double> cumulative(n, kNaN), near_zero(n, kNaN);
+  std::vector<double> metrics(n * M, kNaN); // [member][metric]
   std::vector<double> em_mean(settings * years, 0.0), prod_mean(settings * years, 0.0);
+  std::vector<double> tech_mean(settings * years * K, 0.0);
   std::vector<std::int32_t> done(settings, 0);
-  std::vector<double> row(years), prow(prod_size);
-  const auto year_coord = h5::read_doubles(file, "year");
   for (std::size_t m = 0; m < n; ++m) {
     if (status[m] != schema::kMemberDone) continue;
     const std::size_t s = m / per_setting;
-    h5::read_block(emissions, {m, 0}, {1, years}, row);
-    h5::read_block(production, {m, 0, 0, 0}, {1, prod_shape[1], prod_shape[2], prod_shape[3]}, prow);
-    double sum = 0.0;
+    rows.read(m);
+    const MetricInputs in = rows.inputs(first_year);
+    const auto values = compute_metrics(in);
+    std::copy(values.begin(), values.end(), metrics.begin() + static_cast<std::ptrdiff_t>(m * M));
     for (std::size_t y = 0; y < years; ++y) {
-      sum += row[y];
-      em_mean[s * years + y] += row[y];
-      double p = 0.0;
-      for (std::size_t i = 0; i < prod_shape[2] * prod_shape[3]; ++i)
-        p += prow[y * prod_shape[2] * prod_shape[3] + i];
-      prod_mean[s * years + y] += p;
+      em_mean[s * years + y] += in.emissions[y];
+      for (std::size_t r = 0; r < R; ++r)
+        for (std::size_t k = 0; k < K; ++k) {
+          const double p = in.production[(y * R + r) * K + k];
+          prod_mean[s * years + y] += p;
+          tech_mean[(s * years + y) * K + k] += p;
+        }
     }
-    cumulative[m] = sum;
-    const int k = first_index_at_most(row, kNearZeroShare);
-    if (k >= 0) near_zero[m] = year_coord[static_cast<std::size_t>(k)];
     ++done[s];
   }
-  for (std::size_t s = 0; s < settings; ++s)
+  for (std::size_t s = 0; s < settings; ++s) {
+    const double c = done[s] > 0 ? static_cast<double>(done[s]) : kNaN;
     for (std::size_t y = 0; y < years; ++y) {
-      const double c = done[s] > 0 ? static_cast<double>(done[s]) : kNaN;
       em_mean[s * years + y] /= c;
       prod_mean[s * years + y] /= c;
+      for (std::size_t k = 0; k < K; ++k)
+        tech_mean[(s * years + y) * K + k] /= c;
     }
-  root.doubles("cumulative_emissions", cumulative);
-  root.doubles("near_zero_year", near_zero);
+  }
+  std::vector<double> column_of(n);
+  for (std::size_t j = 0; j < M; ++j) {
+    for (std::size_t m = 0; m < n; ++m)
+      column_of[m] = metrics[m * M + j];
+    root.doubles(metric_specs()[j].name, column_of);
+  }
+  auto metric = [&](std::size_t m, std::string_view name) {
+    for (std::size_t j = 0; j < M; ++j)
+      if (metric_specs()[j].name == name) return metrics[m * M + j];
+    return kNaN;
+  };
 
+  h5::Handle emissions = h5::open_dataset(file, "emissions");
   // Pass 2, one setting and one year at a time: quantiles and shares.
   constexpr std::size_t Q = std::size(schema::kQuantiles);
   std::vector<double> em_q(settings * Q * years, kNaN), cum_q(settings * Q, kNaN);
   std::vector<double> nz_share(settings * years, kNaN);
+  std::vector<double> metric_mean(settings * M, kNaN), metric_q(settings * M * Q, kNaN);
   // A year across a setting's members is read member by member (one chunk
   // each; one hyperslab across thousands of chunks makes HDF5 allocate per
   // chunk), a group of years at a time: at most 64 MiB whatever the ensemble.
@@ -103,7 +167,8 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
       for (std::size_t i = 0; i < per_setting; ++i)
         if (finished(i)) {
           values.push_back(column[i]);
-          if (!std::isnan(near_zero[m0 + i]) && near_zero[m0 + i] <= year_coord[y]) ++reached;
+          const double nz = metric(m0 + i, "near_zero_year");
+          if (!std::isnan(nz) && nz <= year_coord[y]) ++reached;
         }
       std::sort(values.begin(), values.end());
       for (std::size_t q = 0; q < Q; ++q)
@@ -111,23 +176,42 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
       if (!values.empty())
         nz_share[s * years + y] = static_cast<double>(reached) / static_cast<double>(values.size());
     }
-    values.clear();
-    for (std::size_t i = 0; i < per_setting; ++i)
-      if (finished(i)) values.push_back(cumulative[m0 + i]);
-    std::sort(values.begin(), values.end());
-    for (std::size_t q = 0; q < Q; ++q)
-      cum_q[s * Q + q] = quantile_sorted(values, schema::kQuantiles[q]);
+    for (std::size_t j = 0; j < M; ++j) {
+      // NaN (a near-zero year never reached) has no place in an order statistic;
+      // the share of members without one is near_zero_share's business.
+      values.clear();
+      double sum = 0.0;
+      for (std::size_t i = 0; i < per_setting; ++i)
+        if (finished(i) && !std::isnan(metrics[(m0 + i) * M + j])) {
+          values.push_back(metrics[(m0 + i) * M + j]);
+          sum += values.back();
+        }
+      std::sort(values.begin(), values.end());
+      if (!values.empty()) metric_mean[s * M + j] = sum / static_cast<double>(values.size());
+      for (std::size_t q = 0; q < Q; ++q)
+        metric_q[(s * M + j) * Q + q] = quantile_sorted(values, schema::kQuantiles[q]);
+      if (metric_specs()[j].name == "cumulative_emissions")
+        for (std::size_t q = 0; q < Q; ++q)
+          cum_q[s * Q + q] = metric_q[(s * M + j) * Q + q];
+    }
   }
 
   h5::Handle g = h5::create_group(file, "statistics");
   GroupWriter stats(g, "statistics", schema::ensemble_variables(), &root);
   stats.doubles("quantile",
                 std::vector<double>(std::begin(schema::kQuantiles), std::end(schema::kQuantiles)));
+  std::vector<std::string> names;
+  for (const auto& m : metric_specs())
+    names.emplace_back(m.name);
+  stats.strings("metric", names);
   stats.ints("members_done", done);
   stats.doubles("emissions_mean", em_mean);
   stats.doubles("emissions_quantiles", em_q);
   stats.doubles("production_mean", prod_mean);
+  stats.doubles("production_technology_mean", tech_mean);
   stats.doubles("cumulative_emissions_quantiles", cum_q);
+  stats.doubles("metric_mean", metric_mean);
+  stats.doubles("metric_quantiles", metric_q);
   stats.doubles("near_zero_share", nz_share);
 }
 

@@ -1,4 +1,5 @@
 // Ensemble statistics checked on constructed numbers with known answers.
+#include "output/member_metrics.hpp"
 #include "output/member_statistics.hpp"
 
 #include <catch2/catch.hpp>
@@ -26,4 +27,53 @@ TEST_CASE("the near-zero year is the first at or below a share of the first year
   CHECK(first_index_at_most(e, 0.05) == 5);
   CHECK(first_index_at_most(e, 0.01) == -1);
   CHECK(first_index_at_most(std::vector<double>{}, 0.1) == -1);
+}
+
+TEST_CASE("metrics of a constructed member have the values worked out by hand", "[output][stats][metrics]") {
+  // 2048..2053, 1 region, 2 routes. Emissions 100, 120, 120, 60, 9, 30.
+  const std::vector<double> emissions = {100, 120, 120, 60, 9, 30};
+  std::vector<double> production(6 * 2, 0.0), investment(6, 10.0), price(6), unmet(6, 0.0);
+  for (std::size_t y = 0; y < 6; ++y) {
+    production[y * 2] = 3.0;     // route 0
+    production[y * 2 + 1] = 1.0; // route 1: 4 Mt a year in all
+    price[y] = 400.0 + 10.0 * static_cast<double>(y);
+  }
+  price[5] = std::nan("");               // a year whose price is NaN must not count...
+  production[10] = production[11] = 0.0; // ...nor its (zero) production
+  unmet[5] = 2.5;
+  const std::vector<double> stranded = {0, 1, 0, 0, 2, 0}, subsidies = {5, 5, 0, 0, 0, 0},
+                            fund = {1, 1, 1, 1, 1, 1};
+  MetricInputs in;
+  in.first_year = 2048;
+  in.years = 6;
+  in.regions = 1;
+  in.technologies = 2;
+  in.emissions = emissions;
+  in.production = production;
+  in.investment = investment;
+  in.steel_price = price;
+  in.unmet_demand = unmet;
+  in.stranded = stranded;
+  in.subsidies_paid = subsidies;
+  in.fund_spent = fund;
+  const auto m = compute_metrics(in);
+  REQUIRE(m.size() == metric_specs().size());
+  auto at = [&](std::string_view name) {
+    for (std::size_t j = 0; j < m.size(); ++j)
+      if (metric_specs()[j].name == name) return m[j];
+    FAIL("no metric " << name);
+    return 0.0;
+  };
+  CHECK(at("cumulative_emissions") == 439.0);      // 100 + 120 + 120 + 60 + 9 + 30
+  CHECK(at("cumulative_emissions_2050") == 340.0); // 2048..2050
+  CHECK(at("peak_emissions") == 120.0);
+  CHECK(at("peak_year") == 2049.0);      // the first of the tie
+  CHECK(at("near_zero_year") == 2052.0); // 9 <= 10 % of 100; the rebound to 30 does not undo it
+  CHECK(at("total_investment") == 60.0);
+  // (4 x (400 + 410 + 420 + 430 + 440)) / (5 x 4) = 420
+  CHECK(at("average_steel_price") == Approx(420.0).epsilon(1e-15));
+  CHECK(at("stranded_capacity_total") == 3.0);
+  CHECK(at("subsidies_paid_total") == 10.0);
+  CHECK(at("fund_spent_total") == 6.0);
+  CHECK(at("unmet_demand_total") == 2.5);
 }

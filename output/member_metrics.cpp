@@ -1,0 +1,76 @@
+#include "output/member_metrics.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace steelpath {
+
+const std::vector<MetricSpec>& metric_specs() {
+  static const std::vector<MetricSpec> m = {
+      {"cumulative_emissions", "Mt CO2", "direct CO2 emitted over the horizon"},
+      {"cumulative_emissions_2050", "Mt CO2", "direct CO2 emitted from the first year to 2050"},
+      {"peak_emissions", "Mt CO2", "largest yearly direct CO2 emissions"},
+      {"peak_year", "year", "year of the largest direct CO2 emissions (the first, if tied)"},
+      {"near_zero_year", "year",
+       "first year whose direct emissions are at most 10 % of the first year's (NaN: never)"},
+      {"total_investment", "million USD", "capex spent over the horizon"},
+      {"average_steel_price", "USD/t", "production-weighted mean steel price over years and regions"},
+      {"stranded_capacity_total", "Mt/yr", "capacity closed before its end of life, summed over the years"},
+      {"subsidies_paid_total", "million USD", "capex subsidies paid over the horizon"},
+      {"fund_spent_total", "million USD", "innovation fund spending over the horizon"},
+      {"unmet_demand_total", "Mt", "demand not met, summed over years and regions"},
+  };
+  return m;
+}
+
+std::vector<double> compute_metrics(const MetricInputs& in) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  const std::size_t Y = in.years, R = in.regions, K = in.technologies;
+  double cumulative = 0.0, window = 0.0, peak = -std::numeric_limits<double>::infinity();
+  double peak_year = kNaN, near_zero_year = kNaN;
+  const double limit = Y > 0 ? kNearZeroShare * in.emissions[0] : kNaN;
+  for (std::size_t y = 0; y < Y; ++y) {
+    const double e = in.emissions[y];
+    const int year = in.first_year + static_cast<int>(y);
+    cumulative += e;
+    if (year <= kWindowEnd) window += e;
+    if (e > peak) {
+      peak = e;
+      peak_year = year;
+    }
+    if (std::isnan(near_zero_year) && e <= limit) near_zero_year = year;
+  }
+  double investment = 0.0, unmet = 0.0, revenue = 0.0, tonnes = 0.0;
+  for (std::size_t y = 0; y < Y; ++y)
+    for (std::size_t r = 0; r < R; ++r) {
+      investment += in.investment[y * R + r];
+      unmet += in.unmet_demand[y * R + r];
+      double p = 0.0;
+      for (std::size_t k = 0; k < K; ++k)
+        p += in.production[(y * R + r) * K + k];
+      // A price only counts where steel was made (it is NaN where none was).
+      if (p > 0.0 && std::isfinite(in.steel_price[y * R + r])) {
+        revenue += p * in.steel_price[y * R + r];
+        tonnes += p;
+      }
+    }
+  double stranded = 0.0, subsidies = 0.0, fund = 0.0;
+  for (std::size_t y = 0; y < Y; ++y) {
+    stranded += in.stranded[y];
+    subsidies += in.subsidies_paid[y];
+    fund += in.fund_spent[y];
+  }
+  return {cumulative,
+          in.first_year <= kWindowEnd ? window : kNaN,
+          Y > 0 ? peak : kNaN,
+          peak_year,
+          near_zero_year,
+          investment,
+          tonnes > 0.0 ? revenue / tonnes : kNaN,
+          stranded,
+          subsidies,
+          fund,
+          unmet};
+}
+
+} // namespace steelpath
