@@ -106,7 +106,6 @@ void write_ensemble(const std::string& path, const Scenario& base, const Ensembl
       h5::set_attribute(file, "sampling", design.sampling);
       h5::set_attribute(file, "samples", static_cast<std::int64_t>(design.base_samples));
       h5::set_attribute(file, "replicates", static_cast<std::int64_t>(design.replicates));
-      h5::set_attribute(file, "seed", static_cast<std::int64_t>(design.seed));
       h5::set_attribute(file, "members", static_cast<std::int64_t>(n));
       h5::set_attribute(file, "company_series", static_cast<std::int64_t>(design.company_series ? 1 : 0));
       h5::set_attribute(file, "run_wall_seconds", stats.wall_seconds);

@@ -8,6 +8,7 @@
 #include "steelpath/version.hpp"
 
 #include <ctime>
+#include <unistd.h>
 #include <filesystem>
 #include <map>
 
@@ -24,6 +25,15 @@ std::string utc_now() {
   return buf;
 }
 
+namespace {
+std::string host_name() {
+  char buf[256] = {};
+  if (gethostname(buf, sizeof buf - 1) != 0) return "unknown";
+  return buf;
+}
+
+} // namespace
+
 void write_provenance(hid_t file, const Scenario& s, const Provenance& p) {
   h5::set_attribute(file, "title", "steelpath results: " + s.name);
   h5::set_attribute(file, "Conventions", std::string("CF-1.8"));
@@ -39,6 +49,17 @@ void write_provenance(hid_t file, const Scenario& s, const Provenance& p) {
   h5::set_attribute(file, "overrides", p.overrides);
   h5::set_attribute(file, "fleet_file", p.fleet_path);
   h5::set_attribute(file, "fleet_sha256", p.fleet_sha256);
+  h5::set_attribute(file, "fleet_source", p.fleet_source);
+  h5::set_attribute(file, "seed", p.seed);
+  h5::set_attribute(file, "host", host_name());
+  // CF's `references`: the sources of the shipped technology and fleet data
+  // (docs/data.md has the full citations and licences).
+  h5::set_attribute(file, "references",
+                    std::string("Technology data: Mission Possible Partnership, Steel Sector Transition Strategy "
+                                "Model (ST-STSM, 2022), technology business cases; emission factors: IPCC 2006 "
+                                "Guidelines. Fleet data, when the fleet file is derived from it: Global Energy "
+                                "Monitor, Global Iron and Steel Tracker (March 2025), CC BY 4.0; cross-check: "
+                                "POSTED (Potsdam open-source techno-economic database). See docs/data.md."));
   h5::set_attribute(file, "command_line", p.command_line);
   h5::set_attribute(file, "started_utc", p.started_utc);
   h5::set_attribute(file, "finished_utc", p.finished_utc);

@@ -10,6 +10,7 @@
 
 #include <hdf5.h>
 
+#include <cstdint>
 #include <string>
 
 namespace steelpath {
@@ -24,6 +25,8 @@ struct Provenance {
   std::string overrides;       ///< --set assignments, one per line
   std::string fleet_path;      ///< the fleet CSV it named
   std::string fleet_sha256;    ///< SHA-256 of the fleet CSV
+  std::string fleet_source;    ///< the fleet CSV's header comments: its source and licence
+  std::int64_t seed = 1;       ///< the scenario's seed
   std::string command_line;    ///< the command that produced the file
   std::string started_utc;     ///< ISO 8601
   std::string finished_utc;    ///< ISO 8601

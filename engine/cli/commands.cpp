@@ -135,6 +135,8 @@ Provenance provenance(const input::LoadedScenario& loaded, const std::vector<std
   prov.overrides = lines(overrides);
   prov.fleet_path = loaded.fleet_path;
   prov.fleet_sha256 = loaded.fleet_sha256;
+  prov.fleet_source = loaded.fleet_comments;
+  prov.seed = static_cast<std::int64_t>(loaded.scenario.seed);
   prov.command_line = cmdline;
   return prov;
 }

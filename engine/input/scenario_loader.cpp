@@ -65,6 +65,15 @@ std::vector<PlantUnit> read_fleet_file(const std::string& path, const Origin& wh
   }
   out.fleet_path = path;
   out.fleet_sha256 = sha256_hex(text);
+  // The leading comment lines say where the data come from and under which
+  // licence (GEM's CC BY 4.0 attribution): results files carry them.
+  for (std::size_t at = 0; at < text.size() && text[at] == '#';) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    out.fleet_comments += text.substr(at + (at + 1 < end && text[at + 1] == ' ' ? 2 : 1),
+                                      end - at - (at + 1 < end && text[at + 1] == ' ' ? 2 : 1));
+    out.fleet_comments += '\n';
+    at = end + 1;
+  }
   Scenario ids;
   auto fill = [&](const char* section, auto& items) {
     const auto it = facts.ids.find(section);
