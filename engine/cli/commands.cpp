@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include "cli/file_info.hpp"
 #include "cli/summary.hpp"
 #include "ensemble/communicator.hpp"
 #include "ensemble/design.hpp"
@@ -296,6 +297,13 @@ int main(int argc, char** argv) {
                     "Print the resolved scenario (extends, overrides and defaults applied) as YAML");
   val_cmd->add_flag("--list-paths", val.list_paths, "Print every parameter path of the scenario");
 
+  std::string info_file;
+  bool info_json = false;
+  auto* info_cmd =
+      app.add_subcommand("info", "Summarise a results file: provenance, design, members, metrics");
+  info_cmd->add_option("file", info_file, "Results file (.h5) written by steelpath run")->required();
+  info_cmd->add_flag("--json", info_json, "Print JSON instead of text (for programs)");
+
   bool markdown = false;
   auto* schema_cmd = app.add_subcommand(
       "schema", "Print the JSON Schema of the scenario format (for editors' YAML language servers)");
@@ -312,6 +320,10 @@ int main(int argc, char** argv) {
   try {
     if (*run_cmd) return run_command(run, command_line(argc, argv), false);
     if (*merge_cmd) return run_command(merge, command_line(argc, argv), true);
+    if (*info_cmd) {
+      print_file_info(std::cout, info_file, info_json);
+      return kExitOk;
+    }
     if (*val_cmd) return validate_command(val);
     if (*schema_cmd) {
       std::cout << (markdown ? input::scenario_reference_markdown() : input::scenario_json_schema());

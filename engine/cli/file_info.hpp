@@ -1,0 +1,15 @@
+// `steelpath info FILE.h5`: what a results file holds, read from the file
+// alone (provenance, dimensions, design, members done and failed, the main
+// metrics per lever setting), as text for people or JSON for programs.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+namespace steelpath::cli {
+
+/// Prints the summary of a single-run or ensemble results file. Throws
+/// OutputError when the file cannot be read as a steelpath results file.
+void print_file_info(std::ostream& os, const std::string& path, bool json);
+
+} // namespace steelpath::cli

@@ -1,0 +1,80 @@
+#!/usr/bin/python3
+"""`steelpath info` on a single-run and an ensemble file: the text names the
+design and members, `--json` parses, and its numbers equal the file's own
+(metrics recomputed from the arrays for a single run; the statistics group
+for an ensemble). Bad paths exit 1 with a message.
+
+Usage: test_info.py STEELPATH_BINARY SOURCE_DIR
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import h5py
+import numpy as np
+
+BIN, SRC = sys.argv[1], sys.argv[2]
+
+
+def run(*args, ok=True):
+    p = subprocess.run([BIN, *map(str, args)], capture_output=True, text=True)
+    if ok and p.returncode != 0:
+        raise AssertionError(f"{args}: exit {p.returncode}\n{p.stderr}")
+    return p
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="steelpath-info-")
+    try:
+        single = os.path.join(tmp, "demo.h5")
+        run("run", os.path.join(SRC, "scenarios/demo.yaml"), "-q", "-o", single)
+        text = run("info", single).stdout
+        assert "single-run results, schema 3" in text, text
+        d = json.loads(run("info", single, "--json").stdout)
+        with h5py.File(single, "r") as f:
+            e = f["emissions"][()]
+            years = f["year"][()]
+        m = d["metrics"]
+        assert abs(m["cumulative_emissions"] - e.sum()) < 1e-9 * e.sum(), (m, e.sum())
+        assert abs(m["cumulative_emissions_2050"] - e[years <= 2050].sum()) < 1e-9 * e.sum()
+        assert m["peak_emissions"] == e.max() and m["peak_year"] == years[int(np.argmax(e))]
+        nz = years[np.nonzero(e <= 0.1 * e[0])[0]]
+        assert (m["near_zero_year"] is None and len(nz) == 0) or m["near_zero_year"] == nz[0], (m, nz)
+        assert d["kind"] == "single run" and d["first_year"] == 2025 and d["seed"] == "1"
+
+        ens = os.path.join(tmp, "ens.h5")
+        run("run", os.path.join(SRC, "tests/data/ensemble-failing.yaml"), "-q", "-o", ens)
+        text = run("info", ens).stdout
+        d = json.loads(run("info", ens, "--json").stdout)
+        with h5py.File(ens, "r") as f:
+            status = f["member_status"][()]
+            labels = [s.decode() for s in f["lever_setting_label"][()]]
+            mq = f["statistics/metric_quantiles"][()]
+            names = [s.decode() for s in f["statistics/metric"][()]]
+            cum = f["cumulative_emissions"][()]
+        assert d["kind"] == "ensemble" and d["members_done"] == int((status == 1).sum())
+        assert d["members_failed"] == int((status == 2).sum()) > 0
+        assert len(d["failures"]) == d["members_failed"] and "market.max_utilisation" in d["failures"][0]["reason"]
+        assert f"{d['members_failed']} failed" in text and "market.max_utilisation" in text
+        for s, label in enumerate(labels):
+            got = d["lever_settings"][s]
+            assert got["label"] == label
+            want = mq[s, names.index("cumulative_emissions")]
+            assert np.allclose(got["metric_quantiles"]["cumulative_emissions"], want, rtol=1e-9)
+            done = cum[(status == 1)]
+            assert np.isclose(want[2], np.quantile(done, 0.5), rtol=1e-12)  # one setting in this file
+
+        bad = run("info", os.path.join(tmp, "missing.h5"), ok=False)
+        assert bad.returncode == 1 and "no such file" in bad.stderr, bad.stderr
+        bad = run("info", os.path.join(SRC, "scenarios/demo.yaml"), ok=False)
+        assert bad.returncode == 1 and "HDF5" in bad.stderr, bad.stderr
+        print("ok")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
