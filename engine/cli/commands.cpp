@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include "cli/file_compare.hpp"
 #include "cli/file_info.hpp"
 #include "cli/summary.hpp"
 #include "ensemble/communicator.hpp"
@@ -297,6 +298,16 @@ int main(int argc, char** argv) {
                     "Print the resolved scenario (extends, overrides and defaults applied) as YAML");
   val_cmd->add_flag("--list-paths", val.list_paths, "Print every parameter path of the scenario");
 
+  CompareOptions cmp;
+  auto* compare_cmd = app.add_subcommand(
+      "compare",
+      "Compare the main metrics of two results files, or of two lever settings of one ensemble file");
+  compare_cmd->add_option("a", cmp.a, "Results file A")->required();
+  compare_cmd->add_option("b", cmp.b, "Results file B (default: A again, with --setting-b)");
+  compare_cmd->add_option("--setting-a", cmp.setting_a, "Lever setting of A (ensemble files; default 0)");
+  compare_cmd->add_option("--setting-b", cmp.setting_b, "Lever setting of B (default 0, or 1 when B is A)");
+  compare_cmd->add_flag("--json", cmp.json, "Print JSON instead of text");
+
   std::string info_file;
   bool info_json = false;
   auto* info_cmd =
@@ -320,6 +331,10 @@ int main(int argc, char** argv) {
   try {
     if (*run_cmd) return run_command(run, command_line(argc, argv), false);
     if (*merge_cmd) return run_command(merge, command_line(argc, argv), true);
+    if (*compare_cmd) {
+      compare_files(std::cout, cmp);
+      return kExitOk;
+    }
     if (*info_cmd) {
       print_file_info(std::cout, info_file, info_json);
       return kExitOk;

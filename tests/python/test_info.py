@@ -67,6 +67,26 @@ def main():
             done = cum[(status == 1)]
             assert np.isclose(want[2], np.quantile(done, 0.5), rtol=1e-12)  # one setting in this file
 
+        # compare: two settings of one ensemble are paired by sample.
+        dem = os.path.join(tmp, "dem.h5")
+        run("run", os.path.join(SRC, "scenarios/demo-ensemble.yaml"), "--samples", 6, "-q", "-o", dem)
+        c = json.loads(run("compare", dem, "--setting-a", 0, "--setting-b", 2, "--json").stdout)
+        with h5py.File(dem, "r") as f:
+            cum, st, sm = f["cumulative_emissions"][()], f["member_setting"][()], f["member_sample"][()]
+        a = cum[st == 0][np.argsort(sm[st == 0])]
+        b = cum[st == 2][np.argsort(sm[st == 2])]
+        assert c["paired"] is True
+        got = c["metrics"]["cumulative_emissions"]
+        assert np.isclose(got["a"][0], np.median(a), rtol=1e-12) and np.isclose(got["b"][0], np.median(b), rtol=1e-12)
+        assert np.allclose(got["b_minus_a"], [np.median(b - a), *np.quantile(b - a, [0.05, 0.95])], rtol=1e-12)
+        text = run("compare", dem, "--setting-b", 2).stdout
+        assert "paired member by member" in text and "cumulative_emissions" in text
+        c = json.loads(run("compare", single, dem, "--json").stdout)  # a single run against a setting
+        assert c["paired"] is False
+        assert np.isclose(c["metrics"]["cumulative_emissions"]["a"][0], e.sum(), rtol=1e-12)
+        bad = run("compare", dem, "--setting-b", 99, ok=False)
+        assert bad.returncode == 2 and "lever setting 99 does not exist" in bad.stderr, bad.stderr
+
         bad = run("info", os.path.join(tmp, "missing.h5"), ok=False)
         assert bad.returncode == 1 and "no such file" in bad.stderr, bad.stderr
         bad = run("info", os.path.join(SRC, "scenarios/demo.yaml"), ok=False)

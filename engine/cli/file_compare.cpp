@@ -1,0 +1,177 @@
+#include "cli/file_compare.hpp"
+
+#include "model/errors.hpp"
+#include "output/hdf5.hpp"
+#include "output/member_metrics.hpp"
+#include "output/member_statistics.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <sstream>
+
+namespace steelpath::cli {
+
+namespace {
+
+// One side of a comparison: each member's metrics, keyed by (sample, replicate).
+struct Side {
+  std::string label;
+  std::vector<std::pair<std::int64_t, std::vector<double>>> members; ///< key, metrics in metric_specs() order
+  std::vector<double> design; ///< sample_value, to tell whether keys pair
+};
+
+std::vector<double> single_metrics(hid_t f) {
+  const auto years = h5::read_doubles(f, "year");
+  const auto dims = h5::dataset_dims(f, "production");
+  const auto em = h5::read_doubles(f, "emissions"), pr = h5::read_doubles(f, "production"),
+             inv = h5::read_doubles(f, "investment"), price = h5::read_doubles(f, "steel_price"),
+             unmet = h5::read_doubles(f, "unmet_demand"), str = h5::read_doubles(f, "stranded_capacity"),
+             sub = h5::read_doubles(f, "subsidies_paid"), fund = h5::read_doubles(f, "fund_spent");
+  MetricInputs in;
+  in.first_year = years.empty() ? 0 : static_cast<int>(years[0]);
+  in.years = dims.at(0);
+  in.regions = dims.at(1);
+  in.technologies = dims.at(2);
+  in.emissions = em;
+  in.production = pr;
+  in.investment = inv;
+  in.steel_price = price;
+  in.unmet_demand = unmet;
+  in.stranded = str;
+  in.subsidies_paid = sub;
+  in.fund_spent = fund;
+  return compute_metrics(in);
+}
+
+Side read_side(const std::string& path, std::optional<std::size_t> setting) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) throw OutputError(path + ": no such file");
+  h5::Handle f = h5::open_file(path);
+  Side side;
+  const bool ensemble = H5Lexists(f, "member_setting", H5P_DEFAULT) > 0;
+  if (!ensemble) {
+    if (setting) throw InputError(path + ": a single-run file has no lever settings");
+    side.label = std::filesystem::path(path).filename().string();
+    side.members.emplace_back(0, single_metrics(f));
+    return side;
+  }
+  const auto labels = h5::read_strings(f, "lever_setting_label");
+  const std::size_t s = setting.value_or(0);
+  if (s >= labels.size())
+    throw InputError(path + ": lever setting " + std::to_string(s) + " does not exist (0 .. " +
+                     std::to_string(labels.size() - 1) + ")");
+  side.label = labels[s];
+  const auto member_setting = h5::read_doubles(f, "member_setting"),
+             sample = h5::read_doubles(f, "member_sample"),
+             replicate = h5::read_doubles(f, "member_replicate"),
+             status = h5::read_doubles(f, "member_status");
+  std::vector<std::vector<double>> columns;
+  for (const auto& m : metric_specs())
+    columns.push_back(h5::read_doubles(f, std::string(m.name)));
+  const double replicates = 1.0 + *std::max_element(replicate.begin(), replicate.end());
+  for (std::size_t m = 0; m < status.size(); ++m) {
+    if (member_setting[m] != static_cast<double>(s) || status[m] != 1) continue;
+    std::vector<double> v;
+    for (const auto& c : columns)
+      v.push_back(c[m]);
+    side.members.emplace_back(static_cast<std::int64_t>(sample[m] * replicates + replicate[m]), std::move(v));
+  }
+  side.design = h5::read_doubles(f, "sample_value");
+  return side;
+}
+
+std::string fmt(double v) {
+  if (!std::isfinite(v)) return "-";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, std::fabs(v) >= 100 ? "%.0f" : "%.2f", v);
+  return buf;
+}
+
+std::string json_number(double v) {
+  if (!std::isfinite(v)) return "null";
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc{} ? std::string(buf, end) : "null";
+}
+
+// Median and the 5 % and 95 % quantiles of the finite values.
+std::array<double, 3> spread(std::vector<double> v) {
+  v.erase(std::remove_if(v.begin(), v.end(), [](double x) { return !std::isfinite(x); }), v.end());
+  std::sort(v.begin(), v.end());
+  return {quantile_sorted(v, 0.5), quantile_sorted(v, 0.05), quantile_sorted(v, 0.95)};
+}
+
+std::string cell(const std::array<double, 3>& q, bool range) {
+  return range ? fmt(q[0]) + " [" + fmt(q[1]) + ", " + fmt(q[2]) + "]" : fmt(q[0]);
+}
+
+} // namespace
+
+void compare_files(std::ostream& os, const CompareOptions& o) {
+  const Side a = read_side(o.a, o.setting_a);
+  const Side b =
+      read_side(o.b.empty() ? o.a : o.b, o.b.empty() ? std::optional(o.setting_b.value_or(1)) : o.setting_b);
+  // Members pair when both sides drew the same samples (one file, or two
+  // files of the same design): then B - A is taken member by member.
+  std::map<std::int64_t, const std::vector<double>*> by_key;
+  for (const auto& [k, v] : a.members)
+    by_key[k] = &v;
+  const bool same_design = a.design == b.design && a.members.size() > 1;
+  std::size_t pairs = 0;
+  if (same_design)
+    for (const auto& [k, v] : b.members)
+      pairs += by_key.count(k);
+  const bool paired = same_design && pairs > 0;
+  const bool range = a.members.size() > 1 || b.members.size() > 1;
+
+  auto quoted = [](std::string v) {
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (v[i] == '"' || v[i] == '\\') v.insert(i++, 1, '\\');
+    return "\"" + v + "\"";
+  };
+  std::string json = "{\"a\": " + quoted(a.label) + ", \"b\": " + quoted(b.label) +
+                     ", \"paired\": " + (paired ? "true" : "false") + ", \"metrics\": {";
+  std::ostringstream t;
+  t << "A: " << a.label << " (" << a.members.size() << " member(s))\nB: " << b.label << " ("
+    << b.members.size() << " member(s))\n"
+    << (range ? "median [5 %, 95 %]; " : "")
+    << (paired ? "B - A paired member by member (the same samples and agent draws: " + std::to_string(pairs) +
+                     " pairs)\n"
+        : range ? "B - A: difference of the medians (the members do not share samples)\n"
+                : "")
+    << "\n";
+  char head[160];
+  std::snprintf(head, sizeof head, "%-27s %-13s %-28s %-28s %s\n", "metric", "units", "A", "B", "B - A");
+  t << head;
+  const auto& specs = metric_specs();
+  for (std::size_t j = 0; j < specs.size(); ++j) {
+    std::vector<double> va, vb, diff;
+    for (const auto& [k, v] : a.members)
+      va.push_back(v[j]);
+    for (const auto& [k, v] : b.members) {
+      vb.push_back(v[j]);
+      if (paired)
+        if (const auto it = by_key.find(k); it != by_key.end()) diff.push_back(v[j] - (*it->second)[j]);
+    }
+    const auto qa = spread(va), qb = spread(vb);
+    const auto qd = paired ? spread(diff) : std::array<double, 3>{qb[0] - qa[0], std::nan(""), std::nan("")};
+    char line[256];
+    std::snprintf(line, sizeof line, "%-27s %-13s %-28s %-28s %s\n", std::string(specs[j].name).c_str(),
+                  std::string(specs[j].units).c_str(), cell(qa, range).c_str(), cell(qb, range).c_str(),
+                  cell(qd, paired).c_str());
+    t << line;
+    json += std::string(j ? ", " : "") + "\"" + std::string(specs[j].name) + "\": {\"a\": [" +
+            json_number(qa[0]) + ", " + json_number(qa[1]) + ", " + json_number(qa[2]) + "], \"b\": [" +
+            json_number(qb[0]) + ", " + json_number(qb[1]) + ", " + json_number(qb[2]) +
+            "], \"b_minus_a\": [" + json_number(qd[0]) + ", " + json_number(qd[1]) + ", " +
+            json_number(qd[2]) + "]}";
+  }
+  os << (o.json ? json + "}}\n" : t.str());
+}
+
+} // namespace steelpath::cli

@@ -1,0 +1,22 @@
+// `steelpath compare`: the main metrics of two results (two files, or two
+// lever settings of one ensemble file) side by side, with the difference
+// and its uncertainty. Members that share a sample (common random numbers)
+// are paired, so the difference's spread is the policy's, not the sample's.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace steelpath::cli {
+
+struct CompareOptions {
+  std::string a, b;                                ///< files; b empty: two settings of a
+  std::optional<std::size_t> setting_a, setting_b; ///< lever settings (ensemble files)
+  bool json = false;
+};
+
+/// Throws OutputError for unreadable files, InputError for bad settings.
+void compare_files(std::ostream& os, const CompareOptions& options);
+
+} // namespace steelpath::cli
