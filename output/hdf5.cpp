@@ -109,6 +109,14 @@ Handle write_doubles(hid_t loc, const std::string& name, std::span<const double>
   if (n != data.size()) throw OutputError("dataset " + name + ": data size does not match its dimensions");
   Handle sp = space(dims);
   Handle dcpl = dataset_create_props();
+  // Arrays of a few kB and more are stored as one chunk (a results file is
+  // read whole or by variable), shuffled and deflated: every HDF5 and netCDF
+  // reader decodes these filters, and a world-fleet run shrinks about 4x.
+  if (n * sizeof(double) >= 4096) {
+    check(H5Pset_chunk(dcpl, static_cast<int>(dims.size()), dims.data()), "H5Pset_chunk " + name);
+    check(H5Pset_shuffle(dcpl), "H5Pset_shuffle");
+    check(H5Pset_deflate(dcpl, 4), "H5Pset_deflate");
+  }
   Handle ds(check(H5Dcreate2(loc, name.c_str(), H5T_IEEE_F64LE, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT),
                   "create " + name),
             H5Dclose);
