@@ -48,6 +48,19 @@ std::vector<Variable> build() {
       {"", "member_status", {"member"}, "1", "1: done, 2: failed (its results are NaN)"},
       {"", "failure_reason", {"failure"}, "1", "why the member failed"},
       {"", "member_unit_years", {"member"}, "1", "operating units x years simulated"},
+      {"",
+       "target",
+       {"target"},
+       "1",
+       "a company target, e.g. 'baowu: neutral by 2050' (length 0 without targets)"},
+      {"", "target_company", {"target"}, "1", "the company whose target it is"},
+      {"", "target_year", {"target"}, "year", "the target's year"},
+      {"",
+       "target_met",
+       {"member", "target"},
+       "1",
+       "1 if the member met the target (neutral: direct emissions in the year at most 10 % of the first "
+       "year's; peak: no later year above it), 0 if not, NaN for a failed member"},
   };
   v.insert(v.end(), design.begin(), design.end());
   for (const auto& s : variables())
@@ -90,6 +103,11 @@ std::vector<Variable> build() {
        "1",
        "quantiles of each per-member metric over the members where it is defined (linear interpolation), in "
        "the metric's own units"},
+      {"statistics",
+       "target_met_share",
+       {"lever_setting", "target"},
+       "1",
+       "share of the setting's finished members that met each company target"},
       {"statistics",
        "near_zero_share",
        {"lever_setting", "year"},

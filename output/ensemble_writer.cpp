@@ -59,6 +59,9 @@ void write_design(GroupWriter& root, const EnsembleDesignTable& d) {
   root.ints("member_setting", setting);
   root.ints("member_sample", sample);
   root.ints("member_replicate", replicate);
+  root.strings("target", d.target_labels);
+  root.strings("target_company", d.target_companies);
+  root.ints("target_year", d.target_years);
 }
 
 std::vector<MemberDataset> create_member_datasets(hid_t file, GroupWriter& root, std::size_t members,
@@ -126,17 +129,24 @@ void write_ensemble(const std::string& path, const Scenario& base, const Ensembl
       std::vector<std::string> reasons;
       std::vector<double> unit_years(n, std::nan(""));
       std::vector<EncodedField> fields;
+      std::vector<double> met;
+      const std::size_t T = design.target_labels.size();
+      std::vector<double> target_met(n * T, std::nan("")); // [member][target]
       std::string reason;
       for (std::size_t m = 0; m < n; ++m) {
         status[m] = source.status(m);
         if (status[m] != schema::kMemberDone && status[m] != schema::kMemberFailed)
           throw OutputError("member " + std::to_string(m) + " has not been run");
-        source.read(m, fields, unit_years[m], reason);
+        source.read(m, fields, unit_years[m], met, reason);
         if (status[m] == schema::kMemberFailed) {
           failed.push_back(static_cast<std::int32_t>(m));
           reasons.push_back(reason);
           continue;
         }
+        if (met.size() != T)
+          throw OutputError("member " + std::to_string(m) +
+                            ": its record does not match the scenario's targets");
+        std::copy(met.begin(), met.end(), target_met.begin() + static_cast<std::ptrdiff_t>(m * T));
         if (fields.size() != data.size())
           throw OutputError("member " + std::to_string(m) + ": its record does not match the scenario");
         for (std::size_t f = 0; f < data.size(); ++f) {
@@ -153,13 +163,14 @@ void write_ensemble(const std::string& path, const Scenario& base, const Ensembl
       root.ints("failure", failed);
       root.strings("failure_reason", reasons);
       root.doubles("member_unit_years", unit_years);
+      root.doubles("target_met", target_met);
       for (std::size_t f = 0; f < data.size(); ++f)
         root.finish(names[f], std::move(data[f].ds));
       h5::set_attribute(
           file, "members_done",
           static_cast<std::int64_t>(std::count(status.begin(), status.end(), schema::kMemberDone)));
       h5::set_attribute(file, "members_failed", static_cast<std::int64_t>(failed.size()));
-      write_member_statistics(file, root, design, status);
+      write_member_statistics(file, root, design, status, target_met);
       h5::check(H5Fflush(file, H5F_SCOPE_GLOBAL), "H5Fflush");
     }
     fs::rename(partial, target);

@@ -32,7 +32,10 @@ struct EnsembleDesignTable {
   std::vector<double> sample_value; ///< [sample][parameter]
   std::string sampling;
   std::uint64_t seed = 1;
-  bool company_series = false; ///< the [member][year][company] series are stored
+  bool company_series = false;               ///< the [member][year][company] series are stored
+  std::vector<std::string> target_labels;    ///< [target]: e.g. "baowu: neutral by 2050"
+  std::vector<std::string> target_companies; ///< [target]: company id
+  std::vector<std::int32_t> target_years;    ///< [target]: the target's year
   [[nodiscard]] std::size_t members() const { return setting_labels.size() * samples * replicates; }
 };
 
@@ -56,7 +59,7 @@ public:
   /// A done member's arrays (in member_field_names() order, each one
   /// encoded HDF5 chunk) and unit-years, or a failed member's reason.
   virtual void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,
-                    std::string& reason) = 0;
+                    std::vector<double>& targets, std::string& reason) = 0;
 };
 
 /// Writes the ensemble file. Every member must be done or failed in `source`.

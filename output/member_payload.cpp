@@ -31,11 +31,11 @@ T get(std::span<const std::byte> in, std::size_t& at) {
 
 } // namespace
 
-std::vector<std::byte> encode_member(const MemberResult& r, bool companies) {
+std::vector<std::byte> encode_member(const MemberResult& r, bool companies, std::span<const double> targets) {
   std::vector<double> scratch;
   const auto fields = member_fields(r, scratch, companies);
   std::vector<std::byte> out;
-  put<std::uint32_t>(out, 1);
+  put<std::uint32_t>(out, 2);
   put<double>(out, static_cast<double>(r.unit_years));
   put<std::uint32_t>(out, static_cast<std::uint32_t>(fields.size()));
   for (const auto& f : fields) {
@@ -45,12 +45,16 @@ std::vector<std::byte> encode_member(const MemberResult& r, bool companies) {
     put<std::uint64_t>(out, bytes.size());
     out.insert(out.end(), bytes.begin(), bytes.end());
   }
+  put<std::uint32_t>(out, static_cast<std::uint32_t>(targets.size()));
+  for (const double t : targets)
+    put<double>(out, t);
   return out;
 }
 
-void decode_member(std::span<const std::byte> in, std::vector<EncodedField>& fields, double& unit_years) {
+void decode_member(std::span<const std::byte> in, std::vector<EncodedField>& fields, double& unit_years,
+                   std::vector<double>& targets) {
   std::size_t at = 0;
-  if (get<std::uint32_t>(in, at) != 1) throw OutputError("member record: unknown version");
+  if (get<std::uint32_t>(in, at) != 2) throw OutputError("member record: unknown version");
   unit_years = get<double>(in, at);
   const auto n = get<std::uint32_t>(in, at);
   if (n > 4096) throw OutputError("member record: implausible field count");
@@ -64,13 +68,19 @@ void decode_member(std::span<const std::byte> in, std::vector<EncodedField>& fie
     f.bytes.assign(p, p + bytes);
     at += bytes;
   }
+  const auto t = get<std::uint32_t>(in, at);
+  if (t > (in.size() - at) / sizeof(double)) throw OutputError("member record: truncated");
+  targets.resize(t);
+  for (auto& v : targets)
+    v = get<double>(in, at);
   if (at != in.size()) throw OutputError("member record: trailing bytes");
 }
 
 void decode_member(std::span<const std::byte> in, std::vector<std::vector<double>>& fields,
                    double& unit_years) {
   std::vector<EncodedField> encoded;
-  decode_member(in, encoded, unit_years);
+  std::vector<double> targets;
+  decode_member(in, encoded, unit_years, targets);
   fields.resize(encoded.size());
   for (std::size_t i = 0; i < encoded.size(); ++i) {
     fields[i].resize(encoded[i].values);

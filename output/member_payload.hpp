@@ -1,8 +1,9 @@
 // The journal payload of one ensemble member: its arrays (member_fields())
 // compressed by the worker thread that simulated it, or a failed member's
 // reason. Layout, little-endian:
-//   done:   u32 version (1), f64 unit-years, u32 fields,
-//           per field: u64 values, u64 bytes, encode_chunk() bytes
+//   done:   u32 version (2), f64 unit-years, u32 fields,
+//           per field: u64 values, u64 bytes, encode_chunk() bytes,
+//           u32 targets, per target: f64 (1: met, 0: not; target_outcomes.hpp)
 //   failed: the reason, UTF-8
 #pragma once
 
@@ -27,10 +28,13 @@ struct EncodedField {
 /// nearly as well as 4 at a fraction of the time (docs/performance.md).
 inline constexpr int kMemberDeflateLevel = 1;
 
-/// `companies`: include the [year][company] series (member_fields()).
-[[nodiscard]] std::vector<std::byte> encode_member(const MemberResult& result, bool companies = true);
-/// Throws OutputError when the payload is not a version-1 member record.
-void decode_member(std::span<const std::byte> payload, std::vector<EncodedField>& fields, double& unit_years);
+/// `companies`: include the [year][company] series (member_fields());
+/// `targets`: whether the member met each company target.
+[[nodiscard]] std::vector<std::byte> encode_member(const MemberResult& result, bool companies = true,
+                                                   std::span<const double> targets = {});
+/// Throws OutputError when the payload is not a version-2 member record.
+void decode_member(std::span<const std::byte> payload, std::vector<EncodedField>& fields, double& unit_years,
+                   std::vector<double>& targets);
 /// The same, decompressed.
 void decode_member(std::span<const std::byte> payload, std::vector<std::vector<double>>& fields,
                    double& unit_years);

@@ -54,15 +54,16 @@ void JournalSource::forget_failures() {
 }
 
 void JournalSource::read(std::size_t m, std::vector<EncodedField>& fields, double& unit_years,
-                         std::string& reason) {
+                         std::vector<double>& targets, std::string& reason) {
   const Where& w = index_.at(m);
   if (w.journal < 0) throw OutputError("member " + std::to_string(m) + " is in no journal");
   const auto payload = read_payload(paths_[static_cast<std::size_t>(w.journal)], w.record);
   if (w.record.status == kRecordDone) {
-    decode_member(payload, fields, unit_years);
+    decode_member(payload, fields, unit_years, targets);
     reason.clear();
   } else {
     fields.clear();
+    targets.clear();
     unit_years = 0.0;
     reason.assign(reinterpret_cast<const char*>(payload.data()), payload.size());
   }
@@ -77,6 +78,11 @@ ResultsFileSource::ResultsFileSource(const std::string& path, std::size_t member
   h5::Handle st = h5::open_dataset(file_, "member_status");
   h5::read_block(st, {0}, {members}, status_);
   unit_years_ = h5::read_doubles(file_, "member_unit_years");
+  // [member][target], read whole: a few numbers per member.
+  if (H5Lexists(file_, "target_met", H5P_DEFAULT) > 0) {
+    target_met_ = h5::read_doubles(file_, "target_met");
+    targets_ = members > 0 ? target_met_.size() / members : 0;
+  }
   const auto failed = h5::read_doubles(file_, "failure");
   const auto reasons = h5::read_strings(file_, "failure_reason");
   for (std::size_t i = 0; i < failed.size() && i < reasons.size(); ++i)
@@ -93,8 +99,10 @@ int ResultsFileSource::status(std::size_t m) const {
 }
 
 void ResultsFileSource::read(std::size_t m, std::vector<EncodedField>& fields, double& unit_years,
-                             std::string& reason) {
+                             std::vector<double>& targets, std::string& reason) {
   unit_years = unit_years_.at(m);
+  targets.assign(target_met_.begin() + static_cast<std::ptrdiff_t>(m * targets_),
+                 target_met_.begin() + static_cast<std::ptrdiff_t>((m + 1) * targets_));
   reason.clear();
   fields.clear();
   if (status_[m] != schema::kMemberDone) {
@@ -140,10 +148,10 @@ int CombinedSource::status(std::size_t m) const {
 }
 
 void CombinedSource::read(std::size_t m, std::vector<EncodedField>& fields, double& unit_years,
-                          std::string& reason) {
+                          std::vector<double>& targets, std::string& reason) {
   MemberSource* s = pick(m);
   if (!s) throw OutputError("member " + std::to_string(m) + " has not been run");
-  s->read(m, fields, unit_years, reason);
+  s->read(m, fields, unit_years, targets, reason);
 }
 
 } // namespace steelpath

@@ -27,7 +27,7 @@ public:
   JournalSource(const std::string& folder, const std::string& identity, std::size_t members);
   [[nodiscard]] int status(std::size_t member) const override;
   void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,
-            std::string& reason) override;
+            std::vector<double>& targets, std::string& reason) override;
   [[nodiscard]] std::size_t torn_records() const { return torn_; }
   /// Forgets failures, so they count as not run (--retry-failed).
   void forget_failures();
@@ -48,7 +48,7 @@ public:
   ResultsFileSource(const std::string& path, std::size_t members, bool company_series);
   [[nodiscard]] int status(std::size_t member) const override;
   void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,
-            std::string& reason) override;
+            std::vector<double>& targets, std::string& reason) override;
 
 private:
   h5::Handle file_;
@@ -56,6 +56,8 @@ private:
   std::vector<std::vector<hsize_t>> shapes_;
   std::vector<std::int32_t> status_;
   std::vector<double> unit_years_;
+  std::vector<double> target_met_; ///< [member][target]
+  std::size_t targets_ = 0;
   std::vector<std::pair<std::int32_t, std::string>> failures_;
 };
 
@@ -65,7 +67,7 @@ public:
   explicit CombinedSource(std::vector<MemberSource*> sources) : sources_(std::move(sources)) {}
   [[nodiscard]] int status(std::size_t member) const override;
   void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,
-            std::string& reason) override;
+            std::vector<double>& targets, std::string& reason) override;
 
 private:
   [[nodiscard]] MemberSource* pick(std::size_t member) const;

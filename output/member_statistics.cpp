@@ -85,7 +85,7 @@ private:
 } // namespace
 
 void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesignTable& d,
-                             const std::vector<std::int32_t>& status) {
+                             const std::vector<std::int32_t>& status, const std::vector<double>& target_met) {
   const auto shape = root.shape("production"); // [member][year][region][technology]
   const std::size_t n = shape[0], years = shape[1], R = shape[2], K = shape[3];
   const std::size_t settings = d.setting_labels.size();
@@ -196,6 +196,18 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
     }
   }
 
+  // The share of a setting's finished members that met each company target.
+  const std::size_t T = d.target_labels.size();
+  std::vector<double> met_share(settings * T, kNaN);
+  for (std::size_t s = 0; s < settings; ++s)
+    for (std::size_t t = 0; t < T; ++t) {
+      double met = 0.0;
+      for (std::size_t i = 0; i < per_setting; ++i)
+        if (status[s * per_setting + i] == schema::kMemberDone)
+          met += target_met[(s * per_setting + i) * T + t];
+      if (done[s] > 0) met_share[s * T + t] = met / static_cast<double>(done[s]);
+    }
+
   h5::Handle g = h5::create_group(file, "statistics");
   GroupWriter stats(g, "statistics", schema::ensemble_variables(), &root);
   stats.doubles("quantile",
@@ -213,6 +225,7 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   stats.doubles("metric_mean", metric_mean);
   stats.doubles("metric_quantiles", metric_q);
   stats.doubles("near_zero_share", nz_share);
+  stats.doubles("target_met_share", met_share);
 }
 
 } // namespace steelpath

@@ -8,9 +8,9 @@
 #include "steelpath/version.hpp"
 
 #include <ctime>
-#include <unistd.h>
 #include <filesystem>
 #include <map>
+#include <unistd.h>
 
 namespace steelpath {
 
@@ -54,12 +54,13 @@ void write_provenance(hid_t file, const Scenario& s, const Provenance& p) {
   h5::set_attribute(file, "host", host_name());
   // CF's `references`: the sources of the shipped technology and fleet data
   // (docs/data.md has the full citations and licences).
-  h5::set_attribute(file, "references",
-                    std::string("Technology data: Mission Possible Partnership, Steel Sector Transition Strategy "
-                                "Model (ST-STSM, 2022), technology business cases; emission factors: IPCC 2006 "
-                                "Guidelines. Fleet data, when the fleet file is derived from it: Global Energy "
-                                "Monitor, Global Iron and Steel Tracker (March 2025), CC BY 4.0; cross-check: "
-                                "POSTED (Potsdam open-source techno-economic database). See docs/data.md."));
+  h5::set_attribute(
+      file, "references",
+      std::string("Technology data: Mission Possible Partnership, Steel Sector Transition Strategy "
+                  "Model (ST-STSM, 2022), technology business cases; emission factors: IPCC 2006 "
+                  "Guidelines. Fleet data, when the fleet file is derived from it: Global Energy "
+                  "Monitor, Global Iron and Steel Tracker (March 2025), CC BY 4.0; cross-check: "
+                  "POSTED (Potsdam open-source techno-economic database). See docs/data.md."));
   h5::set_attribute(file, "command_line", p.command_line);
   h5::set_attribute(file, "started_utc", p.started_utc);
   h5::set_attribute(file, "finished_utc", p.finished_utc);

@@ -2,8 +2,12 @@
 
 namespace steelpath::ensemble {
 
-EnsembleDesignTable design_table(const Design& d) {
+EnsembleDesignTable design_table(const Design& d, const std::vector<TargetCheck>& targets) {
   EnsembleDesignTable t;
+  for (const auto& target : targets) {
+    t.target_labels.push_back(target.label);
+    t.target_years.push_back(target.year);
+  }
   t.lever_paths = d.axis_paths();
   for (const auto& s : d.settings()) {
     t.setting_labels.push_back(s.label);

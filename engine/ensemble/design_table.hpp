@@ -3,9 +3,12 @@
 
 #include "ensemble/design.hpp"
 #include "output/ensemble_writer.hpp"
+#include "sim/target_outcomes.hpp"
 
 namespace steelpath::ensemble {
 
-[[nodiscard]] EnsembleDesignTable design_table(const Design& design);
+/// `targets`: the company targets whose outcome each member records.
+[[nodiscard]] EnsembleDesignTable design_table(const Design& design,
+                                               const std::vector<TargetCheck>& targets = {});
 
 } // namespace steelpath::ensemble

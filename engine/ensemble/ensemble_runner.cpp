@@ -95,6 +95,7 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
   const std::size_t n = design.members();
   const std::string folder = parts_folder(o.output);
   const StopOnSignal stop_on_signal; // until the end: a signal never kills a rank mid-barrier or mid-write
+  const std::vector<TargetCheck> targets = company_targets(loaded.scenario);
 
   // What an earlier run left: a finished file of this run, and/or journals.
   bool have_final = false, pending = false;
@@ -196,7 +197,7 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
 #pragma omp for schedule(dynamic, 1)
       for (std::size_t i = 0; i < todo.size(); ++i) {
         if (StopOnSignal::stop_requested() || write_failed.load(std::memory_order_relaxed)) continue;
-        const MemberOutcome out = run_member(design, factory, todo[i], result);
+        const MemberOutcome out = run_member(design, factory, todo[i], result, targets);
         try {
           journal.append(todo[i], out.failed ? kRecordFailed : kRecordDone, out.payload);
           // Now and then one thread flushes the journal to the disk, so a
@@ -263,7 +264,10 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
     return 3;
   }
   prov.finished_utc = utc_now();
-  write_ensemble(o.output, loaded.scenario, design_table(design), all, prov, report.statistics(), identity);
+  auto table = design_table(design, targets);
+  for (const auto& t : targets)
+    table.target_companies.push_back(loaded.scenario.companies[t.company].id);
+  write_ensemble(o.output, loaded.scenario, table, all, prov, report.statistics(), identity);
   earlier.reset();
   journals.reset();
   fs::remove_all(folder, ec); // the file holds everything now

@@ -50,7 +50,7 @@ std::string first_non_finite(const MemberResult& r) {
 }
 
 MemberOutcome run_member(const Design& design, const input::ScenarioFactory& factory, std::size_t member,
-                         MemberResult& result) {
+                         MemberResult& result, const std::vector<TargetCheck>& targets) {
   MemberOutcome out;
   try {
     const Scenario s = factory.make(design.parameters(member));
@@ -60,7 +60,7 @@ MemberOutcome run_member(const Design& design, const input::ScenarioFactory& fac
     sim.run(result);
     if (const std::string bad = first_non_finite(result); !bad.empty())
       throw std::runtime_error("numeric error: a non-finite value in " + bad);
-    out.payload = encode_member(result, design.spec().company_series);
+    out.payload = encode_member(result, design.spec().company_series, targets_met(targets, result));
     out.unit_years = static_cast<double>(result.unit_years);
   } catch (const std::exception& e) {
     out.failed = true;

@@ -7,6 +7,7 @@
 #include "ensemble/design.hpp"
 #include "input/member_scenario.hpp"
 #include "sim/member_result.hpp"
+#include "sim/target_outcomes.hpp"
 
 #include <cstddef>
 #include <string>
@@ -22,8 +23,10 @@ struct MemberOutcome {
 };
 
 /// `result` is working memory reused between members of one thread.
+/// `targets`: the base scenario's company targets, checked on the result.
 [[nodiscard]] MemberOutcome run_member(const Design& design, const input::ScenarioFactory& factory,
-                                       std::size_t member, MemberResult& result);
+                                       std::size_t member, MemberResult& result,
+                                       const std::vector<TargetCheck>& targets = {});
 
 /// The first non-finite number in a result's physical quantities, as
 /// "production in 2031" (empty: none). Prices may be NaN (nothing produced).

@@ -1,6 +1,7 @@
 // One member's year loop on the tiny scenario: decisions at the right years,
 // dispatch, and conservation of production, capacity and emissions.
 #include "sim/member_simulation.hpp"
+#include "sim/target_outcomes.hpp"
 
 #include "model/errors.hpp"
 #include "sim/cost_tables.hpp"
@@ -208,4 +209,31 @@ TEST_CASE("a switch to a scrap route needs the region's scrap", "[sim][member]")
   // Dispatch: the EAF runs at capacity (6 Mt, 6.6 Mt of scrap); the bf unit makes the rest of 10 Mt.
   CHECK(enough.production[2] == Approx(6.0));
   CHECK(enough.scrap_used[0] == Approx(6.6));
+}
+
+TEST_CASE("company targets are met or missed as worked out by hand", "[sim][targets]") {
+  Scenario s;
+  s.horizon = {2025, 2030};
+  s.companies.resize(2);
+  s.companies[0].id = "a";
+  s.companies[0].target = CompanyTarget{2026, 2029, 0.0, 0.0, std::nullopt}; // peak 2026, neutral 2029
+  s.companies[1].id = "b";
+  s.companies[1].target = CompanyTarget{0, 2030, 0.0, 0.0, std::nullopt}; // neutral 2030 only
+  const auto targets = company_targets(s);
+  REQUIRE(targets.size() == 3);
+  CHECK(targets[0].label == "a: peak by 2026");
+  CHECK(targets[1].label == "a: neutral by 2029");
+  CHECK(targets[2].label == "b: neutral by 2030");
+  MemberResult r;
+  r.reset(s.horizon, 1, 1, 2, 0);
+  // Company a: 10, 12, 11, 12, 0.5, 0 -> rises again after 2026 (12 in 2028 is not above 12: met),
+  // 0.5 <= 1.0 in 2029: neutral. Company b: 20 ... 3 in 2030 > 2.0: missed.
+  const double a[] = {10, 12, 11, 12, 0.5, 0}, b[] = {20, 20, 20, 10, 5, 3};
+  for (std::size_t y = 0; y < 6; ++y) {
+    r.company_emissions[y * 2] = a[y];
+    r.company_emissions[y * 2 + 1] = b[y];
+  }
+  CHECK(targets_met(targets, r) == std::vector<double>{1.0, 1.0, 0.0});
+  r.company_emissions[3 * 2] = 12.5; // 2028 above the 2026 peak
+  CHECK(targets_met(targets, r)[0] == 0.0);
 }
