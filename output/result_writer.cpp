@@ -52,6 +52,9 @@ void write_provenance(hid_t file, const Scenario& s, const Provenance& p) {
   h5::set_attribute(file, "fleet_source", p.fleet_source);
   h5::set_attribute(file, "seed", p.seed);
   h5::set_attribute(file, "host", host_name());
+  // scenario_file and fleet_file are as given, relative to this folder.
+  std::error_code ec;
+  h5::set_attribute(file, "working_directory", fs::current_path(ec).string());
   // CF's `references`: the sources of the shipped technology and fleet data
   // (docs/data.md has the full citations and licences).
   h5::set_attribute(

@@ -327,6 +327,9 @@ def fleet_path(path, fleet=None):
         raise FileNotFoundError(f"{path}: no fleet_file attribute")
     tried = [name]
     if not os.path.isabs(name):
+        # The folder the run started in (files written since the attribute existed).
+        if attrs.get("working_directory"):
+            tried.insert(0, os.path.join(attrs["working_directory"], name))
         scen_dir = os.path.dirname(attrs.get("scenario_file", ""))
         for line in attrs.get("scenario_yaml", "").splitlines():
             if line.startswith("fleet:"):

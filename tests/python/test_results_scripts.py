@@ -305,9 +305,15 @@ class Plots(unittest.TestCase):
         # fleet_file is relative to the source folder, where the run started.
         self.draw("plot_fleet_map.py", FILES["single"], cwd=ROOT)
         self.draw("plot_fleet_map.py", FILES["world"])  # an ensemble: the start; fleet_file is absolute
-        # From elsewhere the relative fleet path is not found: a clear message, or --fleet.
-        r = run(os.path.join(SCRIPTS, "plot_fleet_map.py"), FILES["single"], os.path.join(TMP, "x.png"),
-                cwd=TMP, check=False)
+        # From elsewhere: found through the file's working_directory attribute.
+        self.draw("plot_fleet_map.py", FILES["single"], cwd=TMP)
+        # A fleet that cannot be found: a clear message naming --fleet.
+        lost = os.path.join(TMP, "lost.h5")
+        shutil.copy(FILES["single"], lost)
+        with h5py.File(lost, "a") as f:
+            del f.attrs["working_directory"]
+            f.attrs["fleet_file"] = "no/such/fleet.csv"
+        r = run(os.path.join(SCRIPTS, "plot_fleet_map.py"), lost, os.path.join(TMP, "x.png"), cwd=TMP, check=False)
         self.assertEqual(r.returncode, 1)
         self.assertIn("--fleet", r.stderr)
         self.draw("plot_fleet_map.py", FILES["single"], "--region", "EU", "--fleet",
