@@ -103,8 +103,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main(sys.argv[1:]))
-    except (ValueError, OSError) as e:
-        print(f"plot_technology_mix.py: {e}", file=sys.stderr)
-        sys.exit(1)
+    sr.script_main(main)

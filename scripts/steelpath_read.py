@@ -30,6 +30,17 @@ ENGINE = "h5netcdf"
 _DESIGN_PREFIX = "member"
 
 
+def script_main(main):
+    """Runs a plotting script's main(argv): a ValueError or OSError (bad
+    option, missing file) becomes one line on stderr and exit code 1."""
+    name = os.path.basename(sys.argv[0])
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except (ValueError, OSError) as e:
+        print(f"{name}: {e}", file=sys.stderr)
+        sys.exit(1)
+
+
 def _text(v):
     return v.decode("utf-8") if isinstance(v, bytes) else str(v)
 

@@ -1,5 +1,7 @@
 #include "cli/file_compare.hpp"
 
+#include "cli/file_info.hpp"
+
 #include "model/errors.hpp"
 #include "output/hdf5.hpp"
 #include "output/member_metrics.hpp"
@@ -25,29 +27,6 @@ struct Side {
   std::vector<double> design; ///< sample_value, to tell whether keys pair
 };
 
-std::vector<double> single_metrics(hid_t f) {
-  const auto years = h5::read_doubles(f, "year");
-  const auto dims = h5::dataset_dims(f, "production");
-  const auto em = h5::read_doubles(f, "emissions"), pr = h5::read_doubles(f, "production"),
-             inv = h5::read_doubles(f, "investment"), price = h5::read_doubles(f, "steel_price"),
-             unmet = h5::read_doubles(f, "unmet_demand"), str = h5::read_doubles(f, "stranded_capacity"),
-             sub = h5::read_doubles(f, "subsidies_paid"), fund = h5::read_doubles(f, "fund_spent");
-  MetricInputs in;
-  in.first_year = years.empty() ? 0 : static_cast<int>(years[0]);
-  in.years = dims.at(0);
-  in.regions = dims.at(1);
-  in.technologies = dims.at(2);
-  in.emissions = em;
-  in.production = pr;
-  in.investment = inv;
-  in.steel_price = price;
-  in.unmet_demand = unmet;
-  in.stranded = str;
-  in.subsidies_paid = sub;
-  in.fund_spent = fund;
-  return compute_metrics(in);
-}
-
 Side read_side(const std::string& path, std::optional<std::size_t> setting) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) throw OutputError(path + ": no such file");
@@ -57,7 +36,7 @@ Side read_side(const std::string& path, std::optional<std::size_t> setting) {
   if (!ensemble) {
     if (setting) throw InputError(path + ": a single-run file has no lever settings");
     side.label = std::filesystem::path(path).filename().string();
-    side.members.emplace_back(0, single_metrics(f));
+    side.members.emplace_back(0, single_run_metrics(f));
     return side;
   }
   const auto labels = h5::read_strings(f, "lever_setting_label");

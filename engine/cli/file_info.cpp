@@ -101,8 +101,10 @@ std::string json_list(const std::vector<std::string>& raw) {
   return s + "]";
 }
 
+} // namespace
+
 // Metrics of a single-run file, from its own arrays.
-std::vector<double> single_metrics(hid_t f) {
+std::vector<double> single_run_metrics(hid_t f) {
   const auto years = h5::read_doubles(f, "year");
   const auto dims = h5::dataset_dims(f, "production");
   const auto emissions = h5::read_doubles(f, "emissions"), production = h5::read_doubles(f, "production"),
@@ -124,8 +126,6 @@ std::vector<double> single_metrics(hid_t f) {
   in.fund_spent = fund;
   return compute_metrics(in);
 }
-
-} // namespace
 
 void print_file_info(std::ostream& os, const std::string& path, bool json) {
   std::error_code ec;
@@ -164,7 +164,7 @@ void print_file_info(std::ostream& os, const std::string& path, bool json) {
 
   const auto& specs = metric_specs();
   if (!ensemble) {
-    const auto m = single_metrics(f);
+    const auto m = single_run_metrics(f);
     Json mj;
     t << "  metrics\n";
     for (std::size_t i = 0; i < specs.size(); ++i) {

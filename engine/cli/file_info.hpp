@@ -3,10 +3,17 @@
 // metrics per lever setting), as text for people or JSON for programs.
 #pragma once
 
+#include <hdf5.h>
+
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace steelpath::cli {
+
+/// The metrics (output/member_metrics.hpp) of a single-run results file,
+/// computed from its own arrays.
+[[nodiscard]] std::vector<double> single_run_metrics(hid_t file);
 
 /// Prints the summary of a single-run or ensemble results file. Throws
 /// OutputError when the file cannot be read as a steelpath results file.
