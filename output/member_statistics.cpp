@@ -44,7 +44,8 @@ public:
       std::size_t size = 1;
       for (std::size_t i = 1; i < shape.size(); ++i)
         size *= shape[i];
-      sets_.push_back({h5::open_dataset(file, name), shape, std::vector<double>(size)});
+      // No chunk cache: each member's chunk is read once per pass and group of years.
+      sets_.push_back({h5::open_dataset(file, name, 4096), shape, std::vector<double>(size)});
     }
   }
   void read(std::size_t m) {
@@ -139,42 +140,76 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
     return kNaN;
   };
 
-  h5::Handle emissions = h5::open_dataset(file, "emissions");
-  // Pass 2, one setting and one year at a time: quantiles and shares.
+  // Pass 2, one setting and one year at a time: quantiles and shares of the
+  // main yearly series (direct CO2, production, investment, the average
+  // steel price), each a number per member and year.
   constexpr std::size_t Q = std::size(schema::kQuantiles);
-  std::vector<double> em_q(settings * Q * years, kNaN), cum_q(settings * Q, kNaN);
+  constexpr std::size_t S = 4; // emissions, production, investment, steel price
+  std::vector<double> series_q(S * settings * Q * years, kNaN), series_mean(S * settings * years, kNaN);
+  std::vector<double> cum_q(settings * Q, kNaN);
   std::vector<double> nz_share(settings * years, kNaN);
   std::vector<double> metric_mean(settings * M, kNaN), metric_q(settings * M * Q, kNaN);
-  // A year across a setting's members is read member by member (one chunk
-  // each; one hyperslab across thousands of chunks makes HDF5 allocate per
-  // chunk), a group of years at a time: at most 64 MiB whatever the ensemble.
+  // A setting's members are read member by member (one chunk each; one
+  // hyperslab across thousands of chunks makes HDF5 allocate per chunk), for
+  // a group of years at a time: at most 64 MiB whatever the ensemble.
   const std::size_t group = std::clamp<std::size_t>(
-      (64u << 20) / (sizeof(double) * std::max<std::size_t>(per_setting, 1)), 1, years);
-  std::vector<double> block(per_setting * group), column(per_setting), values;
+      (64u << 20) / (S * sizeof(double) * std::max<std::size_t>(per_setting, 1)), 1, years);
+  std::vector<double> block(S * per_setting * group), values;
+  auto yearly = [&](const MetricInputs& in, std::size_t y, std::size_t series) {
+    if (series == 0) return in.emissions[y];
+    double produced = 0.0, paid = 0.0, investment = 0.0, priced = 0.0;
+    for (std::size_t r = 0; r < R; ++r) {
+      investment += in.investment[y * R + r];
+      double p = 0.0;
+      for (std::size_t k = 0; k < K; ++k)
+        p += in.production[(y * R + r) * K + k];
+      produced += p;
+      if (p > 0.0 && std::isfinite(in.steel_price[y * R + r])) {
+        paid += p * in.steel_price[y * R + r];
+        priced += p;
+      }
+    }
+    if (series == 1) return produced;
+    if (series == 2) return investment;
+    return priced > 0.0 ? paid / priced : kNaN;
+  };
   for (std::size_t s = 0; s < settings; ++s) {
     const std::size_t m0 = s * per_setting;
     auto finished = [&](std::size_t i) { return status[m0 + i] == schema::kMemberDone; };
     for (std::size_t y = 0; y < years; ++y) {
       const std::size_t y0 = y - y % group, g = std::min(group, years - y0);
       if (y == y0)
-        for (std::size_t i = 0; i < per_setting; ++i)
-          if (finished(i))
-            h5::read_block(emissions, {m0 + i, y0}, {1, g}, std::span(block).subspan(i * g, g));
-      for (std::size_t i = 0; i < per_setting; ++i)
-        column[i] = block[i * g + (y - y0)];
-      values.clear();
-      std::size_t reached = 0;
-      for (std::size_t i = 0; i < per_setting; ++i)
-        if (finished(i)) {
-          values.push_back(column[i]);
-          const double nz = metric(m0 + i, "near_zero_year");
-          if (!std::isnan(nz) && nz <= year_coord[y]) ++reached;
+        for (std::size_t i = 0; i < per_setting; ++i) {
+          if (!finished(i)) continue;
+          rows.read(m0 + i);
+          const MetricInputs in = rows.inputs(first_year);
+          for (std::size_t k = 0; k < g; ++k)
+            for (std::size_t v = 0; v < S; ++v)
+              block[(v * per_setting + i) * g + k] = yearly(in, y0 + k, v);
         }
-      std::sort(values.begin(), values.end());
-      for (std::size_t q = 0; q < Q; ++q)
-        em_q[(s * Q + q) * years + y] = quantile_sorted(values, schema::kQuantiles[q]);
-      if (!values.empty())
-        nz_share[s * years + y] = static_cast<double>(reached) / static_cast<double>(values.size());
+      for (std::size_t v = 0; v < S; ++v) {
+        values.clear();
+        double sum = 0.0;
+        std::size_t reached = 0;
+        for (std::size_t i = 0; i < per_setting; ++i) {
+          if (!finished(i)) continue;
+          if (v == 0) {
+            const double nz = metric(m0 + i, "near_zero_year");
+            if (!std::isnan(nz) && nz <= year_coord[y]) ++reached;
+          }
+          const double x = block[(v * per_setting + i) * g + (y - y0)];
+          if (std::isnan(x)) continue; // a price where nothing was produced
+          values.push_back(x);
+          sum += x;
+        }
+        std::sort(values.begin(), values.end());
+        for (std::size_t q = 0; q < Q; ++q)
+          series_q[((v * settings + s) * Q + q) * years + y] = quantile_sorted(values, schema::kQuantiles[q]);
+        if (!values.empty())
+          series_mean[(v * settings + s) * years + y] = sum / static_cast<double>(values.size());
+        if (v == 0 && done[s] > 0)
+          nz_share[s * years + y] = static_cast<double>(reached) / static_cast<double>(done[s]);
+      }
     }
     for (std::size_t j = 0; j < M; ++j) {
       // NaN (a near-zero year never reached) has no place in an order statistic;
@@ -218,9 +253,17 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   stats.strings("metric", names);
   stats.ints("members_done", done);
   stats.doubles("emissions_mean", em_mean);
-  stats.doubles("emissions_quantiles", em_q);
+  auto part = [&](std::vector<double>& all, std::size_t v, std::size_t size) {
+    return std::span<const double>(all).subspan(v * size, size);
+  };
+  stats.doubles("emissions_quantiles", part(series_q, 0, settings * Q * years));
   stats.doubles("production_mean", prod_mean);
   stats.doubles("production_technology_mean", tech_mean);
+  stats.doubles("production_quantiles", part(series_q, 1, settings * Q * years));
+  stats.doubles("investment_mean", part(series_mean, 2, settings * years));
+  stats.doubles("investment_quantiles", part(series_q, 2, settings * Q * years));
+  stats.doubles("steel_price_mean", part(series_mean, 3, settings * years));
+  stats.doubles("steel_price_quantiles", part(series_q, 3, settings * Q * years));
   stats.doubles("cumulative_emissions_quantiles", cum_q);
   stats.doubles("metric_mean", metric_mean);
   stats.doubles("metric_quantiles", metric_q);

@@ -123,7 +123,13 @@ def check_statistics(test, path, some_near_zero):
         setting, status = f["member_setting"][()], f["member_status"][()]
         years = f["year"][()]
         e, cum, nzy = f["emissions"][()], f["cumulative_emissions"][()], f["near_zero_year"][()]
-        prod = f["production"][()].sum(axis=(2, 3))
+        prod_rt = f["production"][()].sum(axis=3)  # [member][year][region]
+        prod = prod_rt.sum(axis=2)
+        inv = f["investment"][()].sum(axis=2)
+        price = f["steel_price"][()]
+        with np.errstate(invalid="ignore"):  # production-weighted over regions that produced
+            priced = np.where((prod_rt > 0) & np.isfinite(price), prod_rt, 0.0)
+            avg_price = np.nansum(priced * np.nan_to_num(price), axis=2) / priced.sum(axis=2)
         st = f["statistics"]
         q = st["quantile"][()]
         n_settings = len(f["lever_setting"])
@@ -148,6 +154,12 @@ def check_statistics(test, path, some_near_zero):
             np.testing.assert_allclose(st["production_mean"][s], prod[done].mean(axis=0), rtol=1e-12)
             np.testing.assert_allclose(st["emissions_quantiles"][s], np.quantile(e[done], q, axis=0), rtol=1e-12)
             np.testing.assert_allclose(st["cumulative_emissions_quantiles"][s], np.quantile(cum[done], q), rtol=1e-12)
+            np.testing.assert_allclose(st["production_quantiles"][s], np.quantile(prod[done], q, axis=0), rtol=1e-12)
+            np.testing.assert_allclose(st["investment_mean"][s], inv[done].mean(axis=0), rtol=1e-12)
+            np.testing.assert_allclose(st["investment_quantiles"][s], np.quantile(inv[done], q, axis=0), rtol=1e-12)
+            np.testing.assert_allclose(st["steel_price_mean"][s], np.nanmean(avg_price[done], axis=0), rtol=1e-12)
+            np.testing.assert_allclose(st["steel_price_quantiles"][s], np.nanquantile(avg_price[done], q, axis=0),
+                                       rtol=1e-12)
             share = np.array([np.mean(nzy[done] <= y) for y in years])
             np.testing.assert_allclose(st["near_zero_share"][s], share, rtol=1e-12, atol=0)
 
