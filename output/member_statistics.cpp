@@ -96,9 +96,8 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   const int first_year = years > 0 ? static_cast<int>(year_coord[0]) : 0;
   MemberRows rows(file, root);
 
-  // Pass 1, member by member: metrics and means.
+  // Pass 1, member by member: metrics and route production means.
   std::vector<double> metrics(n * M, kNaN); // [member][metric]
-  std::vector<double> em_mean(settings * years, 0.0), prod_mean(settings * years, 0.0);
   std::vector<double> tech_mean(settings * years * K, 0.0);
   std::vector<std::int32_t> done(settings, 0);
   for (std::size_t m = 0; m < n; ++m) {
@@ -108,25 +107,16 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
     const MetricInputs in = rows.inputs(first_year);
     const auto values = compute_metrics(in);
     std::copy(values.begin(), values.end(), metrics.begin() + static_cast<std::ptrdiff_t>(m * M));
-    for (std::size_t y = 0; y < years; ++y) {
-      em_mean[s * years + y] += in.emissions[y];
+    for (std::size_t y = 0; y < years; ++y)
       for (std::size_t r = 0; r < R; ++r)
-        for (std::size_t k = 0; k < K; ++k) {
-          const double p = in.production[(y * R + r) * K + k];
-          prod_mean[s * years + y] += p;
-          tech_mean[(s * years + y) * K + k] += p;
-        }
-    }
+        for (std::size_t k = 0; k < K; ++k)
+          tech_mean[(s * years + y) * K + k] += in.production[(y * R + r) * K + k];
     ++done[s];
   }
   for (std::size_t s = 0; s < settings; ++s) {
     const double c = done[s] > 0 ? static_cast<double>(done[s]) : kNaN;
-    for (std::size_t y = 0; y < years; ++y) {
-      em_mean[s * years + y] /= c;
-      prod_mean[s * years + y] /= c;
-      for (std::size_t k = 0; k < K; ++k)
-        tech_mean[(s * years + y) * K + k] /= c;
-    }
+    for (std::size_t i = 0; i < years * K; ++i)
+      tech_mean[s * years * K + i] /= c;
   }
   std::vector<double> column_of(n);
   for (std::size_t j = 0; j < M; ++j) {
@@ -134,11 +124,9 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
       column_of[m] = metrics[m * M + j];
     root.doubles(metric_specs()[j].name, column_of);
   }
-  auto metric = [&](std::size_t m, std::string_view name) {
-    for (std::size_t j = 0; j < M; ++j)
-      if (metric_specs()[j].name == name) return metrics[m * M + j];
-    return kNaN;
-  };
+  std::size_t near_zero_column = 0;
+  for (std::size_t j = 0; j < M; ++j)
+    if (metric_specs()[j].name == "near_zero_year") near_zero_column = j;
 
   // Pass 2, one setting and one year at a time: quantiles and shares of the
   // main yearly series (direct CO2, production, investment, the average
@@ -194,7 +182,7 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
         for (std::size_t i = 0; i < per_setting; ++i) {
           if (!finished(i)) continue;
           if (v == 0) {
-            const double nz = metric(m0 + i, "near_zero_year");
+            const double nz = metrics[(m0 + i) * M + near_zero_column];
             if (!std::isnan(nz) && nz <= year_coord[y]) ++reached;
           }
           const double x = block[(v * per_setting + i) * g + (y - y0)];
@@ -252,12 +240,12 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
     names.emplace_back(m.name);
   stats.strings("metric", names);
   stats.ints("members_done", done);
-  stats.doubles("emissions_mean", em_mean);
   auto part = [&](std::vector<double>& all, std::size_t v, std::size_t size) {
     return std::span<const double>(all).subspan(v * size, size);
   };
+  stats.doubles("emissions_mean", part(series_mean, 0, settings * years));
   stats.doubles("emissions_quantiles", part(series_q, 0, settings * Q * years));
-  stats.doubles("production_mean", prod_mean);
+  stats.doubles("production_mean", part(series_mean, 1, settings * years));
   stats.doubles("production_technology_mean", tech_mean);
   stats.doubles("production_quantiles", part(series_q, 1, settings * Q * years));
   stats.doubles("investment_mean", part(series_mean, 2, settings * years));
