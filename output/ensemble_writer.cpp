@@ -97,90 +97,75 @@ void write_ensemble(const std::string& path, const Scenario& base, const Ensembl
                     MemberSource& source, const Provenance& provenance, const RunStatistics& stats,
                     const std::string& identity) {
   const std::size_t n = design.members();
-  const fs::path target(path);
-  std::error_code ec;
-  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  const fs::path partial = target.string() + ".partial";
-  try {
-    {
-      h5::Handle file = h5::create_file(partial.string(), true);
-      write_provenance(file, base, provenance);
-      h5::set_attribute(file, "ensemble_identity", identity);
-      h5::set_attribute(file, "sampling", design.sampling);
-      h5::set_attribute(file, "samples", static_cast<std::int64_t>(design.base_samples));
-      h5::set_attribute(file, "replicates", static_cast<std::int64_t>(design.replicates));
-      h5::set_attribute(file, "members", static_cast<std::int64_t>(n));
-      h5::set_attribute(file, "company_series", static_cast<std::int64_t>(design.company_series ? 1 : 0));
-      h5::set_attribute(file, "run_wall_seconds", stats.wall_seconds);
-      h5::set_attribute(file, "run_members_simulated", static_cast<std::int64_t>(stats.members_run));
-      h5::set_attribute(file, "run_members_per_second", stats.members_per_second);
-      h5::set_attribute(file, "run_unit_years_per_second", stats.unit_years_per_second);
-      h5::set_attribute(file, "run_peak_rss_mib", stats.peak_rss_mib);
-      h5::set_attribute(file, "run_threads", static_cast<std::int64_t>(stats.threads));
-      h5::set_attribute(file, "run_ranks", static_cast<std::int64_t>(stats.ranks));
+  write_file_atomically(path, true, [&](hid_t file) {
+    write_provenance(file, base, provenance);
+    h5::set_attribute(file, "ensemble_identity", identity);
+    h5::set_attribute(file, "sampling", design.sampling);
+    h5::set_attribute(file, "samples", static_cast<std::int64_t>(design.base_samples));
+    h5::set_attribute(file, "replicates", static_cast<std::int64_t>(design.replicates));
+    h5::set_attribute(file, "members", static_cast<std::int64_t>(n));
+    h5::set_attribute(file, "company_series", static_cast<std::int64_t>(design.company_series ? 1 : 0));
+    h5::set_attribute(file, "run_wall_seconds", stats.wall_seconds);
+    h5::set_attribute(file, "run_members_simulated", static_cast<std::int64_t>(stats.members_run));
+    h5::set_attribute(file, "run_members_per_second", stats.members_per_second);
+    h5::set_attribute(file, "run_unit_years_per_second", stats.unit_years_per_second);
+    h5::set_attribute(file, "run_peak_rss_mib", stats.peak_rss_mib);
+    h5::set_attribute(file, "run_threads", static_cast<std::int64_t>(stats.threads));
+    h5::set_attribute(file, "run_ranks", static_cast<std::int64_t>(stats.ranks));
 
-      GroupWriter root(file, "", schema::ensemble_variables());
-      write_coordinates(root, base);
-      write_design(root, design);
+    GroupWriter root(file, "", schema::ensemble_variables());
+    write_coordinates(root, base);
+    write_design(root, design);
 
-      const auto names = member_field_names(design.company_series);
-      std::vector<MemberDataset> data = create_member_datasets(file, root, n, names);
-      std::vector<std::int32_t> status(n, 0), failed;
-      std::vector<std::string> reasons;
-      std::vector<double> unit_years(n, std::nan(""));
-      std::vector<EncodedField> fields;
-      std::vector<double> met;
-      const std::size_t T = design.target_labels.size();
-      std::vector<double> target_met(n * T, std::nan("")); // [member][target]
-      std::string reason;
-      for (std::size_t m = 0; m < n; ++m) {
-        status[m] = source.status(m);
-        if (status[m] != schema::kMemberDone && status[m] != schema::kMemberFailed)
-          throw OutputError("member " + std::to_string(m) + " has not been run");
-        source.read(m, fields, unit_years[m], met, reason);
-        if (status[m] == schema::kMemberFailed) {
-          failed.push_back(static_cast<std::int32_t>(m));
-          reasons.push_back(reason);
-          continue;
-        }
-        if (met.size() != T)
-          throw OutputError("member " + std::to_string(m) +
-                            ": its record does not match the scenario's targets");
-        std::copy(met.begin(), met.end(), target_met.begin() + static_cast<std::ptrdiff_t>(m * T));
-        if (fields.size() != data.size())
-          throw OutputError("member " + std::to_string(m) + ": its record does not match the scenario");
-        for (std::size_t f = 0; f < data.size(); ++f) {
-          if (fields[f].values != data[f].size)
-            throw OutputError("member " + std::to_string(m) + ": its record does not match the scenario");
-          if (data[f].size == 0) continue;
-          data[f].start[0] = m;
-          h5::check(H5Dwrite_chunk(data[f].ds, H5P_DEFAULT, 0, data[f].start.data(), fields[f].bytes.size(),
-                                   fields[f].bytes.data()),
-                    "H5Dwrite_chunk " + std::string(names[f]));
-        }
+    const auto names = member_field_names(design.company_series);
+    std::vector<MemberDataset> data = create_member_datasets(file, root, n, names);
+    std::vector<std::int32_t> status(n, 0), failed;
+    std::vector<std::string> reasons;
+    std::vector<double> unit_years(n, std::nan(""));
+    std::vector<EncodedField> fields;
+    std::vector<double> met;
+    const std::size_t T = design.target_labels.size();
+    std::vector<double> target_met(n * T, std::nan("")); // [member][target]
+    std::string reason;
+    for (std::size_t m = 0; m < n; ++m) {
+      status[m] = source.status(m);
+      if (status[m] != schema::kMemberDone && status[m] != schema::kMemberFailed)
+        throw OutputError("member " + std::to_string(m) + " has not been run");
+      source.read(m, fields, unit_years[m], met, reason);
+      if (status[m] == schema::kMemberFailed) {
+        failed.push_back(static_cast<std::int32_t>(m));
+        reasons.push_back(reason);
+        continue;
       }
-      root.ints("member_status", status);
-      root.ints("failure", failed);
-      root.strings("failure_reason", reasons);
-      root.doubles("member_unit_years", unit_years);
-      root.doubles("target_met", target_met);
-      for (std::size_t f = 0; f < data.size(); ++f)
-        root.finish(names[f], std::move(data[f].ds));
-      h5::set_attribute(
-          file, "members_done",
-          static_cast<std::int64_t>(std::count(status.begin(), status.end(), schema::kMemberDone)));
-      h5::set_attribute(file, "members_failed", static_cast<std::int64_t>(failed.size()));
-      write_member_statistics(file, root, design, status, target_met);
-      h5::check(H5Fflush(file, H5F_SCOPE_GLOBAL), "H5Fflush");
+      if (met.size() != T)
+        throw OutputError("member " + std::to_string(m) +
+                          ": its record does not match the scenario's targets");
+      std::copy(met.begin(), met.end(), target_met.begin() + static_cast<std::ptrdiff_t>(m * T));
+      if (fields.size() != data.size())
+        throw OutputError("member " + std::to_string(m) + ": its record does not match the scenario");
+      for (std::size_t f = 0; f < data.size(); ++f) {
+        if (fields[f].values != data[f].size)
+          throw OutputError("member " + std::to_string(m) + ": its record does not match the scenario");
+        if (data[f].size == 0) continue;
+        data[f].start[0] = m;
+        h5::check(H5Dwrite_chunk(data[f].ds, H5P_DEFAULT, 0, data[f].start.data(), fields[f].bytes.size(),
+                                 fields[f].bytes.data()),
+                  "H5Dwrite_chunk " + std::string(names[f]));
+      }
     }
-    fs::rename(partial, target);
-  } catch (const fs::filesystem_error& e) {
-    fs::remove(partial, ec);
-    throw OutputError(path + ": cannot write results: " + e.code().message());
-  } catch (...) {
-    fs::remove(partial, ec);
-    throw;
-  }
+    root.ints("member_status", status);
+    root.ints("failure", failed);
+    root.strings("failure_reason", reasons);
+    root.doubles("member_unit_years", unit_years);
+    root.doubles("target_met", target_met);
+    for (std::size_t f = 0; f < data.size(); ++f)
+      root.finish(names[f], std::move(data[f].ds));
+    h5::set_attribute(
+        file, "members_done",
+        static_cast<std::int64_t>(std::count(status.begin(), status.end(), schema::kMemberDone)));
+    h5::set_attribute(file, "members_failed", static_cast<std::int64_t>(failed.size()));
+    write_member_statistics(file, root, design, status, target_met);
+  });
 }
 
 std::string ensemble_identity(const std::string& path) {

@@ -121,16 +121,15 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
 
 } // namespace
 
-void write_results(const std::string& path, const Scenario& scenario, const MemberResult& result,
-                   const Provenance& provenance) {
+void write_file_atomically(const std::string& path, bool v110, const std::function<void(hid_t)>& fill) {
   const fs::path target(path);
   std::error_code ec;
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
   const fs::path partial = target.string() + ".partial";
   try {
     {
-      h5::Handle file = h5::create_file(partial.string());
-      write_contents(file, scenario, result, provenance);
+      h5::Handle file = h5::create_file(partial.string(), v110);
+      fill(file);
       h5::check(H5Fflush(file, H5F_SCOPE_GLOBAL), "H5Fflush");
     }
     fs::rename(partial, target);
@@ -141,6 +140,11 @@ void write_results(const std::string& path, const Scenario& scenario, const Memb
     fs::remove(partial, ec);
     throw;
   }
+}
+
+void write_results(const std::string& path, const Scenario& scenario, const MemberResult& result,
+                   const Provenance& provenance) {
+  write_file_atomically(path, false, [&](hid_t file) { write_contents(file, scenario, result, provenance); });
 }
 
 } // namespace steelpath

@@ -11,6 +11,7 @@
 #include <hdf5.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace steelpath {
@@ -35,6 +36,11 @@ struct Provenance {
 /// Writes `result` to `path` (creating parent folders). Throws OutputError.
 void write_results(const std::string& path, const Scenario& scenario, const MemberResult& result,
                    const Provenance& provenance);
+
+/// Creates the HDF5 file `path` (parent folders too) only if `fill` writes
+/// it completely: it is written as "<path>.partial", flushed and renamed; on
+/// any error the partial file is removed. `v110`: the HDF5 1.10 format.
+void write_file_atomically(const std::string& path, bool v110, const std::function<void(hid_t)>& fill);
 
 /// Writes the provenance attributes (title, versions, scenario, fleet,
 /// command line, times) to the root group `file`.
