@@ -30,6 +30,7 @@ std::vector<MemberField> member_fields(const MemberResult& r, std::vector<double
       {"scrap_use", r.scrap_used},
       {"carbon_price", r.carbon_price},
       {"investment", r.investment},
+      {"operating_cost", r.operating_cost},
       {"allowance_price", r.allowance_price},
       {"ets_cap", r.ets_cap},
       {"ets_emissions", r.ets_emissions},

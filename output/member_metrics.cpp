@@ -14,6 +14,9 @@ const std::vector<MetricSpec>& metric_specs() {
       {"near_zero_year", "year",
        "first year whose direct emissions are at most 10 % of the first year's (NaN: never)"},
       {"total_investment", "million USD", "capex spent over the horizon"},
+      {"system_cost", "million USD",
+       "capex plus operating costs (without carbon payments, which are transfers) over the horizon, "
+       "undiscounted"},
       {"average_steel_price", "USD/t", "production-weighted mean steel price over years and regions"},
       {"stranded_capacity_total", "Mt/yr", "capacity closed before its end of life, summed over the years"},
       {"subsidies_paid_total", "million USD", "capex subsidies paid over the horizon"},
@@ -40,10 +43,11 @@ std::vector<double> compute_metrics(const MetricInputs& in) {
     }
     if (std::isnan(near_zero_year) && e <= limit) near_zero_year = year;
   }
-  double investment = 0.0, unmet = 0.0, revenue = 0.0, tonnes = 0.0;
+  double investment = 0.0, operating = 0.0, unmet = 0.0, revenue = 0.0, tonnes = 0.0;
   for (std::size_t y = 0; y < Y; ++y)
     for (std::size_t r = 0; r < R; ++r) {
       investment += in.investment[y * R + r];
+      operating += in.operating_cost[y * R + r];
       unmet += in.unmet_demand[y * R + r];
       double p = 0.0;
       for (std::size_t k = 0; k < K; ++k)
@@ -66,6 +70,7 @@ std::vector<double> compute_metrics(const MetricInputs& in) {
           peak_year,
           near_zero_year,
           investment,
+          investment + operating,
           tonnes > 0.0 ? revenue / tonnes : kNaN,
           stranded,
           subsidies,

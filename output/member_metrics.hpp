@@ -31,6 +31,7 @@ struct MetricInputs {
   std::span<const double> emissions;      ///< [year] direct CO2, Mt CO2
   std::span<const double> production;     ///< [year][region][technology], Mt
   std::span<const double> investment;     ///< [year][region], million USD
+  std::span<const double> operating_cost; ///< [year][region], million USD (no carbon payments)
   std::span<const double> steel_price;    ///< [year][region], USD/t (NaN: nothing produced)
   std::span<const double> unmet_demand;   ///< [year][region], Mt
   std::span<const double> stranded;       ///< [year], Mt/yr

@@ -39,7 +39,7 @@ class MemberRows {
 public:
   MemberRows(hid_t file, GroupWriter& root) : shape_(root.shape("production")) {
     for (const char* name : {"emissions", "production", "investment", "steel_price", "unmet_demand",
-                             "stranded_capacity", "subsidies_paid", "fund_spent"}) {
+                             "stranded_capacity", "subsidies_paid", "fund_spent", "operating_cost"}) {
       const auto shape = root.shape(name);
       std::size_t size = 1;
       for (std::size_t i = 1; i < shape.size(); ++i)
@@ -70,6 +70,7 @@ public:
     in.stranded = sets_[5].values;
     in.subsidies_paid = sets_[6].values;
     in.fund_spent = sets_[7].values;
+    in.operating_cost = sets_[8].values;
     return in;
   }
 

@@ -150,7 +150,42 @@ void compare_files(std::ostream& os, const CompareOptions& o) {
             "], \"b_minus_a\": [" + json_number(qd[0]) + ", " + json_number(qd[1]) + ", " +
             json_number(qd[2]) + "]}";
   }
-  os << (o.json ? json + "}}\n" : t.str());
+  // Cost of abatement: B's extra system cost (capex and operating costs,
+  // carbon payments left out as transfers) per tonne of direct CO2 it avoids
+  // against A, USD/t CO2 (million USD per Mt). Per pair when paired, over
+  // the pairs that abate; otherwise from the medians.
+  std::size_t cost = specs.size(), emitted = specs.size();
+  for (std::size_t j = 0; j < specs.size(); ++j) {
+    if (specs[j].name == "system_cost") cost = j;
+    if (specs[j].name == "cumulative_emissions") emitted = j;
+  }
+  std::array<double, 3> abatement{std::nan(""), std::nan(""), std::nan("")};
+  if (paired) {
+    std::vector<double> ratio;
+    for (const auto& [k, v] : b.members)
+      if (const auto it = by_key.find(k); it != by_key.end()) {
+        const double avoided = (*it->second)[emitted] - v[emitted];
+        if (avoided > 0.0) ratio.push_back((v[cost] - (*it->second)[cost]) / avoided);
+      }
+    abatement = spread(ratio);
+  } else {
+    std::vector<double> ca, cb, ea, eb;
+    for (const auto& [k, v] : a.members) {
+      ca.push_back(v[cost]);
+      ea.push_back(v[emitted]);
+    }
+    for (const auto& [k, v] : b.members) {
+      cb.push_back(v[cost]);
+      eb.push_back(v[emitted]);
+    }
+    const double avoided = spread(ea)[0] - spread(eb)[0];
+    if (avoided > 0.0) abatement[0] = (spread(cb)[0] - spread(ca)[0]) / avoided;
+  }
+  t << "\ncost of abatement, B against A: " << cell(abatement, paired) << " USD/t CO2 avoided"
+    << (paired ? " (per pair that abates)" : "") << "\n";
+  json += "}, \"abatement_cost\": [" + json_number(abatement[0]) + ", " + json_number(abatement[1]) + ", " +
+          json_number(abatement[2]) + "]";
+  os << (o.json ? json + "}\n" : t.str());
 }
 
 } // namespace steelpath::cli

@@ -110,7 +110,8 @@ std::vector<double> single_run_metrics(hid_t f) {
   const auto emissions = h5::read_doubles(f, "emissions"), production = h5::read_doubles(f, "production"),
              investment = h5::read_doubles(f, "investment"), price = h5::read_doubles(f, "steel_price"),
              unmet = h5::read_doubles(f, "unmet_demand"), stranded = h5::read_doubles(f, "stranded_capacity"),
-             subsidies = h5::read_doubles(f, "subsidies_paid"), fund = h5::read_doubles(f, "fund_spent");
+             subsidies = h5::read_doubles(f, "subsidies_paid"), fund = h5::read_doubles(f, "fund_spent"),
+             operating = h5::read_doubles(f, "operating_cost");
   MetricInputs in;
   in.first_year = years.empty() ? 0 : static_cast<int>(years[0]);
   in.years = dims.at(0);
@@ -124,6 +125,7 @@ std::vector<double> single_run_metrics(hid_t f) {
   in.stranded = stranded;
   in.subsidies_paid = subsidies;
   in.fund_spent = fund;
+  in.operating_cost = operating;
   return compute_metrics(in);
 }
 

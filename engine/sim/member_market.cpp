@@ -139,6 +139,11 @@ void MemberSimulation::account(std::size_t y, MemberResult& out) {
       out.emissions[a] = q * costs_.direct_intensity(ki);
       out.captured[a] = q * costs_.captured_intensity(ki);
       out.indirect[a] = q * costs_.indirect[r](ki, yi);
+      // Resource cost: no carbon payments (transfers); fixed opex on the
+      // block's operating capacity (clear_market summed it), not per unit.
+      out.operating_cost[y * R_ + r] +=
+          q * (costs_.variable_cost[r](ki, yi) + s.policy.storage_cost * costs_.captured_intensity(ki)) +
+          s.technologies[k].opex_fixed * out.capacity[a];
     }
   // Units share their block's output in proportion to capacity.
   for (std::size_t i = 0; i < fleet_.size(); ++i) {

@@ -22,7 +22,8 @@ void MemberResult::reset(const Horizon& h, std::size_t n_tech, std::size_t n_reg
   const std::size_t ny = h.size();
   for (auto* v : {&production, &capacity, &emissions, &indirect, &captured})
     v->assign(ny * n_reg * n_tech, 0.0);
-  for (auto* v : {&demand, &unmet_demand, &steel_price, &scrap_used, &carbon_price, &investment})
+  for (auto* v :
+       {&demand, &unmet_demand, &steel_price, &scrap_used, &carbon_price, &investment, &operating_cost})
     v->assign(ny * n_reg, 0.0);
   allowance_price.assign(ny * n_reg, 0.0);
   for (auto* v : {&subsidies_paid, &subsidies_unpaid, &fund_spent, &stranded})

@@ -49,6 +49,10 @@ struct MemberResult {
   std::vector<double> scrap_used;   ///< Mt scrap
   std::vector<double> carbon_price; ///< carbon tax, USD/t CO2
   std::vector<double> investment;   ///< capex spent, million USD
+  /// Resource cost of operating: variable costs without carbon payments
+  /// (taxes, allowances, penalties are transfers), CCUS storage and fixed
+  /// opex, million USD.
+  std::vector<double> operating_cost;
   // [year]
   std::vector<double> allowance_price;  ///< [year][region] ETS price, USD/t CO2 (0 outside an ETS)
   std::vector<double> ets_cap;          ///< ETS cap, Mt CO2 (NaN without an ETS)

@@ -56,6 +56,8 @@ TEST_CASE("metrics of a constructed member have the values worked out by hand", 
   in.stranded = stranded;
   in.subsidies_paid = subsidies;
   in.fund_spent = fund;
+  const std::vector<double> operating(6, 20.0);
+  in.operating_cost = operating;
   const auto m = compute_metrics(in);
   REQUIRE(m.size() == metric_specs().size());
   auto at = [&](std::string_view name) {
@@ -70,6 +72,7 @@ TEST_CASE("metrics of a constructed member have the values worked out by hand", 
   CHECK(at("peak_year") == 2049.0);      // the first of the tie
   CHECK(at("near_zero_year") == 2052.0); // 9 <= 10 % of 100; the rebound to 30 does not undo it
   CHECK(at("total_investment") == 60.0);
+  CHECK(at("system_cost") == 180.0); // 60 capex + 6 x 20 operating
   // (4 x (400 + 410 + 420 + 430 + 440)) / (5 x 4) = 420
   CHECK(at("average_steel_price") == Approx(420.0).epsilon(1e-15));
   CHECK(at("stranded_capacity_total") == 3.0);

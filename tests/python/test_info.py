@@ -73,12 +73,23 @@ def main():
         c = json.loads(run("compare", dem, "--setting-a", 0, "--setting-b", 2, "--json").stdout)
         with h5py.File(dem, "r") as f:
             cum, st, sm = f["cumulative_emissions"][()], f["member_setting"][()], f["member_sample"][()]
+            cost = f["system_cost"][()]
+            # system_cost = capex + operating costs over the horizon, from the member's arrays.
+            np.testing.assert_allclose(cost, f["investment"][()].sum(axis=(1, 2)) + f["operating_cost"][()].sum(axis=(1, 2)),
+                                       rtol=1e-12)
         a = cum[st == 0][np.argsort(sm[st == 0])]
         b = cum[st == 2][np.argsort(sm[st == 2])]
         assert c["paired"] is True
         got = c["metrics"]["cumulative_emissions"]
         assert np.isclose(got["a"][0], np.median(a), rtol=1e-12) and np.isclose(got["b"][0], np.median(b), rtol=1e-12)
         assert np.allclose(got["b_minus_a"], [np.median(b - a), *np.quantile(b - a, [0.05, 0.95])], rtol=1e-12)
+        ca = cost[st == 0][np.argsort(sm[st == 0])]
+        cb = cost[st == 2][np.argsort(sm[st == 2])]
+        abates = (a - b) > 0
+        ratio = (cb - ca)[abates] / (a - b)[abates]
+        assert abates.any()
+        assert np.allclose(c["abatement_cost"], [np.median(ratio), *np.quantile(ratio, [0.05, 0.95])], rtol=1e-12), (
+            c["abatement_cost"], ratio)
         text = run("compare", dem, "--setting-b", 2).stdout
         assert "paired member by member" in text and "cumulative_emissions" in text
         c = json.loads(run("compare", single, dem, "--json").stdout)  # a single run against a setting
