@@ -6,7 +6,6 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <type_traits>
 
 namespace steelpath::h5 {
 
@@ -33,17 +32,14 @@ Handle selection(hid_t dataset, const std::vector<hsize_t>& start, const std::ve
 }
 
 template <class T>
-void transfer(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count, T* data,
-              std::size_t size, hid_t type) {
+void read(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count, T* data,
+          std::size_t size, hid_t type) {
   if (product(count) != size) throw OutputError("HDF5 block: buffer size does not match the block");
   if (size == 0) return;
   Handle file_space = selection(dataset, start, count);
   Handle mem(check(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr), "H5Screate"),
              H5Sclose);
-  if constexpr (std::is_const_v<T>)
-    check(H5Dwrite(dataset, type, mem, file_space, H5P_DEFAULT, data), "H5Dwrite block");
-  else
-    check(H5Dread(dataset, type, mem, file_space, H5P_DEFAULT, data), "H5Dread block");
+  check(H5Dread(dataset, type, mem, file_space, H5P_DEFAULT, data), "H5Dread block");
 }
 
 } // namespace
@@ -69,25 +65,14 @@ Handle open_dataset(hid_t loc, const std::string& name, std::size_t cache_bytes)
   return {check(H5Dopen2(loc, name.c_str(), dapl), "open " + name), H5Dclose};
 }
 
-void write_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count,
-                 std::span<const double> data) {
-  transfer(dataset, start, count, data.data(), data.size(), H5T_NATIVE_DOUBLE);
-}
-
 void read_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count,
                 std::span<double> data) {
-  transfer(dataset, start, count, data.data(), data.size(), H5T_NATIVE_DOUBLE);
+  read(dataset, start, count, data.data(), data.size(), H5T_NATIVE_DOUBLE);
 }
 
 void read_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count,
                 std::span<std::int32_t> data) {
-  transfer(dataset, start, count, data.data(), data.size(), H5T_NATIVE_INT32);
-}
-
-Handle open_file_rw(const std::string& path) {
-  const hid_t f = H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT);
-  if (f < 0) throw OutputError(path + ": cannot open as an HDF5 file for writing");
-  return {f, H5Fclose};
+  read(dataset, start, count, data.data(), data.size(), H5T_NATIVE_INT32);
 }
 
 } // namespace steelpath::h5

@@ -1,5 +1,5 @@
-// Chunked, compressed datasets of doubles and block reads and writes: what
-// the ensemble file uses (the single-member file writes whole datasets).
+// Chunked, compressed datasets of doubles and block reads: what the
+// ensemble file uses (the single-member file writes whole datasets).
 // Compression is shuffle + deflate, which every HDF5 and netCDF-4 reader
 // decodes without plugins.
 #pragma once
@@ -19,15 +19,11 @@ Handle create_chunked_doubles(hid_t loc, const std::string& name, const std::vec
                               const std::vector<hsize_t>& chunk, int level, std::size_t cache_bytes);
 /// Opens a dataset with a chunk cache of `cache_bytes` (0: HDF5's default).
 Handle open_dataset(hid_t loc, const std::string& name, std::size_t cache_bytes = 0);
-/// Writes / reads the block [start, start + count) of a dataset of doubles.
-void write_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count,
-                 std::span<const double> data);
+/// Reads the block [start, start + count) of a dataset of doubles.
 void read_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count,
                 std::span<double> data);
 /// The same for 32-bit integers.
 void read_block(hid_t dataset, const std::vector<hsize_t>& start, const std::vector<hsize_t>& count,
                 std::span<std::int32_t> data);
-/// Opens an existing file for reading and writing.
-[[nodiscard]] Handle open_file_rw(const std::string& path);
 
 } // namespace steelpath::h5

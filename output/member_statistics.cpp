@@ -24,14 +24,6 @@ double quantile_sorted(std::span<const double> x, double p) {
   return x[lo] + (h - static_cast<double>(lo)) * (x[hi] - x[lo]);
 }
 
-int first_index_at_most(std::span<const double> series, double share) {
-  if (series.empty()) return -1;
-  const double limit = share * series[0];
-  for (std::size_t y = 0; y < series.size(); ++y)
-    if (series[y] <= limit) return static_cast<int>(y);
-  return -1;
-}
-
 namespace {
 
 // One member's stored series, read back one chunk each.

@@ -22,7 +22,4 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
 /// order statistics (numpy's default, Hyndman and Fan type 7); NaN if empty.
 [[nodiscard]] double quantile_sorted(std::span<const double> sorted, double p);
 
-/// First year index whose value is at most `share` x the first value; -1: never.
-[[nodiscard]] int first_index_at_most(std::span<const double> series, double share);
-
 } // namespace steelpath

@@ -21,14 +21,6 @@ TEST_CASE("quantiles interpolate linearly between order statistics (numpy's defa
   CHECK(std::isnan(quantile_sorted(std::vector<double>{}, 0.5)));
 }
 
-TEST_CASE("the near-zero year is the first at or below a share of the first year", "[output][stats]") {
-  const std::vector<double> e = {100, 80, 40, 10, 12, 5};
-  CHECK(first_index_at_most(e, 0.1) == 3); // 10 <= 10
-  CHECK(first_index_at_most(e, 0.05) == 5);
-  CHECK(first_index_at_most(e, 0.01) == -1);
-  CHECK(first_index_at_most(std::vector<double>{}, 0.1) == -1);
-}
-
 TEST_CASE("metrics of a constructed member have the values worked out by hand", "[output][stats][metrics]") {
   // 2048..2053, 1 region, 2 routes. Emissions 100, 120, 120, 60, 9, 30.
   const std::vector<double> emissions = {100, 120, 120, 60, 9, 30};
@@ -79,4 +71,9 @@ TEST_CASE("metrics of a constructed member have the values worked out by hand", 
   CHECK(at("subsidies_paid_total") == 10.0);
   CHECK(at("fund_spent_total") == 6.0);
   CHECK(at("unmet_demand_total") == 2.5);
+  // Never at or below 10 % of the first year: no near-zero year.
+  const std::vector<double> slow = {100, 90, 80, 70, 60, 50};
+  in.emissions = slow;
+  CHECK(std::isnan(compute_metrics(in)[4]));
+  CHECK(metric_specs()[4].name == "near_zero_year");
 }
