@@ -52,3 +52,18 @@ if(NOT STEELPATH_PYTHON)
                   "the Python output checks will fail. Run scripts/setup (installs "
                   "python3-h5py python3-xarray python3-h5netcdf python3-pandas).")
 endif()
+
+# R with hdf5r, for the check that R reads the files with named dimensions
+# (scripts/steelpath_read.R; Debian's r-base-core and r-cran-hdf5r after
+# scripts/setup).
+find_program(RSCRIPT NAMES Rscript)
+if(RSCRIPT)
+  execute_process(COMMAND ${RSCRIPT} -e "library(hdf5r)" RESULT_VARIABLE _r_ok OUTPUT_QUIET ERROR_QUIET)
+  if(NOT _r_ok EQUAL 0)
+    set(RSCRIPT "")
+  endif()
+endif()
+if(NOT RSCRIPT)
+  message(WARNING "No Rscript with the hdf5r package: the R reading check is left out. Run scripts/setup "
+                  "(installs r-base-core r-cran-hdf5r).")
+endif()

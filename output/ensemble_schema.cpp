@@ -11,7 +11,8 @@ namespace {
 std::vector<Variable> build() {
   std::vector<Variable> v;
   for (const auto& s : variables()) // the single file's coordinates
-    if (s.group.empty() && (s.dims.empty() || s.dims[0] != "year" || s.name == "year")) v.push_back(s);
+    if (s.group.empty() && s.role.empty() && (s.dims.empty() || s.dims[0] != "year" || s.name == "year"))
+      v.push_back(s);
   const std::vector<Variable> design = {
       {"", "member", {"member"}, "1", "ensemble member index"},
       {"", "lever_setting", {"lever_setting"}, "1", "lever setting index"},
@@ -25,7 +26,14 @@ std::vector<Variable> build() {
        "lever_value",
        {"lever_setting", "lever"},
        "1",
-       "the axis value in the lever path's documented unit (NaN: a series)"},
+       "the axis value in the lever path's documented unit (NaN: a series or a choice; see "
+       "lever_value_text)"},
+      {"",
+       "lever_value_text",
+       {"lever_setting", "lever"},
+       "1",
+       "the axis value as resolved from the scenario: a number in the documented unit, a choice, or a "
+       "series in YAML flow style"},
       {"",
        "parameter_distribution",
        {"parameter"},
@@ -69,11 +77,27 @@ std::vector<Variable> build() {
       std::copy(s.dims.begin(), s.dims.end(), dims.begin() + 1);
       v.push_back({s.group, s.name, std::move(dims), s.units, s.long_name});
     }
-  for (const auto& m : metric_specs()) // per-member metrics (member_metrics.hpp)
-    v.push_back({"", m.name, {"member"}, m.units, m.long_name});
+  for (const auto* specs : {&metric_specs(), &paired_metric_specs()}) // member_metrics.hpp
+    for (const auto& m : *specs)
+      v.push_back({"", m.name, {"member"}, m.units, m.long_name, "metric"});
   const std::vector<Variable> metrics = {
+      // The statistics group's own coordinates (copies of the root's), so
+      // that it opens on its own with labelled axes (xarray's `group=`).
+      {"statistics", "lever_setting", {"lever_setting"}, "1", "lever setting index"},
+      {"statistics", "year", {"year"}, "year", "calendar year"},
+      {"statistics", "technology", {"technology"}, "1", "steelmaking route id"},
+      {"statistics",
+       "target",
+       {"target"},
+       "1",
+       "a company target, e.g. 'baowu: neutral by 2050' (length 0 without targets)"},
       {"statistics", "quantile", {"quantile"}, "1", "probability level of the quantiles"},
       {"statistics", "metric", {"metric"}, "1", "name of a per-member metric (a root variable of that name)"},
+      {"statistics",
+       "lever_setting_label",
+       {"lever_setting"},
+       "1",
+       "the setting's lever values, as path=value"},
       {"statistics", "members_done", {"lever_setting"}, "1", "members of the setting that finished"},
       {"statistics", "emissions_mean", {"lever_setting", "year"}, "Mt CO2", "mean direct CO2 emissions"},
       {"statistics",

@@ -46,6 +46,7 @@ void write_design(GroupWriter& root, const EnsembleDesignTable& d) {
   root.strings("lever_setting_label", d.setting_labels);
   root.strings("lever_setting_package", d.setting_packages);
   root.doubles("lever_value", d.lever_values);
+  root.strings("lever_value_text", d.lever_texts);
   root.strings("parameter_distribution", d.parameter_distributions);
   root.ints("parameter_scale", d.parameter_scale);
   root.doubles("sample_unit", d.sample_unit);
@@ -105,6 +106,10 @@ void write_ensemble(const std::string& path, const Scenario& base, const Ensembl
     h5::set_attribute(file, "replicates", static_cast<std::int64_t>(design.replicates));
     h5::set_attribute(file, "members", static_cast<std::int64_t>(n));
     h5::set_attribute(file, "company_series", static_cast<std::int64_t>(design.company_series ? 1 : 0));
+    h5::set_attribute(file, "reference_lever_setting", static_cast<std::int64_t>(design.reference_setting));
+    h5::set_attribute(file, "reference_lever_setting_label",
+                      design.setting_labels.empty() ? std::string()
+                                                    : design.setting_labels.at(design.reference_setting));
     h5::set_attribute(file, "run_wall_seconds", stats.wall_seconds);
     h5::set_attribute(file, "run_members_simulated", static_cast<std::int64_t>(stats.members_run));
     h5::set_attribute(file, "run_members_per_second", stats.members_per_second);

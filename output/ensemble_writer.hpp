@@ -21,7 +21,9 @@ struct EnsembleDesignTable {
   std::vector<std::string> setting_labels;   ///< [lever_setting]
   std::vector<std::string> setting_packages; ///< [lever_setting]
   std::vector<std::string> lever_paths;      ///< [lever]: crossed axes
-  std::vector<double> lever_values;          ///< [lever_setting][lever]
+  std::vector<double> lever_values;          ///< [lever_setting][lever] (NaN: not a number)
+  std::vector<std::string> lever_texts;      ///< [lever_setting][lever]: as resolved
+  std::size_t reference_setting = 0;         ///< what paired metrics are measured against
   std::vector<std::string> parameter_paths;  ///< [parameter]
   std::vector<std::string> parameter_distributions;
   std::vector<std::int32_t> parameter_scale;

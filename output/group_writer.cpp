@@ -29,7 +29,10 @@ void GroupWriter::ints(std::string_view name, std::span<const std::int32_t> data
 }
 
 void GroupWriter::strings(std::string_view name, const std::vector<std::string>& data) {
-  finish(spec(name), h5::write_strings(loc_, std::string(name), data));
+  const auto& s = spec(name);
+  const bool coordinate = s.dims.size() == 1 && s.dims[0] == s.name;
+  finish(s,
+         h5::write_strings(loc_, std::string(name), data, coordinate ? std::vector<hsize_t>{} : shape(name)));
 }
 
 void GroupWriter::finish(std::string_view name, h5::Handle dataset) {
@@ -48,6 +51,7 @@ const std::pair<h5::Handle, hsize_t>& GroupWriter::scale(std::string_view dim) c
 void GroupWriter::finish(const schema::Variable& spec, h5::Handle ds) {
   h5::set_attribute(ds, "units", std::string(spec.units));
   h5::set_attribute(ds, "long_name", std::string(spec.long_name));
+  if (!spec.role.empty()) h5::set_attribute(ds, "steelpath_role", std::string(spec.role));
   if (spec.dims.size() == 1 && spec.dims[0] == spec.name) {
     h5::make_dimension_scale(ds, std::string(spec.name));
     const auto n = h5::dataset_dims(loc_, std::string(spec.name)).at(0);

@@ -136,9 +136,13 @@ Handle write_ints(hid_t loc, const std::string& name, std::span<const std::int32
   return ds;
 }
 
-Handle write_strings(hid_t loc, const std::string& name, const std::vector<std::string>& data) {
+Handle write_strings(hid_t loc, const std::string& name, const std::vector<std::string>& data,
+                     const std::vector<hsize_t>& dims) {
+  const hsize_t n = std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
+  if (!dims.empty() && n != data.size())
+    throw OutputError("dataset " + name + ": data size does not match its dimensions");
   Handle type = utf8_string_type(0);
-  Handle sp = space({data.size()});
+  Handle sp = space(dims.empty() ? std::vector<hsize_t>{data.size()} : dims);
   Handle dcpl = dataset_create_props();
   Handle ds(check(H5Dcreate2(loc, name.c_str(), type, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT), "create " + name),
             H5Dclose);
@@ -203,7 +207,8 @@ std::vector<double> read_doubles(hid_t loc, const std::string& name) {
 
 std::vector<std::string> read_strings(hid_t loc, const std::string& name) {
   const auto dims = dataset_dims(loc, name);
-  const std::size_t n = dims.empty() ? 0 : dims[0];
+  const std::size_t n =
+      dims.empty() ? 0 : std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
   Handle ds(check(H5Dopen2(loc, name.c_str(), H5P_DEFAULT), "open " + name), H5Dclose);
   Handle type = utf8_string_type(0);
   std::vector<char*> ptrs(n, nullptr);

@@ -51,8 +51,9 @@ Handle write_doubles(hid_t loc, const std::string& name, std::span<const double>
                      const std::vector<hsize_t>& dims);
 /// 1-D dataset of 32-bit integers.
 Handle write_ints(hid_t loc, const std::string& name, std::span<const std::int32_t> data);
-/// 1-D dataset of variable-length UTF-8 strings.
-Handle write_strings(hid_t loc, const std::string& name, const std::vector<std::string>& data);
+/// Dataset of variable-length UTF-8 strings, row-major; `dims` empty: one dimension of data.size().
+Handle write_strings(hid_t loc, const std::string& name, const std::vector<std::string>& data,
+                     const std::vector<hsize_t>& dims = {});
 
 /// Scalar string attribute (fixed length, UTF-8): how netCDF stores text attributes.
 void set_attribute(hid_t obj, const std::string& name, const std::string& value);

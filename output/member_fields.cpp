@@ -66,6 +66,33 @@ std::vector<MemberField> member_fields(const MemberResult& r, std::vector<double
   return out;
 }
 
+MetricInputs metric_shape(const Scenario& s) {
+  MetricInputs in;
+  in.first_year = s.horizon.first_year;
+  in.years = static_cast<std::size_t>(s.horizon.last_year - s.horizon.first_year + 1);
+  in.regions = s.regions.size();
+  in.technologies = s.technologies.size();
+  return in;
+}
+
+MetricInputs metric_inputs(MetricInputs in, const std::vector<MemberField>& fields) {
+  auto field = [&](std::string_view name) {
+    for (const auto& f : fields)
+      if (f.name == name) return f.values;
+    throw OutputError("no member field " + std::string(name));
+  };
+  in.emissions = field("emissions");
+  in.production = field("production");
+  in.investment = field("investment");
+  in.operating_cost = field("operating_cost");
+  in.steel_price = field("steel_price");
+  in.unmet_demand = field("unmet_demand");
+  in.stranded = field("stranded_capacity");
+  in.subsidies_paid = field("subsidies_paid");
+  in.fund_spent = field("fund_spent");
+  return in;
+}
+
 void write_coordinates(GroupWriter& root, const Scenario& s) {
   std::vector<std::int32_t> years;
   for (int y = s.horizon.first_year; y <= s.horizon.last_year; ++y)

@@ -5,6 +5,7 @@
 
 #include "model/scenario.hpp"
 #include "output/group_writer.hpp"
+#include "output/member_metrics.hpp"
 #include "sim/member_result.hpp"
 
 #include <span>
@@ -27,6 +28,12 @@ struct MemberField {
 
 /// The schema names member_fields() returns, in order.
 [[nodiscard]] std::vector<std::string_view> member_field_names(bool companies = true);
+
+/// The inputs of compute_metrics() (member_metrics.hpp): `shape`'s first
+/// year and sizes, viewing the series in `fields`.
+[[nodiscard]] MetricInputs metric_inputs(MetricInputs shape, const std::vector<MemberField>& fields);
+/// The first year and sizes of a scenario's series, for metric_inputs().
+[[nodiscard]] MetricInputs metric_shape(const Scenario& s);
 
 /// Writes the coordinates year, technology, region, company, contract and
 /// their readable names.

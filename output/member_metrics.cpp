@@ -26,6 +26,39 @@ const std::vector<MetricSpec>& metric_specs() {
   return m;
 }
 
+namespace {
+
+std::size_t metric_index(std::string_view name) {
+  const auto& m = metric_specs();
+  for (std::size_t i = 0; i < m.size(); ++i)
+    if (m[i].name == name) return i;
+  return m.size();
+}
+
+} // namespace
+
+const std::vector<MetricSpec>& paired_metric_specs() {
+  static const std::vector<MetricSpec> m = {
+      {"emissions_avoided", "Mt CO2",
+       "cumulative direct CO2 below the reference setting's member with the same sample and replicate"},
+      {"abatement_cost", "USD/t CO2",
+       "extra system cost per t of direct CO2 avoided against the reference setting's member with the "
+       "same sample and replicate (NaN where nothing is avoided)"},
+  };
+  return m;
+}
+
+double abatement_cost(double cost, double cost_ref, double emitted, double emitted_ref) {
+  const double avoided = emitted_ref - emitted;
+  return avoided > 0.0 ? (cost - cost_ref) / avoided : std::numeric_limits<double>::quiet_NaN();
+}
+
+std::vector<double> paired_metrics(std::span<const double> member, std::span<const double> reference) {
+  static const std::size_t emitted = metric_index("cumulative_emissions"), cost = metric_index("system_cost");
+  return {reference[emitted] - member[emitted],
+          abatement_cost(member[cost], reference[cost], member[emitted], reference[emitted])};
+}
+
 std::vector<double> compute_metrics(const MetricInputs& in) {
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   const std::size_t Y = in.years, R = in.regions, K = in.technologies;

@@ -43,4 +43,20 @@ struct MetricInputs {
 /// near-zero year that never comes).
 [[nodiscard]] std::vector<double> compute_metrics(const MetricInputs& in);
 
+/// Metrics of a member against its pair in the reference lever setting (the
+/// member with the same sample and replicate): an ensemble file's only, in
+/// the order paired_metrics() returns them.
+[[nodiscard]] const std::vector<MetricSpec>& paired_metric_specs();
+
+/// emissions_avoided (Mt CO2) and abatement_cost (USD/t CO2) of a member
+/// against its reference pair, from both members' metrics (metric_specs()
+/// order). The cost is NaN where nothing is avoided: a ratio over zero or
+/// negative abatement has no meaning as a price of abatement.
+[[nodiscard]] std::vector<double> paired_metrics(std::span<const double> member,
+                                                 std::span<const double> reference);
+
+/// Extra system cost per tonne avoided: (cost - cost_ref) / (emitted_ref -
+/// emitted), million USD / Mt CO2 = USD/t CO2; NaN unless avoided > 0.
+[[nodiscard]] double abatement_cost(double cost, double cost_ref, double emitted, double emitted_ref);
+
 } // namespace steelpath

@@ -2,6 +2,7 @@
 
 #include "output/ensemble_schema.hpp"
 #include "output/hdf5_chunked.hpp"
+#include "output/member_fields.hpp"
 #include "output/member_metrics.hpp"
 
 #include <algorithm>
@@ -29,15 +30,20 @@ namespace {
 // One member's stored series, read back one chunk each.
 class MemberRows {
 public:
-  MemberRows(hid_t file, GroupWriter& root) : shape_(root.shape("production")) {
+  MemberRows(hid_t file, GroupWriter& root, int first_year) {
+    const auto shape = root.shape("production"); // [member][year][region][technology]
+    shape_.first_year = first_year;
+    shape_.years = shape[1];
+    shape_.regions = shape[2];
+    shape_.technologies = shape[3];
     for (const char* name : {"emissions", "production", "investment", "steel_price", "unmet_demand",
                              "stranded_capacity", "subsidies_paid", "fund_spent", "operating_cost"}) {
-      const auto shape = root.shape(name);
+      const auto dims = root.shape(name);
       std::size_t size = 1;
-      for (std::size_t i = 1; i < shape.size(); ++i)
-        size *= shape[i];
+      for (std::size_t i = 1; i < dims.size(); ++i)
+        size *= dims[i];
       // No chunk cache: each member's chunk is read once per pass and group of years.
-      sets_.push_back({h5::open_dataset(file, name, 4096), shape, std::vector<double>(size)});
+      sets_.push_back({name, h5::open_dataset(file, name, 4096), dims, std::vector<double>(size)});
     }
   }
   void read(std::size_t m) {
@@ -48,31 +54,21 @@ public:
       h5::read_block(s.ds, start, count, s.values);
     }
   }
-  [[nodiscard]] MetricInputs inputs(int first_year) const {
-    MetricInputs in;
-    in.first_year = first_year;
-    in.years = shape_[1];
-    in.regions = shape_[2];
-    in.technologies = shape_[3];
-    in.emissions = sets_[0].values;
-    in.production = sets_[1].values;
-    in.investment = sets_[2].values;
-    in.steel_price = sets_[3].values;
-    in.unmet_demand = sets_[4].values;
-    in.stranded = sets_[5].values;
-    in.subsidies_paid = sets_[6].values;
-    in.fund_spent = sets_[7].values;
-    in.operating_cost = sets_[8].values;
-    return in;
+  [[nodiscard]] MetricInputs inputs() const {
+    std::vector<MemberField> fields;
+    for (const auto& s : sets_)
+      fields.push_back({s.name, s.values});
+    return metric_inputs(shape_, fields);
   }
 
 private:
   struct Set {
+    std::string_view name;
     h5::Handle ds;
     std::vector<hsize_t> shape;
     std::vector<double> values;
   };
-  std::vector<hsize_t> shape_; ///< production's: [member][year][region][technology]
+  MetricInputs shape_;
   std::vector<Set> sets_;
 };
 
@@ -84,10 +80,13 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   const std::size_t n = shape[0], years = shape[1], R = shape[2], K = shape[3];
   const std::size_t settings = d.setting_labels.size();
   const std::size_t per_setting = d.samples * d.replicates;
-  const std::size_t M = metric_specs().size();
+  // Each member's metrics, then its paired metrics (member_metrics.hpp).
+  std::vector<MetricSpec> specs = metric_specs();
+  specs.insert(specs.end(), paired_metric_specs().begin(), paired_metric_specs().end());
+  const std::size_t M0 = metric_specs().size(), M = specs.size();
   const auto year_coord = h5::read_doubles(file, "year");
   const int first_year = years > 0 ? static_cast<int>(year_coord[0]) : 0;
-  MemberRows rows(file, root);
+  MemberRows rows(file, root, first_year);
 
   // Pass 1, member by member: metrics and route production means.
   std::vector<double> metrics(n * M, kNaN); // [member][metric]
@@ -97,7 +96,7 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
     if (status[m] != schema::kMemberDone) continue;
     const std::size_t s = m / per_setting;
     rows.read(m);
-    const MetricInputs in = rows.inputs(first_year);
+    const MetricInputs in = rows.inputs();
     const auto values = compute_metrics(in);
     std::copy(values.begin(), values.end(), metrics.begin() + static_cast<std::ptrdiff_t>(m * M));
     for (std::size_t y = 0; y < years; ++y)
@@ -111,15 +110,25 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
     for (std::size_t i = 0; i < years * K; ++i)
       tech_mean[s * years * K + i] /= c;
   }
+  // Against the reference setting's member with the same sample and
+  // replicate: common random numbers make the difference the lever's effect.
+  const std::size_t ref0 = d.reference_setting * per_setting;
+  for (std::size_t m = 0; m < n; ++m) {
+    const std::size_t ref = ref0 + m % per_setting;
+    if (status[m] != schema::kMemberDone || status[ref] != schema::kMemberDone) continue;
+    const auto row = std::span<const double>(metrics).subspan(m * M, M0);
+    const auto pair = paired_metrics(row, std::span<const double>(metrics).subspan(ref * M, M0));
+    std::copy(pair.begin(), pair.end(), metrics.begin() + static_cast<std::ptrdiff_t>(m * M + M0));
+  }
   std::vector<double> column_of(n);
   for (std::size_t j = 0; j < M; ++j) {
     for (std::size_t m = 0; m < n; ++m)
       column_of[m] = metrics[m * M + j];
-    root.doubles(metric_specs()[j].name, column_of);
+    root.doubles(specs[j].name, column_of);
   }
   std::size_t near_zero_column = 0;
   for (std::size_t j = 0; j < M; ++j)
-    if (metric_specs()[j].name == "near_zero_year") near_zero_column = j;
+    if (specs[j].name == "near_zero_year") near_zero_column = j;
 
   // Pass 2, one setting and one year at a time: quantiles and shares of the
   // main yearly series (direct CO2, production, investment, the average
@@ -163,7 +172,7 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
         for (std::size_t i = 0; i < per_setting; ++i) {
           if (!finished(i)) continue;
           rows.read(m0 + i);
-          const MetricInputs in = rows.inputs(first_year);
+          const MetricInputs in = rows.inputs();
           for (std::size_t k = 0; k < g; ++k)
             for (std::size_t v = 0; v < S; ++v)
               block[(v * per_setting + i) * g + k] = yearly(in, y0 + k, v);
@@ -206,7 +215,7 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
       if (!values.empty()) metric_mean[s * M + j] = sum / static_cast<double>(values.size());
       for (std::size_t q = 0; q < Q; ++q)
         metric_q[(s * M + j) * Q + q] = quantile_sorted(values, schema::kQuantiles[q]);
-      if (metric_specs()[j].name == "cumulative_emissions")
+      if (specs[j].name == "cumulative_emissions")
         for (std::size_t q = 0; q < Q; ++q)
           cum_q[s * Q + q] = metric_q[(s * M + j) * Q + q];
     }
@@ -226,10 +235,19 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
 
   h5::Handle g = h5::create_group(file, "statistics");
   GroupWriter stats(g, "statistics", schema::ensemble_variables(), &root);
+  std::vector<std::int32_t> setting_index(settings);
+  for (std::size_t s = 0; s < settings; ++s)
+    setting_index[s] = static_cast<std::int32_t>(s);
+  stats.ints("lever_setting", setting_index);
+  std::vector<std::int32_t> year_ints(year_coord.begin(), year_coord.end());
+  stats.ints("year", year_ints);
+  stats.strings("technology", h5::read_strings(file, "technology"));
+  stats.strings("target", d.target_labels);
+  stats.strings("lever_setting_label", d.setting_labels);
   stats.doubles("quantile",
                 std::vector<double>(std::begin(schema::kQuantiles), std::end(schema::kQuantiles)));
   std::vector<std::string> names;
-  for (const auto& m : metric_specs())
+  for (const auto& m : specs)
     names.emplace_back(m.name);
   stats.strings("metric", names);
   stats.ints("members_done", done);

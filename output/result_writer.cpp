@@ -87,8 +87,13 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
   GroupWriter root(file, "", schema::variables());
   write_coordinates(root, s);
   std::vector<double> scratch;
-  for (const auto& f : member_fields(r, scratch))
+  const auto fields = member_fields(r, scratch);
+  for (const auto& f : fields)
     root.doubles(f.name, f.values);
+  // The same metrics as an ensemble member's, from the arrays just written.
+  const auto metrics = compute_metrics(metric_inputs(metric_shape(s), fields));
+  for (std::size_t i = 0; i < metrics.size(); ++i)
+    root.doubles(metric_specs()[i].name, std::span<const double>(&metrics[i], 1));
 
   h5::Handle g = h5::create_group(file, "decisions");
   GroupWriter dec(g, "decisions", schema::variables(), &root);

@@ -164,8 +164,9 @@ void compare_files(std::ostream& os, const CompareOptions& o) {
     std::vector<double> ratio;
     for (const auto& [k, v] : b.members)
       if (const auto it = by_key.find(k); it != by_key.end()) {
-        const double avoided = (*it->second)[emitted] - v[emitted];
-        if (avoided > 0.0) ratio.push_back((v[cost] - (*it->second)[cost]) / avoided);
+        const auto& ref = *it->second;
+        const double c = abatement_cost(v[cost], ref[cost], v[emitted], ref[emitted]);
+        if (!std::isnan(c)) ratio.push_back(c);
       }
     abatement = spread(ratio);
   } else {
@@ -178,8 +179,7 @@ void compare_files(std::ostream& os, const CompareOptions& o) {
       cb.push_back(v[cost]);
       eb.push_back(v[emitted]);
     }
-    const double avoided = spread(ea)[0] - spread(eb)[0];
-    if (avoided > 0.0) abatement[0] = (spread(cb)[0] - spread(ca)[0]) / avoided;
+    abatement[0] = abatement_cost(spread(cb)[0], spread(ca)[0], spread(eb)[0], spread(ea)[0]);
   }
   t << "\ncost of abatement, B against A: " << cell(abatement, paired) << " USD/t CO2 avoided"
     << (paired ? " (per pair that abates)" : "") << "\n";

@@ -103,30 +103,17 @@ std::string json_list(const std::vector<std::string>& raw) {
 
 } // namespace
 
-// Metrics of a single-run file, from its own arrays.
+// Metrics of a single-run file, as stored (schema 4 and later).
 std::vector<double> single_run_metrics(hid_t f) {
-  const auto years = h5::read_doubles(f, "year");
-  const auto dims = h5::dataset_dims(f, "production");
-  const auto emissions = h5::read_doubles(f, "emissions"), production = h5::read_doubles(f, "production"),
-             investment = h5::read_doubles(f, "investment"), price = h5::read_doubles(f, "steel_price"),
-             unmet = h5::read_doubles(f, "unmet_demand"), stranded = h5::read_doubles(f, "stranded_capacity"),
-             subsidies = h5::read_doubles(f, "subsidies_paid"), fund = h5::read_doubles(f, "fund_spent"),
-             operating = h5::read_doubles(f, "operating_cost");
-  MetricInputs in;
-  in.first_year = years.empty() ? 0 : static_cast<int>(years[0]);
-  in.years = dims.at(0);
-  in.regions = dims.at(1);
-  in.technologies = dims.at(2);
-  in.emissions = emissions;
-  in.production = production;
-  in.investment = investment;
-  in.steel_price = price;
-  in.unmet_demand = unmet;
-  in.stranded = stranded;
-  in.subsidies_paid = subsidies;
-  in.fund_spent = fund;
-  in.operating_cost = operating;
-  return compute_metrics(in);
+  std::vector<double> out;
+  for (const auto& m : metric_specs()) {
+    const std::string name(m.name);
+    if (!has(f, name.c_str()))
+      throw OutputError("no metric '" + name + "' in the file: written by an older steelpath (schema " +
+                        attr(f, "schema_version") + "); rerun the scenario");
+    out.push_back(h5::read_doubles(f, name).at(0));
+  }
+  return out;
 }
 
 void print_file_info(std::ostream& os, const std::string& path, bool json) {

@@ -11,8 +11,8 @@
 
 namespace steelpath::cli {
 
-/// The metrics (output/member_metrics.hpp) of a single-run results file,
-/// computed from its own arrays.
+/// The metrics (output/member_metrics.hpp) of a single-run results file, as
+/// stored in it.
 [[nodiscard]] std::vector<double> single_run_metrics(hid_t file);
 
 /// Prints the summary of a single-run or ensemble results file. Throws

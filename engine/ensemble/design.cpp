@@ -2,6 +2,7 @@
 
 #include "ensemble/distributions.hpp"
 #include "input/quantity.hpp"
+#include "input/yaml_emit.hpp"
 #include "model/errors.hpp"
 
 #include <cmath>
@@ -21,6 +22,15 @@ std::string format_count(double n) {
 std::string show_value(const input::SourceNode& v, std::size_t i, std::size_t n) {
   if (v.is_scalar()) return v.text();
   return "[value " + std::to_string(i + 1) + " of " + std::to_string(n) + "]";
+}
+
+// A series as one line of YAML flow style ("{2025: 10, 2040: 200}").
+std::string axis_text(const input::SourceNode& v) {
+  if (v.is_scalar()) return v.text();
+  std::string s = input::emit_yaml(v);
+  while (!s.empty() && s.back() == '\n')
+    s.pop_back();
+  return s;
 }
 
 double axis_number(const input::SourceNode& v) {
@@ -44,6 +54,7 @@ std::vector<LeverSetting> enumerate_settings(const input::EnsembleSpec& spec) {
         const auto& v = axis.values[at[a]];
         s.values.emplace_back(axis.path, v);
         s.axis_values.push_back(axis_number(v));
+        s.axis_texts.push_back(axis_text(v));
         s.label += (s.label.empty() ? "" : ", ") + axis.path + "=" + show_value(v, at[a], axis.values.size());
       }
       for (const auto& kv : p.settings)
@@ -88,6 +99,16 @@ Design::Design(const input::EnsembleSpec& spec, std::uint64_t seed) : spec_(spec
         "ensemble: " + format_count(total) + " members (lever settings x samples x replicates); at most " +
         std::to_string(kMaxMembers) + " fit one results file: split the levers into several scenarios");
   settings_ = enumerate_settings(spec);
+  if (!spec.reference.empty()) {
+    std::string labels;
+    for (std::size_t i = 0; i < settings_.size(); ++i) {
+      if (settings_[i].label == spec.reference) reference_ = i;
+      labels += "\n  " + settings_[i].label;
+    }
+    if (settings_[reference_].label != spec.reference)
+      throw InputError(spec.reference_origin + ": ensemble.reference: no lever setting is labelled '" +
+                       spec.reference + "'; expected one of:" + labels);
+  }
   if (d > 0) {
     try {
       unit_ = unit_design(sampling_, spec.samples, d, seed);

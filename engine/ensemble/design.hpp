@@ -27,6 +27,7 @@ struct LeverSetting {
   std::string package;                                           ///< the package's name ("" without packages)
   std::vector<std::pair<std::string, input::SourceNode>> values; ///< path -> value, in the documented unit
   std::vector<double> axis_values;                               ///< per axis: the value (NaN for a series)
+  std::vector<std::string> axis_texts; ///< per axis: the value as resolved (YAML flow style for a series)
 };
 
 /// Largest ensemble: member indices are 32-bit integers in the results file.
@@ -52,6 +53,9 @@ public:
   [[nodiscard]] const std::vector<LeverSetting>& settings() const { return settings_; }
   [[nodiscard]] const input::EnsembleSpec& spec() const { return spec_; }
   [[nodiscard]] std::vector<std::string> axis_paths() const;
+  /// The setting emissions_avoided and abatement_cost are measured against
+  /// (`ensemble.reference`, by label; the first by default).
+  [[nodiscard]] std::size_t reference_setting() const { return reference_; }
 
   [[nodiscard]] MemberId member(std::size_t m) const;
   /// The unit-hypercube coordinate and the sampled value (or factor, for
@@ -68,7 +72,7 @@ private:
   input::EnsembleSpec spec_;
   std::uint64_t seed_;
   Sampling sampling_;
-  std::size_t rows_ = 1, replicates_ = 1;
+  std::size_t rows_ = 1, replicates_ = 1, reference_ = 0;
   std::vector<LeverSetting> settings_;
   std::vector<double> unit_, value_; ///< [row][dim]
 };

@@ -13,6 +13,7 @@ EnsembleDesignTable design_table(const Design& d, const std::vector<TargetCheck>
     t.setting_labels.push_back(s.label);
     t.setting_packages.push_back(s.package);
     t.lever_values.insert(t.lever_values.end(), s.axis_values.begin(), s.axis_values.end());
+    t.lever_texts.insert(t.lever_texts.end(), s.axis_texts.begin(), s.axis_texts.end());
   }
   for (const auto& u : d.spec().uncertainties) {
     t.parameter_paths.push_back(u.path);
@@ -30,6 +31,7 @@ EnsembleDesignTable design_table(const Design& d, const std::vector<TargetCheck>
   t.sampling = d.dims() > 0 ? std::string(to_string(d.sampling())) : "none";
   t.seed = d.seed();
   t.company_series = d.spec().company_series;
+  t.reference_setting = d.reference_setting();
   return t;
 }
 

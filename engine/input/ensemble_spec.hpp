@@ -51,6 +51,8 @@ struct EnsembleSpec {
   std::string sampling = "latin_hypercube"; ///< latin_hypercube, monte_carlo, sobol or saltelli
   std::size_t replicates = 1;               ///< runs of the agents' own randomness per sample
   bool company_series = false;              ///< store each member's [year][company] series
+  std::string reference;                    ///< label of the reference lever setting ("" the first)
+  std::string reference_origin;             ///< where `reference` was written (for messages)
   [[nodiscard]] bool empty() const { return axes.empty() && packages.empty() && uncertainties.empty(); }
 };
 

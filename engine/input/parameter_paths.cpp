@@ -173,9 +173,13 @@ std::optional<ParameterTarget> resolve_parameter(const SourceNode& doc, const st
     }
   }
   // A setting with listed choices (ensemble.sampling, a company's foresight)
-  // can be set and crossed as a lever too; free text (names, paths) cannot.
-  const bool setting = spec->kind == SpecKind::text && !spec->choices.empty();
-  if (!is_numeric(spec->kind) && !setting) return fail("it names a section or text, not a number or a setting");
+  // can be set and crossed as a lever too; free text (names, paths) cannot,
+  // except the ensemble's own settings (ensemble.reference), which --set
+  // may give but no lever may cross (ensemble_spec.cpp reserves them).
+  const bool setting =
+      spec->kind == SpecKind::text && (!spec->choices.empty() || path.rfind("ensemble.", 0) == 0);
+  if (!is_numeric(spec->kind) && !setting)
+    return fail("it names a section or text, not a number or a setting");
   t.spec = spec;
   return t;
 }

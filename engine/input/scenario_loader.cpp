@@ -172,6 +172,10 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
     out.ensemble.sampling = e->find("sampling")->text();
     out.ensemble.replicates = static_cast<std::size_t>(std::stoll(e->find("replicates")->text()));
     out.ensemble.company_series = e->find("company_series")->text() == "true";
+    if (const SourceNode* r = e->find("reference")) {
+      out.ensemble.reference = r->text();
+      out.ensemble.reference_origin = format_origin(r->origin());
+    }
   }
   out.resolved = resolved;
   relativize_paths(resolved, file.parent_path());

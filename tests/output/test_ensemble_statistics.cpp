@@ -77,3 +77,35 @@ TEST_CASE("metrics of a constructed member have the values worked out by hand", 
   CHECK(std::isnan(compute_metrics(in)[4]));
   CHECK(metric_specs()[4].name == "near_zero_year");
 }
+
+TEST_CASE("paired metrics: emissions avoided and the cost per tonne, by hand", "[output][stats][metrics]") {
+  // The member emits 300 Mt CO2 over the horizon at a system cost of 9,000
+  // million USD; its reference pair emits 400 Mt at 7,000 million USD: it
+  // avoids 100 Mt for 2,000 million USD more, 20 USD/t CO2.
+  std::vector<double> member(metric_specs().size(), 0.0), reference(metric_specs().size(), 0.0);
+  auto set = [](std::vector<double>& row, std::string_view name, double v) {
+    for (std::size_t j = 0; j < row.size(); ++j)
+      if (metric_specs()[j].name == name) row[j] = v;
+  };
+  set(member, "cumulative_emissions", 300.0);
+  set(member, "system_cost", 9000.0);
+  set(reference, "cumulative_emissions", 400.0);
+  set(reference, "system_cost", 7000.0);
+  REQUIRE(paired_metric_specs().size() == 2);
+  CHECK(paired_metric_specs()[0].name == "emissions_avoided");
+  CHECK(paired_metric_specs()[1].name == "abatement_cost");
+  auto p = paired_metrics(member, reference);
+  CHECK(p[0] == 100.0);
+  CHECK(p[1] == 20.0);
+  // Cheaper and cleaner: a negative cost of abatement (a saving per tonne).
+  set(member, "system_cost", 6000.0);
+  CHECK(paired_metrics(member, reference)[1] == -10.0);
+  // Nothing avoided (the reference itself) or more emitted: no price of abatement.
+  p = paired_metrics(reference, reference);
+  CHECK(p[0] == 0.0);
+  CHECK(std::isnan(p[1]));
+  set(member, "cumulative_emissions", 450.0);
+  p = paired_metrics(member, reference);
+  CHECK(p[0] == -50.0);
+  CHECK(std::isnan(p[1]));
+}

@@ -32,7 +32,7 @@ def main(path: str) -> int:
         resolved = text(f.attrs["scenario_yaml"])
         assert 'name: "demo"' in resolved
         assert hashlib.sha256(resolved.encode("utf-8")).hexdigest() == text(f.attrs["scenario_sha256"])
-        assert int(f.attrs["schema_version"]) == 3
+        assert int(f.attrs["schema_version"]) == 4
 
     ds = xr.open_dataset(path, engine="h5netcdf")
     assert ds["production"].dims == ("year", "region", "technology"), ds["production"].dims
@@ -60,6 +60,35 @@ def main(path: str) -> int:
     np.testing.assert_allclose(ds["company_emissions"].sum("company").values, ds["emissions"].values, rtol=1e-9)
     # Selecting by label works, as analysts will do it.
     assert float(ds["production"].sel(year=2025, technology="bf_bof").sum()) > 0
+
+    # The metrics are scalars marked steelpath_role=metric, equal to what numpy
+    # computes from the file's own arrays.
+    metrics = ds.filter_by_attrs(steelpath_role="metric")
+    assert sorted(metrics.data_vars) == sorted([
+        "cumulative_emissions", "cumulative_emissions_2050", "peak_emissions", "peak_year", "near_zero_year",
+        "total_investment", "system_cost", "average_steel_price", "stranded_capacity_total",
+        "subsidies_paid_total", "fund_spent_total", "unmet_demand_total"]), list(metrics.data_vars)
+    assert all(metrics[v].dims == () for v in metrics.data_vars)
+    e = ds["emissions"].values
+    years = ds["year"].values
+    produced_rt = ds["production"].sum("technology").values  # [year, region]
+    priced = produced_rt > 0
+    expected = {
+        "cumulative_emissions": e.sum(), "cumulative_emissions_2050": e[years <= 2050].sum(),
+        "peak_emissions": e.max(), "peak_year": years[np.argmax(e)],
+        "total_investment": ds["investment"].values.sum(),
+        "system_cost": ds["investment"].values.sum() + ds["operating_cost"].values.sum(),
+        "average_steel_price": (produced_rt[priced] * ds["steel_price"].values[priced]).sum() / produced_rt[priced].sum(),
+        "stranded_capacity_total": ds["stranded_capacity"].values.sum(),
+        "subsidies_paid_total": ds["subsidies_paid"].values.sum(), "fund_spent_total": ds["fund_spent"].values.sum(),
+        "unmet_demand_total": ds["unmet_demand"].values.sum()}
+    for name, value in expected.items():
+        np.testing.assert_allclose(float(ds[name]), value, rtol=1e-12, err_msg=name)
+    below = np.nonzero(e <= 0.1 * e[0])[0]
+    if below.size:
+        assert float(ds["near_zero_year"]) == years[below[0]]
+    else:
+        assert np.isnan(float(ds["near_zero_year"]))
 
     dec = xr.open_dataset(path, engine="h5netcdf", group="decisions")
     assert dec["to_technology"].dims == ("decision",)

@@ -49,6 +49,8 @@ def documented(doc_path, ensemble):
                 group = "" if m.group(1) == "/" else m.group(1)
                 name = f"{group}/{m.group(2)}" if group else m.group(2)
                 dims = tuple(d.strip() for d in m.group(3).split(","))
+                if dims == ("scalar",):
+                    dims = ()
                 rows[name] = (dims, m.group(4))
     return rows
 

@@ -32,7 +32,7 @@ def main():
         single = os.path.join(tmp, "demo.h5")
         run("run", os.path.join(SRC, "scenarios/demo.yaml"), "-q", "-o", single)
         text = run("info", single).stdout
-        assert "single-run results, schema 3" in text, text
+        assert "single-run results, schema 4" in text, text
         d = json.loads(run("info", single, "--json").stdout)
         with h5py.File(single, "r") as f:
             e = f["emissions"][()]
@@ -90,6 +90,33 @@ def main():
         assert abates.any()
         assert np.allclose(c["abatement_cost"], [np.median(ratio), *np.quantile(ratio, [0.05, 0.95])], rtol=1e-12), (
             c["abatement_cost"], ratio)
+        # The file's own paired metrics (reference: setting 0 by default) are the same pairs.
+        with h5py.File(dem, "r") as f:
+            assert int(f.attrs["reference_lever_setting"]) == 0
+            avoided, abatement = f["emissions_avoided"][()], f["abatement_cost"][()]
+            assert f["abatement_cost"].attrs["steelpath_role"] == b"metric" or \
+                f["abatement_cost"].attrs["steelpath_role"] == "metric"
+            stat_names = [x.decode() for x in f["statistics/metric"][()]]
+            stat_q = f["statistics/metric_quantiles"][()]
+        np.testing.assert_allclose(avoided[st == 2][np.argsort(sm[st == 2])], a - b, rtol=1e-12)
+        stored = abatement[st == 2][np.argsort(sm[st == 2])]
+        np.testing.assert_allclose(stored[abates], ratio, rtol=1e-12)
+        assert np.isnan(stored[~abates]).all() and np.isnan(abatement[st == 0]).all()
+        assert np.all(avoided[st == 0] == 0.0)
+        np.testing.assert_allclose(stat_q[2, stat_names.index("abatement_cost")],
+                                   np.quantile(ratio, [0.05, 0.25, 0.5, 0.75, 0.95]), rtol=1e-12)
+        # Another reference, by label; an unknown label is refused with the list.
+        with h5py.File(dem, "r") as f:
+            label2 = f["lever_setting_label"][2].decode()
+        dem2 = os.path.join(tmp, "dem2.h5")
+        run("run", os.path.join(SRC, "scenarios/demo-ensemble.yaml"), "--samples", 6, "-q", "-o", dem2,
+            "--set", f"ensemble.reference={label2}")
+        with h5py.File(dem2, "r") as f:
+            assert int(f.attrs["reference_lever_setting"]) == 2
+            np.testing.assert_allclose(f["emissions_avoided"][()][st == 0][np.argsort(sm[st == 0])], b - a, rtol=1e-12)
+        bad = run("run", os.path.join(SRC, "scenarios/demo-ensemble.yaml"), "--samples", 2, "-q", "-o",
+                  os.path.join(tmp, "bad.h5"), "--set", "ensemble.reference=carbon 99", ok=False)
+        assert bad.returncode == 2 and "ensemble.reference" in bad.stderr and label2 in bad.stderr, bad.stderr
         text = run("compare", dem, "--setting-b", 2).stdout
         assert "paired member by member" in text and "cumulative_emissions" in text
         c = json.loads(run("compare", single, dem, "--json").stdout)  # a single run against a setting

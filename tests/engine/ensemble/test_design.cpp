@@ -52,6 +52,8 @@ TEST_CASE("members are numbered setting-major, then sample, then replicate", "[e
   CHECK(d.settings()[4].label == "policies.carbon_price.2030=60, package=cheap");
   CHECK(d.settings()[0].label == "policies.carbon_price.2030=20, package=plain");
   CHECK(d.settings()[4].axis_values == std::vector<double>{60.0});
+  CHECK(d.settings()[4].axis_texts == std::vector<std::string>{"60"});
+  CHECK(d.reference_setting() == 0); // the first, unless ensemble.reference names another
   // member = (setting x 5 + sample) x 2 + replicate: 4 x 10 + 3 x 2 + 1 = 47.
   const MemberId id = d.member(47);
   CHECK(id.setting == 4);
@@ -212,4 +214,33 @@ TEST_CASE("a Saltelli design keys the agents' draws by base sample", "[ensemble]
   REQUIRE(d.rows() == 16); // 4 base samples x (2 + 2) rows: A, AB_1, AB_2, B
   for (std::size_t m = 0; m < d.members(); ++m)
     CHECK(d.stream_key(m).sample == m / 4);
+}
+
+TEST_CASE("a series lever keeps its text; ensemble.reference picks a setting by label",
+          "[ensemble][design]") {
+  Files f;
+  const auto l = f.load("extends: base.yaml\n"
+                        "levers:\n"
+                        "  policies.carbon_price: [{2025: 0, 2040: 200}, 50]\n"
+                        "ensemble: {reference: policies.carbon_price=50}\n");
+  const Design d(l.ensemble, 1);
+  REQUIRE(d.settings().size() == 2);
+  CHECK(std::isnan(d.settings()[0].axis_values[0]));
+  CHECK(d.settings()[0].axis_texts[0] == "{2025: 0, 2040: 200}");
+  CHECK(d.settings()[1].axis_texts[0] == "50");
+  CHECK(d.reference_setting() == 1);
+  // An unknown label is refused, naming where it was written and the labels.
+  const auto bad = f.load("extends: base.yaml\n"
+                          "levers:\n"
+                          "  policies.carbon_price: [0, 50]\n"
+                          "ensemble: {reference: policies.carbon_price=70}\n");
+  try {
+    const Design no(bad.ensemble, 1);
+    FAIL("an unknown reference was accepted");
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    CHECK_THAT(what, Catch::Contains("s.yaml:4"));
+    CHECK_THAT(what, Catch::Contains("no lever setting is labelled 'policies.carbon_price=70'"));
+    CHECK_THAT(what, Catch::Contains("policies.carbon_price=50"));
+  }
 }
