@@ -153,6 +153,11 @@ std::vector<Variable> build() {
        "quantiles of each per-member metric over the members where it is defined (linear interpolation), in "
        "the metric's own units"},
       {"statistics",
+       "metric_count",
+       {"lever_setting", "metric"},
+       "1",
+       "finished members where the metric is defined (not NaN): the sample size of its mean and quantiles"},
+      {"statistics",
        "target_met_share",
        {"lever_setting", "target"},
        "1",

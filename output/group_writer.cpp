@@ -25,7 +25,9 @@ void GroupWriter::doubles(std::string_view name, std::span<const double> data) {
 }
 
 void GroupWriter::ints(std::string_view name, std::span<const std::int32_t> data) {
-  finish(spec(name), h5::write_ints(loc_, std::string(name), data));
+  const auto& s = spec(name);
+  const bool coordinate = s.dims.size() == 1 && s.dims[0] == s.name;
+  finish(s, h5::write_ints(loc_, std::string(name), data, coordinate ? std::vector<hsize_t>{} : shape(name)));
 }
 
 void GroupWriter::strings(std::string_view name, const std::vector<std::string>& data) {

@@ -125,8 +125,12 @@ Handle write_doubles(hid_t loc, const std::string& name, std::span<const double>
   return ds;
 }
 
-Handle write_ints(hid_t loc, const std::string& name, std::span<const std::int32_t> data) {
-  Handle sp = space({data.size()});
+Handle write_ints(hid_t loc, const std::string& name, std::span<const std::int32_t> data,
+                  const std::vector<hsize_t>& dims) {
+  const hsize_t n = std::accumulate(dims.begin(), dims.end(), hsize_t{1}, std::multiplies<>());
+  if (!dims.empty() && n != data.size())
+    throw OutputError("dataset " + name + ": data size does not match its dimensions");
+  Handle sp = space(dims.empty() ? std::vector<hsize_t>{data.size()} : dims);
   Handle dcpl = dataset_create_props();
   Handle ds(check(H5Dcreate2(loc, name.c_str(), H5T_STD_I32LE, sp, H5P_DEFAULT, dcpl, H5P_DEFAULT),
                   "create " + name),

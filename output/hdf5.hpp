@@ -49,8 +49,9 @@ hid_t check(hid_t result, const std::string& what);
 /// 1-D or N-D dataset of doubles (dims row-major; product must equal data size).
 Handle write_doubles(hid_t loc, const std::string& name, std::span<const double> data,
                      const std::vector<hsize_t>& dims);
-/// 1-D dataset of 32-bit integers.
-Handle write_ints(hid_t loc, const std::string& name, std::span<const std::int32_t> data);
+/// Dataset of 32-bit integers, row-major; `dims` empty: one dimension of data.size().
+Handle write_ints(hid_t loc, const std::string& name, std::span<const std::int32_t> data,
+                  const std::vector<hsize_t>& dims = {});
 /// Dataset of variable-length UTF-8 strings, row-major; `dims` empty: one dimension of data.size().
 Handle write_strings(hid_t loc, const std::string& name, const std::vector<std::string>& data,
                      const std::vector<hsize_t>& dims = {});

@@ -139,6 +139,7 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   std::vector<double> cum_q(settings * Q, kNaN);
   std::vector<double> nz_share(settings * years, kNaN);
   std::vector<double> metric_mean(settings * M, kNaN), metric_q(settings * M * Q, kNaN);
+  std::vector<std::int32_t> metric_count(settings * M, 0);
   // A setting's members are read member by member (one chunk each; one
   // hyperslab across thousands of chunks makes HDF5 allocate per chunk), for
   // a group of years at a time: at most 64 MiB whatever the ensemble.
@@ -212,6 +213,7 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
           sum += values.back();
         }
       std::sort(values.begin(), values.end());
+      metric_count[s * M + j] = static_cast<std::int32_t>(values.size());
       if (!values.empty()) metric_mean[s * M + j] = sum / static_cast<double>(values.size());
       for (std::size_t q = 0; q < Q; ++q)
         metric_q[(s * M + j) * Q + q] = quantile_sorted(values, schema::kQuantiles[q]);
@@ -266,6 +268,7 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   stats.doubles("cumulative_emissions_quantiles", cum_q);
   stats.doubles("metric_mean", metric_mean);
   stats.doubles("metric_quantiles", metric_q);
+  stats.ints("metric_count", metric_count);
   stats.doubles("near_zero_share", nz_share);
   stats.doubles("target_met_share", met_share);
 }

@@ -207,21 +207,28 @@ void print_file_info(std::ostream& os, const std::string& path, bool json) {
   }
   if (!parameters.empty()) t << "\n";
   j.field("parameters", json_list(params));
-  t << "  run        " << attr(f, "run_members_per_second") << " members/s, " << attr(f, "run_threads")
-    << " thread(s) x " << attr(f, "run_ranks") << " rank(s), peak " << attr(f, "run_peak_rss_mib")
-    << " MiB\n";
+  auto attr_number = [&](const char* a) {
+    return H5Aexists(f, a) > 0 ? std::stod(attr(f, a)) : std::nan("");
+  };
+  t << "  run        " << fixed(attr_number("run_members_per_second"), 0) << " members/s, "
+    << attr(f, "run_threads") << " thread(s) x " << attr(f, "run_ranks") << " rank(s), peak "
+    << fixed(attr_number("run_peak_rss_mib"), 1) << " MiB\n";
+  const std::string reference =
+      H5Aexists(f, "reference_lever_setting_label") > 0 ? attr(f, "reference_lever_setting_label") : "";
+  j.text("reference_lever_setting_label", reference);
 
   h5::Handle g(h5::check(H5Gopen2(f, "statistics", H5P_DEFAULT), "open statistics"), H5Gclose);
   const auto q = h5::read_doubles(g, "quantile");
   const auto mq = h5::read_doubles(g, "metric_quantiles"); // [setting][metric][quantile]
   const auto mnames = h5::read_strings(g, "metric");
   const auto sdone = h5::read_doubles(g, "members_done");
+  const auto mcount = h5::read_doubles(g, "metric_count");      // [setting][metric]
   const auto nz_share = h5::read_doubles(g, "near_zero_share"); // [setting][year]
   const std::size_t Q = q.size(), M = mnames.size();
   std::vector<std::string> settings;
   t << "  per lever setting: median [5 %, 95 %] over finished members\n"
     << "    cumulative CO2, Mt | near zero by " << (years.empty() ? 0 : static_cast<int>(years.back()))
-    << " | average steel price, USD/t | setting\n";
+    << " | average steel price, USD/t | abatement cost, USD/t CO2 | setting\n";
   auto find_metric = [&](const std::string& name) {
     for (std::size_t i = 0; i < M; ++i)
       if (mnames[i] == name) return i;
@@ -239,6 +246,10 @@ void print_file_info(std::ostream& os, const std::string& path, bool json) {
       mj.field(mnames[i], json_list(qs));
     }
     sj.field("metric_quantiles", mj.str());
+    Json cj;
+    for (std::size_t i = 0; i < M; ++i)
+      cj.number(mnames[i], mcount[s * M + i]);
+    sj.field("metric_count", cj.str());
     settings.push_back(sj.str());
     auto cell = [&](const std::string& name, int digits) {
       const std::size_t i = find_metric(name);
@@ -246,11 +257,22 @@ void print_file_info(std::ostream& os, const std::string& path, bool json) {
       const double* v = &mq[(s * M + i) * Q];
       return fixed(v[2], digits) + " [" + fixed(v[0], digits) + ", " + fixed(v[4], digits) + "]";
     };
+    // The cost is defined only for members that abate: say how many do.
+    auto abatement = [&](std::size_t) {
+      const std::size_t i = find_metric("abatement_cost");
+      if (i == M) return std::string("-");
+      return cell("abatement_cost", 0) + " (" + fixed(mcount[s * M + i], 0) + " of " +
+             fixed(s < sdone.size() ? sdone[s] : std::nan(""), 0) + ")";
+    };
     if (s < 40)
       t << "    " << cell("cumulative_emissions", 0) << " | "
         << fixed(years.empty() ? std::nan("") : 100.0 * nz_share[(s + 1) * years.size() - 1], 0) << " % | "
-        << cell("average_steel_price", 0) << " | " << labels[s] << "\n";
+        << cell("average_steel_price", 0) << " | " << (labels[s] == reference ? "reference" : abatement(s))
+        << " | " << labels[s] << "\n";
   }
+  t << "  abatement cost: extra system cost per t of direct CO2 avoided against the member of the reference "
+       "setting with the same sample (NaN where nothing is avoided); reference: "
+    << reference << "\n";
   if (labels.size() > 40) t << "    ... " << labels.size() - 40 << " more settings (--json lists all)\n";
   std::vector<std::string> qraw;
   for (const double v : q)

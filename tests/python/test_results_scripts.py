@@ -155,6 +155,9 @@ class Reader(unittest.TestCase):
                 for name in st["metric"].values:
                     np.testing.assert_allclose(st["metric_mean"].sel(metric=name).values, done[name].mean(),
                                                rtol=1e-12, err_msg=f"{key}: {name}")
+                    # metric_count: the members where the metric is defined (pandas' count skips NaN).
+                    np.testing.assert_array_equal(st["metric_count"].sel(metric=name).values,
+                                                  done[name].count().values, err_msg=f"{key}: {name}")
             if "target_met_share" in st:
                 for t in st["target"].values:
                     np.testing.assert_allclose(st["target_met_share"].sel(target=t).values,
