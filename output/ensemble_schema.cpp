@@ -158,6 +158,12 @@ std::vector<Variable> build() {
        "1",
        "finished members where the metric is defined (not NaN): the sample size of its mean and quantiles"},
       {"statistics",
+       "abatement_cost_pooled",
+       {"lever_setting"},
+       "USD/t CO2",
+       "the setting's summed extra system cost over its summed emissions avoided, over the pairs with the "
+       "reference that both finished (NaN where the sum avoided is not positive)"},
+      {"statistics",
        "target_met_share",
        {"lever_setting", "target"},
        "1",

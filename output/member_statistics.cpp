@@ -112,14 +112,27 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   }
   // Against the reference setting's member with the same sample and
   // replicate: common random numbers make the difference the lever's effect.
+  // The pooled cost sums over a setting's pairs before dividing, so that a
+  // pair that avoids little cannot dominate it as it can the mean of ratios.
   const std::size_t ref0 = d.reference_setting * per_setting;
+  std::vector<double> extra_cost(settings, 0.0), avoided(settings, 0.0);
+  std::size_t cost_column = M0, emitted_column = M0;
+  for (std::size_t j = 0; j < M0; ++j) {
+    if (specs[j].name == "system_cost") cost_column = j;
+    if (specs[j].name == "cumulative_emissions") emitted_column = j;
+  }
   for (std::size_t m = 0; m < n; ++m) {
     const std::size_t ref = ref0 + m % per_setting;
     if (status[m] != schema::kMemberDone || status[ref] != schema::kMemberDone) continue;
     const auto row = std::span<const double>(metrics).subspan(m * M, M0);
     const auto pair = paired_metrics(row, std::span<const double>(metrics).subspan(ref * M, M0));
     std::copy(pair.begin(), pair.end(), metrics.begin() + static_cast<std::ptrdiff_t>(m * M + M0));
+    extra_cost[m / per_setting] += metrics[m * M + cost_column] - metrics[ref * M + cost_column];
+    avoided[m / per_setting] += metrics[ref * M + emitted_column] - metrics[m * M + emitted_column];
   }
+  std::vector<double> pooled(settings);
+  for (std::size_t s = 0; s < settings; ++s)
+    pooled[s] = abatement_cost(extra_cost[s], 0.0, 0.0, avoided[s]);
   std::vector<double> column_of(n);
   for (std::size_t j = 0; j < M; ++j) {
     for (std::size_t m = 0; m < n; ++m)
@@ -269,6 +282,7 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   stats.doubles("metric_mean", metric_mean);
   stats.doubles("metric_quantiles", metric_q);
   stats.ints("metric_count", metric_count);
+  stats.doubles("abatement_cost_pooled", pooled);
   stats.doubles("near_zero_share", nz_share);
   stats.doubles("target_met_share", met_share);
 }

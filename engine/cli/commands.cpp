@@ -116,7 +116,13 @@ std::string default_output(const std::string& scenario, const std::string& suffi
 // What reading the sections cannot see: the design's size, `scale` with
 // nothing to scale, --set on a number the levers vary. Throws InputError.
 void check_ensemble(const input::LoadedScenario& loaded, const std::vector<std::string>& overrides) {
-  if (!is_ensemble(loaded)) return;
+  if (!is_ensemble(loaded)) {
+    if (!loaded.ensemble.reference.empty())
+      throw InputError(loaded.ensemble.reference_origin +
+                       ": error: ensemble.reference: the scenario has no levers or uncertainties, so it runs "
+                       "once and there is no lever setting to measure against; remove the key");
+    return;
+  }
   (void)ensemble::Design(loaded.ensemble, loaded.scenario.seed);
   const auto problems = input::ensemble_problems(loaded, overrides);
   if (problems.empty()) return;

@@ -28,9 +28,7 @@ struct Side {
 };
 
 Side read_side(const std::string& path, std::optional<std::size_t> setting) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) throw OutputError(path + ": no such file");
-  h5::Handle f = h5::open_file(path);
+  h5::Handle f = open_results_file(path);
   Side side;
   const bool ensemble = H5Lexists(f, "member_setting", H5P_DEFAULT) > 0;
   if (!ensemble) {

@@ -3,6 +3,7 @@
 #include "model/errors.hpp"
 #include "output/hdf5.hpp"
 #include "output/member_metrics.hpp"
+#include "output/schema.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -103,26 +104,30 @@ std::string json_list(const std::vector<std::string>& raw) {
 
 } // namespace
 
-// Metrics of a single-run file, as stored (schema 4 and later).
-std::vector<double> single_run_metrics(hid_t f) {
-  std::vector<double> out;
-  for (const auto& m : metric_specs()) {
-    const std::string name(m.name);
-    if (!has(f, name.c_str()))
-      throw OutputError("no metric '" + name + "' in the file: written by an older steelpath (schema " +
-                        attr(f, "schema_version") + "); rerun the scenario");
-    out.push_back(h5::read_doubles(f, name).at(0));
-  }
-  return out;
-}
-
-void print_file_info(std::ostream& os, const std::string& path, bool json) {
+h5::Handle open_results_file(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) throw OutputError(path + ": no such file");
   h5::Handle f = h5::open_file(path);
   if (H5Aexists(f, "schema_version") <= 0 || !has(f, "year"))
     throw OutputError(path +
                       ": not a steelpath results file (no schema_version attribute or year coordinate)");
+  const std::string version = attr(f, "schema_version");
+  if (version != std::to_string(schema::kSchemaVersion))
+    throw OutputError(path + ": results schema " + version + ", but this steelpath reads schema " +
+                      std::to_string(schema::kSchemaVersion) + " (docs/output.md); rerun the scenario with " +
+                      "this version, or read the file with xarray or h5py");
+  return f;
+}
+
+std::vector<double> single_run_metrics(hid_t f) {
+  std::vector<double> out;
+  for (const auto& m : metric_specs())
+    out.push_back(h5::read_doubles(f, std::string(m.name)).at(0));
+  return out;
+}
+
+void print_file_info(std::ostream& os, const std::string& path, bool json) {
+  h5::Handle f = open_results_file(path);
   const bool ensemble = has(f, "member") && has(f, "statistics");
   const auto years = h5::read_doubles(f, "year");
   const auto regions = h5::read_strings(f, "region"), techs = h5::read_strings(f, "technology");
@@ -222,13 +227,14 @@ void print_file_info(std::ostream& os, const std::string& path, bool json) {
   const auto mq = h5::read_doubles(g, "metric_quantiles"); // [setting][metric][quantile]
   const auto mnames = h5::read_strings(g, "metric");
   const auto sdone = h5::read_doubles(g, "members_done");
-  const auto mcount = h5::read_doubles(g, "metric_count");      // [setting][metric]
+  const auto mcount = h5::read_doubles(g, "metric_count"); // [setting][metric]
+  const auto pooled = h5::read_doubles(g, "abatement_cost_pooled");
   const auto nz_share = h5::read_doubles(g, "near_zero_share"); // [setting][year]
   const std::size_t Q = q.size(), M = mnames.size();
   std::vector<std::string> settings;
   t << "  per lever setting: median [5 %, 95 %] over finished members\n"
     << "    cumulative CO2, Mt | near zero by " << (years.empty() ? 0 : static_cast<int>(years.back()))
-    << " | average steel price, USD/t | abatement cost, USD/t CO2 | setting\n";
+    << " | average steel price, USD/t | abatement cost, USD/t CO2: pooled; pairs | setting\n";
   auto find_metric = [&](const std::string& name) {
     for (std::size_t i = 0; i < M; ++i)
       if (mnames[i] == name) return i;
@@ -238,6 +244,7 @@ void print_file_info(std::ostream& os, const std::string& path, bool json) {
     Json sj;
     sj.text("label", labels[s]);
     sj.number("members_done", s < sdone.size() ? sdone[s] : std::nan(""));
+    sj.number("abatement_cost_pooled", pooled[s]);
     Json mj;
     for (std::size_t i = 0; i < M; ++i) {
       std::vector<std::string> qs;
@@ -261,8 +268,9 @@ void print_file_info(std::ostream& os, const std::string& path, bool json) {
     auto abatement = [&](std::size_t) {
       const std::size_t i = find_metric("abatement_cost");
       if (i == M) return std::string("-");
-      return cell("abatement_cost", 0) + " (" + fixed(mcount[s * M + i], 0) + " of " +
-             fixed(s < sdone.size() ? sdone[s] : std::nan(""), 0) + ")";
+      return fixed(pooled[s], 0) + "; pairs " + cell("abatement_cost", 0) + " (" +
+             fixed(mcount[s * M + i], 0) + " of " + fixed(s < sdone.size() ? sdone[s] : std::nan(""), 0) +
+             ")";
     };
     if (s < 40)
       t << "    " << cell("cumulative_emissions", 0) << " | "
@@ -270,8 +278,9 @@ void print_file_info(std::ostream& os, const std::string& path, bool json) {
         << cell("average_steel_price", 0) << " | " << (labels[s] == reference ? "reference" : abatement(s))
         << " | " << labels[s] << "\n";
   }
-  t << "  abatement cost: extra system cost per t of direct CO2 avoided against the member of the reference "
-       "setting with the same sample (NaN where nothing is avoided); reference: "
+  t << "  abatement cost: extra system cost (capex + operating, undiscounted) per t of direct CO2 avoided "
+       "against the reference setting's member with the same sample and replicate; pooled: summed cost over "
+       "summed tonnes; pairs: over the members that abate. Reference: "
     << reference << "\n";
   if (labels.size() > 40) t << "    ... " << labels.size() - 40 << " more settings (--json lists all)\n";
   std::vector<std::string> qraw;

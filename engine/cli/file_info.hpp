@@ -3,6 +3,8 @@
 // metrics per lever setting), as text for people or JSON for programs.
 #pragma once
 
+#include "output/hdf5.hpp"
+
 #include <hdf5.h>
 
 #include <ostream>
@@ -10,6 +12,11 @@
 #include <vector>
 
 namespace steelpath::cli {
+
+/// Opens a steelpath results file of this program's schema version; throws
+/// OutputError naming the path otherwise (missing, not HDF5, not ours, or
+/// written under another schema).
+[[nodiscard]] h5::Handle open_results_file(const std::string& path);
 
 /// The metrics (output/member_metrics.hpp) of a single-run results file, as
 /// stored in it.

@@ -101,13 +101,19 @@ Design::Design(const input::EnsembleSpec& spec, std::uint64_t seed) : spec_(spec
   settings_ = enumerate_settings(spec);
   if (!spec.reference.empty()) {
     std::string labels;
+    std::size_t matches = 0;
     for (std::size_t i = 0; i < settings_.size(); ++i) {
-      if (settings_[i].label == spec.reference) reference_ = i;
+      if (settings_[i].label == spec.reference && matches++ == 0) reference_ = i;
       labels += "\n  " + settings_[i].label;
     }
-    if (settings_[reference_].label != spec.reference)
-      throw InputError(spec.reference_origin + ": ensemble.reference: no lever setting is labelled '" +
+    if (matches == 0)
+      throw InputError(spec.reference_origin + ": error: ensemble.reference: no lever setting is labelled '" +
                        spec.reference + "'; expected one of:" + labels);
+    // Two settings can share a label when a lever lists a value twice.
+    if (matches > 1)
+      throw InputError(spec.reference_origin + ": error: ensemble.reference: " + std::to_string(matches) +
+                       " lever settings are labelled '" + spec.reference +
+                       "': a lever lists the same value twice; remove the repeat");
   }
   if (d > 0) {
     try {

@@ -117,6 +117,49 @@ def main():
         bad = run("run", os.path.join(SRC, "scenarios/demo-ensemble.yaml"), "--samples", 2, "-q", "-o",
                   os.path.join(tmp, "bad.h5"), "--set", "ensemble.reference=carbon 99", ok=False)
         assert bad.returncode == 2 and "ensemble.reference" in bad.stderr and label2 in bad.stderr, bad.stderr
+        # Replicates, a reference that is not the first setting, failed members:
+        # every member's pair found by brute force, and the pooled cost.
+        scen = os.path.join(tmp, "pairs.yaml")
+        with open(scen, "w") as out:
+            out.write(f"extends: {os.path.join(SRC, 'tests/data/ensemble-failing.yaml')}\n"
+                      "levers: {policies.carbon_price.2035: [30, 90, 150]}\n"
+                      "ensemble: {samples: 6, replicates: 2, reference: policies.carbon_price.2035=90}\n")
+        pairs = os.path.join(tmp, "pairs.h5")
+        run("run", scen, "-q", "-o", pairs)
+        with h5py.File(pairs, "r") as f:
+            st_, sm_, rp_ = f["member_setting"][()], f["member_sample"][()], f["member_replicate"][()]
+            ok_, cum_, cost_ = f["member_status"][()] == 1, f["cumulative_emissions"][()], f["system_cost"][()]
+            got_avoided, got_cost = f["emissions_avoided"][()], f["abatement_cost"][()]
+            pooled = f["statistics/abatement_cost_pooled"][()]
+            assert int(f.attrs["reference_lever_setting"]) == 1
+        assert rp_.max() == 1 and (~ok_).any() and ok_.any()
+        extra, tonnes = np.zeros(3), np.zeros(3)
+        for m in range(len(st_)):
+            r = np.nonzero((st_ == 1) & (sm_ == sm_[m]) & (rp_ == rp_[m]))[0]
+            assert len(r) == 1
+            r = r[0]
+            if not (ok_[m] and ok_[r]):
+                assert np.isnan(got_avoided[m]) and np.isnan(got_cost[m]), m
+                continue
+            avoided = cum_[r] - cum_[m]
+            assert got_avoided[m] == avoided, m
+            want = (cost_[m] - cost_[r]) / avoided if avoided > 0 else np.nan
+            np.testing.assert_allclose(got_cost[m], want, rtol=1e-12, equal_nan=True)
+            extra[st_[m]] += cost_[m] - cost_[r]
+            tonnes[st_[m]] += avoided
+        want = np.where(tonnes > 0, extra / np.where(tonnes > 0, tonnes, 1), np.nan)
+        np.testing.assert_allclose(pooled, want, rtol=1e-9, equal_nan=True)
+        assert np.isnan(pooled[1])  # the reference against itself
+        # Two settings with one label cannot be a reference; nor can a scenario without levers have one.
+        with open(scen, "w") as out:
+            out.write(f"extends: {os.path.join(SRC, 'tests/data/ensemble-failing.yaml')}\n"
+                      "levers: {policies.carbon_price.2035: [30, 30]}\n"
+                      "ensemble: {reference: policies.carbon_price.2035=30}\n")
+        bad = run("run", scen, "-q", "-o", os.path.join(tmp, "dup.h5"), ok=False)
+        assert bad.returncode == 2 and "2 lever settings are labelled" in bad.stderr, bad.stderr
+        bad = run("run", os.path.join(SRC, "scenarios/demo.yaml"), "-q", "-o", os.path.join(tmp, "none.h5"),
+                  "--set", "ensemble.reference=base", ok=False)
+        assert bad.returncode == 2 and "no levers or uncertainties" in bad.stderr, bad.stderr
         text = run("compare", dem, "--setting-b", 2).stdout
         assert "paired member by member" in text and "cumulative_emissions" in text
         c = json.loads(run("compare", single, dem, "--json").stdout)  # a single run against a setting
@@ -125,6 +168,14 @@ def main():
         bad = run("compare", dem, "--setting-b", 99, ok=False)
         assert bad.returncode == 2 and "lever setting 99 does not exist" in bad.stderr, bad.stderr
 
+        # A file of another schema version is named and refused, by info and compare.
+        old = os.path.join(tmp, "old.h5")
+        shutil.copy(single, old)
+        with h5py.File(old, "r+") as f:
+            f.attrs["schema_version"] = np.int64(3)
+        for args in (("info", old), ("compare", old, single)):
+            bad = run(*args, ok=False)
+            assert bad.returncode == 1 and f"{old}: results schema 3" in bad.stderr, bad.stderr
         bad = run("info", os.path.join(tmp, "missing.h5"), ok=False)
         assert bad.returncode == 1 and "no such file" in bad.stderr, bad.stderr
         bad = run("info", os.path.join(SRC, "scenarios/demo.yaml"), ok=False)
