@@ -122,7 +122,7 @@ def main(argv):
     attrs = sr.root_attributes(args.results)
     what = "box: quartiles and median, whiskers 5-95 %" if args.kind == "box" else \
         "violin: density, median, 5/25/75/95 %"
-    head = textwrap.fill(f"{attrs.get('title', '')}: {long_name}", 90)
+    head = textwrap.fill(f"{attrs.get('title', '')}: {long_name}", int(11 * width))  # about 11 characters an inch
     ax.set_title(f"{head}\n{what}\n{attrs.get('sampling', '')} sampling, {attrs.get('members', len(m))} members",
                  fontsize=9)
     fig.tight_layout()

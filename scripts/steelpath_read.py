@@ -76,10 +76,11 @@ def open_results(path):
 
 
 def open_statistics(path):
-    """The `statistics` group of an ensemble file as a Dataset, with the root's
-    coordinates on its dimensions (year, lever_setting, technology, target, ...)
-    and each setting's `label` and `package` as coordinates along
-    `lever_setting`; None for a single-run file."""
+    """The `statistics` group of an ensemble file as a Dataset, with
+    coordinates on its dimensions (year, lever_setting, technology, target,
+    ...: the group's own since schema 4, the root's before) and each setting's
+    `label` and `package` as coordinates along `lever_setting`; None for a
+    single-run file."""
     if not is_ensemble(path):
         return None
     st = xr.open_dataset(path, engine=ENGINE, group="statistics")
