@@ -26,16 +26,12 @@ const std::vector<MetricSpec>& metric_specs() {
   return m;
 }
 
-namespace {
-
 std::size_t metric_index(std::string_view name) {
   const auto& m = metric_specs();
   for (std::size_t i = 0; i < m.size(); ++i)
     if (m[i].name == name) return i;
   return m.size();
 }
-
-} // namespace
 
 const std::vector<MetricSpec>& paired_metric_specs() {
   static const std::vector<MetricSpec> m = {

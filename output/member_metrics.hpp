@@ -19,6 +19,9 @@ struct MetricSpec {
 /// The metrics, in the order compute_metrics() returns them.
 [[nodiscard]] const std::vector<MetricSpec>& metric_specs();
 
+/// The position of metric `name` in metric_specs() (its size if none).
+[[nodiscard]] std::size_t metric_index(std::string_view name);
+
 /// "Near zero": at most this share of the first year's direct emissions.
 inline constexpr double kNearZeroShare = 0.1;
 /// The end of the named window of cumulative_emissions_2050.

@@ -116,11 +116,8 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   // pair that avoids little cannot dominate it as it can the mean of ratios.
   const std::size_t ref0 = d.reference_setting * per_setting;
   std::vector<double> extra_cost(settings, 0.0), avoided(settings, 0.0);
-  std::size_t cost_column = M0, emitted_column = M0;
-  for (std::size_t j = 0; j < M0; ++j) {
-    if (specs[j].name == "system_cost") cost_column = j;
-    if (specs[j].name == "cumulative_emissions") emitted_column = j;
-  }
+  const std::size_t cost_column = metric_index("system_cost"),
+                    emitted_column = metric_index("cumulative_emissions");
   for (std::size_t m = 0; m < n; ++m) {
     const std::size_t ref = ref0 + m % per_setting;
     if (status[m] != schema::kMemberDone || status[ref] != schema::kMemberDone) continue;
@@ -139,9 +136,7 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
       column_of[m] = metrics[m * M + j];
     root.doubles(specs[j].name, column_of);
   }
-  std::size_t near_zero_column = 0;
-  for (std::size_t j = 0; j < M; ++j)
-    if (specs[j].name == "near_zero_year") near_zero_column = j;
+  const std::size_t near_zero_column = metric_index("near_zero_year");
 
   // Pass 2, one setting and one year at a time: quantiles and shares of the
   // main yearly series (direct CO2, production, investment, the average

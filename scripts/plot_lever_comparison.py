@@ -46,11 +46,7 @@ def main(argv):
                    help="plot differences from lever setting K, member by member (same sample and replicate)")
     args = p.parse_args(argv)
 
-    if not sr.is_ensemble(args.results):
-        raise SystemExit(f"{args.results}: a single-run file; the lever comparison needs an ensemble file")
-    metrics = sr.metric_names(args.results)
-    if args.metric not in metrics:
-        raise SystemExit(f"{args.results}: no per-member metric {args.metric!r} (metrics: {', '.join(metrics)})")
+    sr.require_metric(args.results, args.metric, "the lever comparison")
     m = sr.members(args.results)
     title, labels = sr.short_labels(args.results)
     n = len(labels)

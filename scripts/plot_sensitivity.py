@@ -92,11 +92,7 @@ def main(argv):
     p.add_argument("--bootstrap", type=int, default=500, help="bootstrap resamples for the Sobol intervals (500)")
     args = p.parse_args(argv)
 
-    if not sr.is_ensemble(args.results):
-        raise SystemExit(f"{args.results}: a single-run file; sensitivity needs an ensemble file with uncertainties")
-    metrics = sr.metric_names(args.results)
-    if args.metric not in metrics:
-        raise SystemExit(f"{args.results}: no per-member metric {args.metric!r} (metrics: {', '.join(metrics)})")
+    sr.require_metric(args.results, args.metric, "sensitivity (with uncertainties)")
     attrs = sr.root_attributes(args.results)
     m = sr.members(args.results)
     with sr.open_results(args.results) as ds:

@@ -9,7 +9,7 @@ Import it (with scripts/ on sys.path) or run it:
     steelpath_read.py ema FILE.h5 OUT_DIR [--outcomes a,b]  EMA Workbench layout: experiments.csv, outcomes.npz
 
 Functions: open_results, open_statistics, open_decisions, is_ensemble,
-root_attributes, metric_names, members, technology_production,
+root_attributes, metric_names, require_metric, members, technology_production,
 ema_workbench, fleet_path, read_fleet, route_colours. docs/results.md shows
 them at work.
 """
@@ -114,9 +114,25 @@ def open_decisions(path):
 
 
 def metric_names(path):
-    """Per-member metrics of an ensemble file, in file order: every 1-D float
-    dataset over `member` except the design columns (member_*)."""
+    """Per-member metrics of an ensemble file, in file order: the datasets
+    marked steelpath_role = "metric" (schema 4); in older files every 1-D
+    float dataset over `member` except the design columns (member_*)."""
+    with h5py.File(path, "r") as f:
+        marked = [name for name, d in f.items()
+                  if isinstance(d, h5py.Dataset) and _text(d.attrs.get("steelpath_role", "")) == "metric"]
+    if marked:
+        return marked
     return [name for name, dims in _member_datasets(path) if len(dims) == 1]
+
+
+def require_metric(path, metric, purpose):
+    """Exits with a message unless `path` is an ensemble file with the
+    per-member metric `metric`; `purpose` says what needs it."""
+    if not is_ensemble(path):
+        raise SystemExit(f"{path}: a single-run file; {purpose} needs an ensemble file")
+    metrics = metric_names(path)
+    if metric not in metrics:
+        raise SystemExit(f"{path}: no per-member metric {metric!r} (metrics: {', '.join(metrics)})")
 
 
 def _member_datasets(path):

@@ -152,11 +152,7 @@ void compare_files(std::ostream& os, const CompareOptions& o) {
   // carbon payments left out as transfers) per tonne of direct CO2 it avoids
   // against A, USD/t CO2 (million USD per Mt). Per pair when paired, over
   // the pairs that abate; otherwise from the medians.
-  std::size_t cost = specs.size(), emitted = specs.size();
-  for (std::size_t j = 0; j < specs.size(); ++j) {
-    if (specs[j].name == "system_cost") cost = j;
-    if (specs[j].name == "cumulative_emissions") emitted = j;
-  }
+  const std::size_t cost = metric_index("system_cost"), emitted = metric_index("cumulative_emissions");
   std::array<double, 3> abatement{std::nan(""), std::nan(""), std::nan("")};
   if (paired) {
     std::vector<double> ratio;
