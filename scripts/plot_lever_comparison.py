@@ -110,6 +110,7 @@ def main(argv):
     if args.reference is not None:
         ax.axhline(0, color="black", linewidth=0.8)
     ax.set_xticks(pos)
+    ax.set_xlim(0.4, n + 0.6)  # every setting gets its slot, also one without values (the reference)
     rotate = max(len(t) for t in labels) * n > 90
     ax.set_xticklabels(labels, rotation=30 if rotate else 0, ha="right" if rotate else "center", fontsize=8)
     ax.set_xlabel(title or "lever setting")
