@@ -164,6 +164,12 @@ std::vector<Variable> build() {
        "the setting's summed extra system cost over its summed emissions avoided, over the pairs with the "
        "reference that both finished (NaN where the sum avoided is not positive)"},
       {"statistics",
+       "abatement_cost_levelized_pooled",
+       {"lever_setting"},
+       "USD/t CO2",
+       "the setting's summed extra system_cost_discounted over its summed discounted emissions avoided, over "
+       "the same pairs (NaN where that sum is not positive)"},
+      {"statistics",
        "target_met_share",
        {"lever_setting", "target"},
        "1",

@@ -169,7 +169,7 @@ void write_ensemble(const std::string& path, const Scenario& base, const Ensembl
         file, "members_done",
         static_cast<std::int64_t>(std::count(status.begin(), status.end(), schema::kMemberDone)));
     h5::set_attribute(file, "members_failed", static_cast<std::int64_t>(failed.size()));
-    write_member_statistics(file, root, design, status, target_met);
+    write_member_statistics(file, root, design, status, target_met, base.metrics.discount_rate);
   });
 }
 

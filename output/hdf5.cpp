@@ -244,4 +244,15 @@ std::string read_string_attribute(hid_t obj, const std::string& name) {
   return buf.substr(0, buf.find('\0'));
 }
 
+double read_double_attribute(hid_t obj, const std::string& name) {
+  if (H5Aexists(obj, name.c_str()) <= 0) throw OutputError("no attribute " + name);
+  Handle a(check(H5Aopen(obj, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
+  Handle ftype(check(H5Aget_type(a), "H5Aget_type"), H5Tclose);
+  const H5T_class_t c = H5Tget_class(ftype);
+  if (c != H5T_FLOAT && c != H5T_INTEGER) throw OutputError("attribute " + name + " is not a number");
+  double v = 0.0;
+  check(H5Aread(a, H5T_NATIVE_DOUBLE, &v), "read attribute " + name);
+  return v;
+}
+
 } // namespace steelpath::h5

@@ -71,5 +71,7 @@ void attach_scale(hid_t dataset, hid_t scale, unsigned index);
 [[nodiscard]] std::vector<hsize_t> dataset_dims(hid_t loc, const std::string& name);
 [[nodiscard]] std::vector<std::string> read_strings(hid_t loc, const std::string& name);
 [[nodiscard]] std::string read_string_attribute(hid_t obj, const std::string& name);
+/// A numeric scalar attribute as a double; throws OutputError if missing or text.
+[[nodiscard]] double read_double_attribute(hid_t obj, const std::string& name);
 
 } // namespace steelpath::h5

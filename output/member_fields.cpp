@@ -72,6 +72,7 @@ MetricInputs metric_shape(const Scenario& s) {
   in.years = static_cast<std::size_t>(s.horizon.last_year - s.horizon.first_year + 1);
   in.regions = s.regions.size();
   in.technologies = s.technologies.size();
+  in.discount_rate = s.metrics.discount_rate;
   return in;
 }
 

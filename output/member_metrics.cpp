@@ -22,6 +22,12 @@ const std::vector<MetricSpec>& metric_specs() {
       {"subsidies_paid_total", "million USD", "capex subsidies paid over the horizon"},
       {"fund_spent_total", "million USD", "innovation fund spending over the horizon"},
       {"unmet_demand_total", "Mt", "demand not met, summed over years and regions"},
+      {"system_cost_discounted", "million USD",
+       "system_cost with each year's costs discounted to the first year at the root attribute "
+       "metrics_discount_rate (present value)"},
+      {"cumulative_emissions_discounted", "Mt CO2",
+       "direct CO2 over the horizon, each year's tonnes discounted like the costs (the denominator of "
+       "abatement_cost_levelized)"},
   };
   return m;
 }
@@ -40,6 +46,10 @@ const std::vector<MetricSpec>& paired_metric_specs() {
       {"abatement_cost", "USD/t CO2",
        "extra system cost per t of direct CO2 avoided against the reference setting's member with the "
        "same sample and replicate (NaN where nothing is avoided)"},
+      {"abatement_cost_levelized", "USD/t CO2",
+       "extra system_cost_discounted per discounted t of direct CO2 avoided against the same pair: the "
+       "constant carbon price whose payments on the tonnes avoided are worth the extra cost in present value "
+       "(NaN where nothing is avoided)"},
   };
   return m;
 }
@@ -50,9 +60,12 @@ double abatement_cost(double cost, double cost_ref, double emitted, double emitt
 }
 
 std::vector<double> paired_metrics(std::span<const double> member, std::span<const double> reference) {
-  static const std::size_t emitted = metric_index("cumulative_emissions"), cost = metric_index("system_cost");
+  static const std::size_t emitted = metric_index("cumulative_emissions"), cost = metric_index("system_cost"),
+                           emitted_pv = metric_index("cumulative_emissions_discounted"),
+                           cost_pv = metric_index("system_cost_discounted");
   return {reference[emitted] - member[emitted],
-          abatement_cost(member[cost], reference[cost], member[emitted], reference[emitted])};
+          abatement_cost(member[cost], reference[cost], member[emitted], reference[emitted]),
+          abatement_cost(member[cost_pv], reference[cost_pv], member[emitted_pv], reference[emitted_pv])};
 }
 
 std::vector<double> compute_metrics(const MetricInputs& in) {
@@ -61,10 +74,15 @@ std::vector<double> compute_metrics(const MetricInputs& in) {
   double cumulative = 0.0, window = 0.0, peak = -std::numeric_limits<double>::infinity();
   double peak_year = kNaN, near_zero_year = kNaN;
   const double limit = Y > 0 ? kNearZeroShare * in.emissions[0] : kNaN;
-  for (std::size_t y = 0; y < Y; ++y) {
+  // Present values: year y weighs (1 + r)^-y, by repeated division so that
+  // the weights are exactly 1 at r = 0.
+  const double growth = 1.0 + in.discount_rate;
+  double emitted_pv = 0.0, weight = 1.0;
+  for (std::size_t y = 0; y < Y; ++y, weight /= growth) {
     const double e = in.emissions[y];
     const int year = in.first_year + static_cast<int>(y);
     cumulative += e;
+    emitted_pv += weight * e;
     if (year <= kWindowEnd) window += e;
     if (e > peak) {
       peak = e;
@@ -72,11 +90,13 @@ std::vector<double> compute_metrics(const MetricInputs& in) {
     }
     if (std::isnan(near_zero_year) && e <= limit) near_zero_year = year;
   }
-  double investment = 0.0, operating = 0.0, unmet = 0.0, revenue = 0.0, tonnes = 0.0;
-  for (std::size_t y = 0; y < Y; ++y)
+  double investment = 0.0, operating = 0.0, unmet = 0.0, revenue = 0.0, tonnes = 0.0, cost_pv = 0.0;
+  weight = 1.0;
+  for (std::size_t y = 0; y < Y; ++y, weight /= growth)
     for (std::size_t r = 0; r < R; ++r) {
       investment += in.investment[y * R + r];
       operating += in.operating_cost[y * R + r];
+      cost_pv += weight * (in.investment[y * R + r] + in.operating_cost[y * R + r]);
       unmet += in.unmet_demand[y * R + r];
       double p = 0.0;
       for (std::size_t k = 0; k < K; ++k)
@@ -104,7 +124,9 @@ std::vector<double> compute_metrics(const MetricInputs& in) {
           stranded,
           subsidies,
           fund,
-          unmet};
+          unmet,
+          cost_pv,
+          emitted_pv};
 }
 
 } // namespace steelpath

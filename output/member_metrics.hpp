@@ -40,6 +40,9 @@ struct MetricInputs {
   std::span<const double> stranded;       ///< [year], Mt/yr
   std::span<const double> subsidies_paid; ///< [year], million USD
   std::span<const double> fund_spent;     ///< [year], million USD
+  /// Social discount rate of the present-value metrics, 1/yr: year y's
+  /// costs and tonnes count (1 + rate)^-(y - first_year).
+  double discount_rate = 0.0;
 };
 
 /// The metrics of metric_specs(), in order (NaN where undefined, e.g. a
@@ -51,10 +54,13 @@ struct MetricInputs {
 /// the order paired_metrics() returns them.
 [[nodiscard]] const std::vector<MetricSpec>& paired_metric_specs();
 
-/// emissions_avoided (Mt CO2) and abatement_cost (USD/t CO2) of a member
-/// against its reference pair, from both members' metrics (metric_specs()
-/// order). The cost is NaN where nothing is avoided: a ratio over zero or
-/// negative abatement has no meaning as a price of abatement.
+/// emissions_avoided (Mt CO2), abatement_cost and abatement_cost_levelized
+/// (USD/t CO2) of a member against its reference pair, from both members'
+/// metrics (metric_specs() order). A cost is NaN where nothing is avoided: a
+/// ratio over zero or negative abatement has no meaning as a price of
+/// abatement. The levelized cost divides present values (costs and tonnes
+/// discounted alike): the constant carbon price whose payments on the
+/// tonnes avoided are worth the extra cost today.
 [[nodiscard]] std::vector<double> paired_metrics(std::span<const double> member,
                                                  std::span<const double> reference);
 

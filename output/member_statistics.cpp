@@ -30,9 +30,10 @@ namespace {
 // One member's stored series, read back one chunk each.
 class MemberRows {
 public:
-  MemberRows(hid_t file, GroupWriter& root, int first_year) {
+  MemberRows(hid_t file, GroupWriter& root, int first_year, double discount_rate) {
     const auto shape = root.shape("production"); // [member][year][region][technology]
     shape_.first_year = first_year;
+    shape_.discount_rate = discount_rate;
     shape_.years = shape[1];
     shape_.regions = shape[2];
     shape_.technologies = shape[3];
@@ -75,7 +76,8 @@ private:
 } // namespace
 
 void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesignTable& d,
-                             const std::vector<std::int32_t>& status, const std::vector<double>& target_met) {
+                             const std::vector<std::int32_t>& status, const std::vector<double>& target_met,
+                             double discount_rate) {
   const auto shape = root.shape("production"); // [member][year][region][technology]
   const std::size_t n = shape[0], years = shape[1], R = shape[2], K = shape[3];
   const std::size_t settings = d.setting_labels.size();
@@ -86,7 +88,7 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   const std::size_t M0 = metric_specs().size(), M = specs.size();
   const auto year_coord = h5::read_doubles(file, "year");
   const int first_year = years > 0 ? static_cast<int>(year_coord[0]) : 0;
-  MemberRows rows(file, root, first_year);
+  MemberRows rows(file, root, first_year, discount_rate);
 
   // Pass 1, member by member: metrics and route production means.
   std::vector<double> metrics(n * M, kNaN); // [member][metric]
@@ -115,9 +117,13 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   // The pooled cost sums over a setting's pairs before dividing, so that a
   // pair that avoids little cannot dominate it as it can the mean of ratios.
   const std::size_t ref0 = d.reference_setting * per_setting;
+  // The same sums of present values give the levelized pooled cost.
   std::vector<double> extra_cost(settings, 0.0), avoided(settings, 0.0);
+  std::vector<double> extra_cost_pv(settings, 0.0), avoided_pv(settings, 0.0);
   const std::size_t cost_column = metric_index("system_cost"),
-                    emitted_column = metric_index("cumulative_emissions");
+                    emitted_column = metric_index("cumulative_emissions"),
+                    cost_pv_column = metric_index("system_cost_discounted"),
+                    emitted_pv_column = metric_index("cumulative_emissions_discounted");
   for (std::size_t m = 0; m < n; ++m) {
     const std::size_t ref = ref0 + m % per_setting;
     if (status[m] != schema::kMemberDone || status[ref] != schema::kMemberDone) continue;
@@ -126,10 +132,14 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
     std::copy(pair.begin(), pair.end(), metrics.begin() + static_cast<std::ptrdiff_t>(m * M + M0));
     extra_cost[m / per_setting] += metrics[m * M + cost_column] - metrics[ref * M + cost_column];
     avoided[m / per_setting] += metrics[ref * M + emitted_column] - metrics[m * M + emitted_column];
+    extra_cost_pv[m / per_setting] += metrics[m * M + cost_pv_column] - metrics[ref * M + cost_pv_column];
+    avoided_pv[m / per_setting] += metrics[ref * M + emitted_pv_column] - metrics[m * M + emitted_pv_column];
   }
-  std::vector<double> pooled(settings);
-  for (std::size_t s = 0; s < settings; ++s)
+  std::vector<double> pooled(settings), pooled_levelized(settings);
+  for (std::size_t s = 0; s < settings; ++s) {
     pooled[s] = abatement_cost(extra_cost[s], 0.0, 0.0, avoided[s]);
+    pooled_levelized[s] = abatement_cost(extra_cost_pv[s], 0.0, 0.0, avoided_pv[s]);
+  }
   std::vector<double> column_of(n);
   for (std::size_t j = 0; j < M; ++j) {
     for (std::size_t m = 0; m < n; ++m)
@@ -278,6 +288,7 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   stats.doubles("metric_quantiles", metric_q);
   stats.ints("metric_count", metric_count);
   stats.doubles("abatement_cost_pooled", pooled);
+  stats.doubles("abatement_cost_levelized_pooled", pooled_levelized);
   stats.doubles("near_zero_share", nz_share);
   stats.doubles("target_met_share", met_share);
 }

@@ -15,8 +15,10 @@ namespace steelpath {
 /// Writes cumulative_emissions, near_zero_year and the `statistics` group.
 /// `status`: member_status as written.
 /// `target_met`: [member][target] as written (1 met, 0 not, NaN failed).
+/// `discount_rate`: the present-value metrics' (Scenario::metrics), 1/yr.
 void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesignTable& design,
-                             const std::vector<std::int32_t>& status, const std::vector<double>& target_met);
+                             const std::vector<std::int32_t>& status, const std::vector<double>& target_met,
+                             double discount_rate);
 
 /// Quantile p of `values` (sorted in place) by linear interpolation between
 /// order statistics (numpy's default, Hyndman and Fan type 7); NaN if empty.

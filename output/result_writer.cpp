@@ -64,6 +64,8 @@ void write_provenance(hid_t file, const Scenario& s, const Provenance& p) {
                   "Guidelines. Fleet data, when the fleet file is derived from it: Global Energy "
                   "Monitor, Global Iron and Steel Tracker (March 2025), CC BY 4.0; cross-check: "
                   "POSTED (Potsdam open-source techno-economic database). See docs/data.md."));
+  // The present-value metrics' rate: with the arrays, enough to recompute them.
+  h5::set_attribute(file, "metrics_discount_rate", s.metrics.discount_rate);
   h5::set_attribute(file, "command_line", p.command_line);
   h5::set_attribute(file, "started_utc", p.started_utc);
   h5::set_attribute(file, "finished_utc", p.finished_utc);

@@ -11,8 +11,9 @@
 namespace steelpath::schema {
 
 // 3: ensemble files (ensemble_schema.hpp); 4: metrics in single-run files,
-// steelpath_role, paired metrics, lever_value_text, statistics coordinates.
-inline constexpr int kSchemaVersion = 4;
+// steelpath_role, paired metrics, lever_value_text, statistics coordinates;
+// 5: present-value metrics (metrics_discount_rate), abatement_cost_levelized.
+inline constexpr int kSchemaVersion = 5;
 
 struct Variable {
   std::string_view group; ///< "" for the root group

@@ -25,11 +25,13 @@ struct Side {
   std::string label;
   std::vector<std::pair<std::int64_t, std::vector<double>>> members; ///< key, metrics in metric_specs() order
   std::vector<double> design; ///< sample_value, to tell whether keys pair
+  double discount_rate = 0.0; ///< of the present-value metrics, 1/yr
 };
 
 Side read_side(const std::string& path, std::optional<std::size_t> setting) {
   h5::Handle f = open_results_file(path);
   Side side;
+  side.discount_rate = h5::read_double_attribute(f, "metrics_discount_rate");
   const bool ensemble = H5Lexists(f, "member_setting", H5P_DEFAULT) > 0;
   if (!ensemble) {
     if (setting) throw InputError(path + ": a single-run file has no lever settings");
@@ -123,7 +125,7 @@ void compare_files(std::ostream& os, const CompareOptions& o) {
                 : "")
     << "\n";
   char head[160];
-  std::snprintf(head, sizeof head, "%-27s %-13s %-28s %-28s %s\n", "metric", "units", "A", "B", "B - A");
+  std::snprintf(head, sizeof head, "%-32s %-13s %-28s %-28s %s\n", "metric", "units", "A", "B", "B - A");
   t << head;
   const auto& specs = metric_specs();
   for (std::size_t j = 0; j < specs.size(); ++j) {
@@ -138,7 +140,7 @@ void compare_files(std::ostream& os, const CompareOptions& o) {
     const auto qa = spread(va), qb = spread(vb);
     const auto qd = paired ? spread(diff) : std::array<double, 3>{qb[0] - qa[0], std::nan(""), std::nan("")};
     char line[256];
-    std::snprintf(line, sizeof line, "%-27s %-13s %-28s %-28s %s\n", std::string(specs[j].name).c_str(),
+    std::snprintf(line, sizeof line, "%-32s %-13s %-28s %-28s %s\n", std::string(specs[j].name).c_str(),
                   std::string(specs[j].units).c_str(), cell(qa, range).c_str(), cell(qb, range).c_str(),
                   cell(qd, paired).c_str());
     t << line;
@@ -151,19 +153,21 @@ void compare_files(std::ostream& os, const CompareOptions& o) {
   // Cost of abatement: B's extra system cost (capex and operating costs,
   // carbon payments left out as transfers) per tonne of direct CO2 it avoids
   // against A, USD/t CO2 (million USD per Mt). Per pair when paired, over
-  // the pairs that abate; otherwise from the medians.
-  const std::size_t cost = metric_index("system_cost"), emitted = metric_index("cumulative_emissions");
-  std::array<double, 3> abatement{std::nan(""), std::nan(""), std::nan("")};
-  if (paired) {
-    std::vector<double> ratio;
-    for (const auto& [k, v] : b.members)
-      if (const auto it = by_key.find(k); it != by_key.end()) {
-        const auto& ref = *it->second;
-        const double c = abatement_cost(v[cost], ref[cost], v[emitted], ref[emitted]);
-        if (!std::isnan(c)) ratio.push_back(c);
-      }
-    abatement = spread(ratio);
-  } else {
+  // the pairs that abate; otherwise from the medians. Levelized: the same
+  // with present values, which compare only at one discount rate.
+  auto abatement = [&](std::string_view cost_name, std::string_view emitted_name) {
+    const std::size_t cost = metric_index(cost_name), emitted = metric_index(emitted_name);
+    std::array<double, 3> q{std::nan(""), std::nan(""), std::nan("")};
+    if (paired) {
+      std::vector<double> ratio;
+      for (const auto& [k, v] : b.members)
+        if (const auto it = by_key.find(k); it != by_key.end()) {
+          const auto& ref = *it->second;
+          const double c = abatement_cost(v[cost], ref[cost], v[emitted], ref[emitted]);
+          if (!std::isnan(c)) ratio.push_back(c);
+        }
+      return spread(ratio);
+    }
     std::vector<double> ca, cb, ea, eb;
     for (const auto& [k, v] : a.members) {
       ca.push_back(v[cost]);
@@ -173,12 +177,28 @@ void compare_files(std::ostream& os, const CompareOptions& o) {
       cb.push_back(v[cost]);
       eb.push_back(v[emitted]);
     }
-    abatement[0] = abatement_cost(spread(cb)[0], spread(ca)[0], spread(eb)[0], spread(ea)[0]);
-  }
-  t << "\ncost of abatement, B against A: " << cell(abatement, paired) << " USD/t CO2 avoided"
+    q[0] = abatement_cost(spread(cb)[0], spread(ca)[0], spread(eb)[0], spread(ea)[0]);
+    return q;
+  };
+  const auto plain = abatement("system_cost", "cumulative_emissions");
+  const bool same_rate = a.discount_rate == b.discount_rate;
+  const auto levelized = same_rate ? abatement("system_cost_discounted", "cumulative_emissions_discounted")
+                                   : std::array<double, 3>{std::nan(""), std::nan(""), std::nan("")};
+  t << "\ncost of abatement, B against A: " << cell(plain, paired) << " USD/t CO2 avoided"
     << (paired ? " (per pair that abates)" : "") << "\n";
-  json += "}, \"abatement_cost\": [" + json_number(abatement[0]) + ", " + json_number(abatement[1]) + ", " +
-          json_number(abatement[2]) + "]";
+  char rate[64];
+  std::snprintf(rate, sizeof rate, "%.4g %% a year", 100.0 * b.discount_rate);
+  if (same_rate)
+    t << "levelized (present values at " << rate << "): " << cell(levelized, paired)
+      << " USD/t CO2 avoided\n";
+  else
+    t << "levelized: none, the files discount at different rates (metrics_discount_rate " << a.discount_rate
+      << " and " << b.discount_rate << "); their *_discounted rows do not compare either\n";
+  auto triple = [&](const std::array<double, 3>& v) {
+    return "[" + json_number(v[0]) + ", " + json_number(v[1]) + ", " + json_number(v[2]) + "]";
+  };
+  json += "}, \"abatement_cost\": " + triple(plain) + ", \"abatement_cost_levelized\": " + triple(levelized) +
+          ", \"discount_rate\": [" + json_number(a.discount_rate) + ", " + json_number(b.discount_rate) + "]";
   os << (o.json ? json + "}\n" : t.str());
 }
 

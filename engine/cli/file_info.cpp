@@ -157,13 +157,18 @@ void print_file_info(std::ostream& os, const std::string& path, bool json) {
     << techs.size() << " routes, " << companies << " companies\n";
 
   const auto& specs = metric_specs();
+  const double rate = h5::read_double_attribute(f, "metrics_discount_rate");
+  j.number("metrics_discount_rate", rate);
   if (!ensemble) {
     const auto m = single_run_metrics(f);
     Json mj;
-    t << "  metrics\n";
+    t << "  metrics    (present values at " << fixed(100.0 * rate, 2) << " % a year)\n";
+    std::size_t width = 0;
+    for (const auto& s : specs)
+      width = std::max(width, s.name.size());
     for (std::size_t i = 0; i < specs.size(); ++i) {
       mj.number(std::string(specs[i].name), m[i]);
-      t << "    " << specs[i].name << std::string(26 - std::min<std::size_t>(25, specs[i].name.size()), ' ')
+      t << "    " << specs[i].name << std::string(width + 1 - specs[i].name.size(), ' ')
         << fixed(m[i], specs[i].units == "year" ? 0 : 1) << " " << specs[i].units << "\n";
     }
     j.field("metrics", mj.str());
@@ -229,12 +234,13 @@ void print_file_info(std::ostream& os, const std::string& path, bool json) {
   const auto sdone = h5::read_doubles(g, "members_done");
   const auto mcount = h5::read_doubles(g, "metric_count"); // [setting][metric]
   const auto pooled = h5::read_doubles(g, "abatement_cost_pooled");
+  const auto pooled_levelized = h5::read_doubles(g, "abatement_cost_levelized_pooled");
   const auto nz_share = h5::read_doubles(g, "near_zero_share"); // [setting][year]
   const std::size_t Q = q.size(), M = mnames.size();
   std::vector<std::string> settings;
   t << "  per lever setting: median [5 %, 95 %] over finished members\n"
     << "    cumulative CO2, Mt | near zero by " << (years.empty() ? 0 : static_cast<int>(years.back()))
-    << " | average steel price, USD/t | abatement cost, USD/t CO2: pooled; pairs | setting\n";
+    << " | average steel price, USD/t | abatement cost, USD/t CO2: pooled (levelized); pairs | setting\n";
   auto find_metric = [&](const std::string& name) {
     for (std::size_t i = 0; i < M; ++i)
       if (mnames[i] == name) return i;
@@ -245,6 +251,7 @@ void print_file_info(std::ostream& os, const std::string& path, bool json) {
     sj.text("label", labels[s]);
     sj.number("members_done", s < sdone.size() ? sdone[s] : std::nan(""));
     sj.number("abatement_cost_pooled", pooled[s]);
+    sj.number("abatement_cost_levelized_pooled", pooled_levelized[s]);
     Json mj;
     for (std::size_t i = 0; i < M; ++i) {
       std::vector<std::string> qs;
@@ -268,9 +275,9 @@ void print_file_info(std::ostream& os, const std::string& path, bool json) {
     auto abatement = [&](std::size_t) {
       const std::size_t i = find_metric("abatement_cost");
       if (i == M) return std::string("-");
-      return fixed(pooled[s], 0) + "; pairs " + cell("abatement_cost", 0) + " (" +
-             fixed(mcount[s * M + i], 0) + " of " + fixed(s < sdone.size() ? sdone[s] : std::nan(""), 0) +
-             ")";
+      return fixed(pooled[s], 0) + " (levelized " + fixed(pooled_levelized[s], 0) + "); pairs " +
+             cell("abatement_cost", 0) + " (" + fixed(mcount[s * M + i], 0) + " of " +
+             fixed(s < sdone.size() ? sdone[s] : std::nan(""), 0) + ")";
     };
     if (s < 40)
       t << "    " << cell("cumulative_emissions", 0) << " | "
@@ -280,8 +287,10 @@ void print_file_info(std::ostream& os, const std::string& path, bool json) {
   }
   t << "  abatement cost: extra system cost (capex + operating, undiscounted) per t of direct CO2 avoided "
        "against the reference setting's member with the same sample and replicate; pooled: summed cost over "
-       "summed tonnes; pairs: over the members that abate. Reference: "
-    << reference << "\n";
+       "summed tonnes; levelized: the same with costs and tonnes discounted at "
+    << fixed(100.0 * rate, 2)
+    << " % a year (metrics_discount_rate); pairs: over the members that abate. Reference: " << reference
+    << "\n";
   if (labels.size() > 40) t << "    ... " << labels.size() - 40 << " more settings (--json lists all)\n";
   std::vector<std::string> qraw;
   for (const double v : q)

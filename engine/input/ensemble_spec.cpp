@@ -180,7 +180,8 @@ void read_uncertainty(const SourceNode& doc, const SourceNode::Entry& e, Ensembl
       return bad("expected as many weights as values");
     if (std::any_of(u.weights.begin(), u.weights.end(), [](double w) { return w < 0; }))
       return bad("expected weights >= 0");
-    if (!u.weights.empty() && std::all_of(u.weights.begin(), u.weights.end(), [](double w) { return w == 0; }))
+    if (!u.weights.empty() &&
+        std::all_of(u.weights.begin(), u.weights.end(), [](double w) { return w == 0; }))
       return bad("expected at least one weight > 0");
   }
   out.uncertainties.push_back(std::move(u));
@@ -195,10 +196,12 @@ bool overlap(const std::string& a, const std::string& b) {
 
 // The seed and the ensemble's own settings define the ensemble; varying them
 // inside it has no meaning. The horizon and where companies come from set the
-// shape of every member's arrays, which must be the same in one file.
+// shape of every member's arrays, which must be the same in one file. The
+// metric settings are the file's, one for all members, so that their
+// metrics compare.
 bool reserved(const std::string& path) {
   return overlap(path, "seed") || overlap(path, "ensemble") || overlap(path, "years") ||
-         overlap(path, "companies_from_fleet");
+         overlap(path, "companies_from_fleet") || overlap(path, "metrics");
 }
 
 void check_overlaps(const SourceNode& doc, const EnsembleSpec& e, Diagnostics& diag) {
@@ -216,8 +219,10 @@ void check_overlaps(const SourceNode& doc, const EnsembleSpec& e, Diagnostics& d
   for (std::size_t i = 0; i < levers.size(); ++i) {
     if (reserved(levers[i].first))
       add(diag, where, levers[i].second,
-          "the seed, the ensemble settings, the years and companies_from_fleet cannot be levers (they define the "
-          "ensemble and the shape of its results); use separate scenarios");
+          "the seed, the ensemble settings, the years, companies_from_fleet and the metric settings cannot "
+          "be "
+          "levers (they define the ensemble and the shape and meaning of its results); use separate "
+          "scenarios");
     for (std::size_t j = i + 1; j < levers.size(); ++j)
       if (overlap(levers[i].first, levers[j].first))
         add(diag, where, levers[j].second,
@@ -227,8 +232,9 @@ void check_overlaps(const SourceNode& doc, const EnsembleSpec& e, Diagnostics& d
   for (const auto& u : e.uncertainties) {
     if (reserved(u.path))
       add(diag, uwhere, "uncertainties." + u.path,
-          "the seed, the ensemble settings and the years cannot be uncertain (they define the ensemble and the "
-          "shape of its results)");
+          "the seed, the ensemble settings, the years, companies_from_fleet and the metric settings cannot "
+          "be "
+          "uncertain (they define the ensemble and the shape and meaning of its results)");
     for (const auto& [path, who] : levers)
       if (overlap(u.path, path))
         add(diag, uwhere, "uncertainties." + u.path,

@@ -184,6 +184,7 @@ Scenario build_scenario(const SourceNode& root) {
 
   s.finance.discount_rate = num(section(root, "finance"), "discount_rate");
   s.finance.expected_utilisation = num(section(root, "finance"), "expected_utilisation");
+  s.metrics.discount_rate = num(section(root, "metrics"), "discount_rate");
   for (const auto& e : section(root, "companies").entries())
     s.companies.push_back(company(e.key, e.value, s));
 

@@ -331,6 +331,13 @@ Spec build() {
                                number("hurdle rate for levelized costs, per year", "1", {0.0, 1.0}, "0.08")},
                               {"expected_utilisation", number("capacity factor assumed when levelizing capex",
                                                               "1", {0.01, 1.0}, "0.85")}})},
+          {"metrics",
+           record(
+               "how the results summarise a run (docs/output.md); the simulation does not read these", false,
+               {{"discount_rate",
+                 number("social discount rate of the present-value metrics, per year (default: HM Treasury, "
+                        "The Green Book 2022, A6: 3.5 % for years 0-30)",
+                        "1", {0.0, 1.0}, "0.035")}})},
           {"market",
            record("market rules", false,
                   {{"max_utilisation",

@@ -99,6 +99,7 @@ std::vector<std::string> check_consistency(const Scenario& s) {
     fail("electricity commodity index out of range");
   check_series(s.policy.carbon_price, "carbon_price");
   if (!(s.finance.discount_rate > -1.0)) fail("finance: discount_rate must be > -1");
+  if (!(s.metrics.discount_rate > -1.0)) fail("metrics: discount_rate must be > -1");
   if (!(s.finance.expected_utilisation > 0.0 && s.finance.expected_utilisation <= 1.0))
     fail("finance: expected_utilisation must be in (0, 1]");
   if (!(s.market.max_utilisation > 0.0 && s.market.max_utilisation <= 1.0))

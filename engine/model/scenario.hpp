@@ -25,6 +25,15 @@ struct Finance {
   double expected_utilisation = 0.85; ///< capacity factor assumed when levelizing capex, 0..1
 };
 
+/// How the results summarise a run (output/member_metrics.hpp): settings of
+/// the reporting only, the simulation never reads them.
+struct MetricSettings {
+  /// Social discount rate of the present-value metrics (system_cost_discounted,
+  /// abatement_cost_levelized), 1/yr. Default: HM Treasury, The Green Book
+  /// (2022), section A6: the social time preference rate, 3.5 % for years 0-30.
+  double discount_rate = 0.035;
+};
+
 struct Market {
   double max_utilisation = 0.9; ///< highest share of capacity a unit can produce in a year, 0..1
 };
@@ -51,6 +60,7 @@ struct Scenario {
   Finance finance;
   Market market;
   Behaviour behaviour;
+  MetricSettings metrics;
   std::uint64_t seed = 1; ///< keys every random draw (sim/random_stream.hpp)
   /// Index of the commodity that is scrap (limited by Region::scrap_supply), if any.
   std::optional<int> scrap_commodity;

@@ -71,6 +71,19 @@ TEST_CASE("metrics of a constructed member have the values worked out by hand", 
   CHECK(at("subsidies_paid_total") == 10.0);
   CHECK(at("fund_spent_total") == 6.0);
   CHECK(at("unmet_demand_total") == 2.5);
+  // Undiscounted by default: the present values are the plain sums.
+  CHECK(at("system_cost_discounted") == 180.0);
+  CHECK(at("cumulative_emissions_discounted") == 439.0);
+  // At 100 % a year, year y weighs 2^-y (exact in binary): 30 a year of
+  // costs is 30 x (1 + 1/2 + ... + 1/32) = 59.0625; the tonnes are
+  // 100 + 60 + 30 + 7.5 + 0.5625 + 0.9375 = 199.
+  in.discount_rate = 1.0;
+  const auto pv = compute_metrics(in);
+  CHECK(pv[metric_index("system_cost_discounted")] == 59.0625);
+  CHECK(pv[metric_index("cumulative_emissions_discounted")] == 199.0);
+  CHECK(pv[metric_index("system_cost")] == 180.0); // the plain sums do not move
+  CHECK(pv[metric_index("cumulative_emissions")] == 439.0);
+  in.discount_rate = 0.0;
   // Never at or below 10 % of the first year: no near-zero year.
   const std::vector<double> slow = {100, 90, 80, 70, 60, 50};
   in.emissions = slow;
@@ -91,12 +104,19 @@ TEST_CASE("paired metrics: emissions avoided and the cost per tonne, by hand", "
   set(member, "system_cost", 9000.0);
   set(reference, "cumulative_emissions", 400.0);
   set(reference, "system_cost", 7000.0);
-  REQUIRE(paired_metric_specs().size() == 2);
+  // Present values: 1,500 million USD more for 60 discounted Mt avoided.
+  set(member, "system_cost_discounted", 5500.0);
+  set(member, "cumulative_emissions_discounted", 190.0);
+  set(reference, "system_cost_discounted", 4000.0);
+  set(reference, "cumulative_emissions_discounted", 250.0);
+  REQUIRE(paired_metric_specs().size() == 3);
   CHECK(paired_metric_specs()[0].name == "emissions_avoided");
   CHECK(paired_metric_specs()[1].name == "abatement_cost");
+  CHECK(paired_metric_specs()[2].name == "abatement_cost_levelized");
   auto p = paired_metrics(member, reference);
   CHECK(p[0] == 100.0);
   CHECK(p[1] == 20.0);
+  CHECK(p[2] == 25.0);
   // Cheaper and cleaner: a negative cost of abatement (a saving per tonne).
   set(member, "system_cost", 6000.0);
   CHECK(paired_metrics(member, reference)[1] == -10.0);
@@ -104,6 +124,7 @@ TEST_CASE("paired metrics: emissions avoided and the cost per tonne, by hand", "
   p = paired_metrics(reference, reference);
   CHECK(p[0] == 0.0);
   CHECK(std::isnan(p[1]));
+  CHECK(std::isnan(p[2]));
   set(member, "cumulative_emissions", 450.0);
   p = paired_metrics(member, reference);
   CHECK(p[0] == -50.0);

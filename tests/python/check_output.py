@@ -32,7 +32,7 @@ def main(path: str) -> int:
         resolved = text(f.attrs["scenario_yaml"])
         assert 'name: "demo"' in resolved
         assert hashlib.sha256(resolved.encode("utf-8")).hexdigest() == text(f.attrs["scenario_sha256"])
-        assert int(f.attrs["schema_version"]) == 4
+        assert int(f.attrs["schema_version"]) == 5
 
     ds = xr.open_dataset(path, engine="h5netcdf")
     assert ds["production"].dims == ("year", "region", "technology"), ds["production"].dims
@@ -67,7 +67,8 @@ def main(path: str) -> int:
     assert sorted(metrics.data_vars) == sorted([
         "cumulative_emissions", "cumulative_emissions_2050", "peak_emissions", "peak_year", "near_zero_year",
         "total_investment", "system_cost", "average_steel_price", "stranded_capacity_total",
-        "subsidies_paid_total", "fund_spent_total", "unmet_demand_total"]), list(metrics.data_vars)
+        "subsidies_paid_total", "fund_spent_total", "unmet_demand_total", "system_cost_discounted",
+        "cumulative_emissions_discounted"]), list(metrics.data_vars)
     assert all(metrics[v].dims == () for v in metrics.data_vars)
     e = ds["emissions"].values
     years = ds["year"].values
@@ -82,6 +83,15 @@ def main(path: str) -> int:
         "stranded_capacity_total": ds["stranded_capacity"].values.sum(),
         "subsidies_paid_total": ds["subsidies_paid"].values.sum(), "fund_spent_total": ds["fund_spent"].values.sum(),
         "unmet_demand_total": ds["unmet_demand"].values.sum()}
+    # Present values at the file's own rate (the demo leaves the default, the
+    # Green Book's 3.5 %): year y weighs 1.035^-(y - 2025).
+    rate = float(ds.attrs["metrics_discount_rate"])
+    assert rate == 0.035, rate
+    weight = (1.0 + rate) ** -(years - years[0]).astype(float)
+    yearly_cost = ds["investment"].values.sum(axis=1) + ds["operating_cost"].values.sum(axis=1)
+    expected["system_cost_discounted"] = (weight * yearly_cost).sum()
+    expected["cumulative_emissions_discounted"] = (weight * e).sum()
+    assert expected["system_cost_discounted"] < 0.7 * expected["system_cost"]
     for name, value in expected.items():
         np.testing.assert_allclose(float(ds[name]), value, rtol=1e-12, err_msg=name)
     below = np.nonzero(e <= 0.1 * e[0])[0]

@@ -26,13 +26,22 @@ def run(*args, ok=True):
     return p
 
 
+def present_values(f, rate):
+    """Each member's discounted system cost and direct CO2, from its arrays:
+    year y weighs (1 + rate)^-(y - first year)."""
+    years = f["year"][()]
+    w = (1.0 + rate) ** -(years - years[0]).astype(float)
+    cost = f["investment"][()].sum(axis=2) + f["operating_cost"][()].sum(axis=2)  # [member, year]
+    return cost @ w, f["emissions"][()] @ w
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="steelpath-info-")
     try:
         single = os.path.join(tmp, "demo.h5")
         run("run", os.path.join(SRC, "scenarios/demo.yaml"), "-q", "-o", single)
         text = run("info", single).stdout
-        assert "single-run results, schema 4" in text, text
+        assert "single-run results, schema 5" in text and "present values at 3.50 % a year" in text, text
         d = json.loads(run("info", single, "--json").stdout)
         with h5py.File(single, "r") as f:
             e = f["emissions"][()]
@@ -44,6 +53,14 @@ def main():
         nz = years[np.nonzero(e <= 0.1 * e[0])[0]]
         assert (m["near_zero_year"] is None and len(nz) == 0) or m["near_zero_year"] == nz[0], (m, nz)
         assert d["kind"] == "single run" and d["first_year"] == 2025 and d["seed"] == "1"
+        assert d["metrics_discount_rate"] == 0.035
+        # At a zero rate the present values are the plain sums.
+        flat = os.path.join(tmp, "flat.h5")
+        run("run", os.path.join(SRC, "scenarios/demo.yaml"), "-q", "-o", flat, "--set", "metrics.discount_rate=0")
+        fm = json.loads(run("info", flat, "--json").stdout)["metrics"]
+        assert np.isclose(fm["system_cost_discounted"], fm["system_cost"], rtol=1e-12), fm
+        assert np.isclose(fm["cumulative_emissions_discounted"], fm["cumulative_emissions"], rtol=1e-12), fm
+        assert fm["system_cost"] == m["system_cost"] and m["system_cost_discounted"] < 0.7 * m["system_cost"]
 
         ens = os.path.join(tmp, "ens.h5")
         run("run", os.path.join(SRC, "tests/data/ensemble-failing.yaml"), "-q", "-o", ens)
@@ -90,6 +107,25 @@ def main():
         assert abates.any()
         assert np.allclose(c["abatement_cost"], [np.median(ratio), *np.quantile(ratio, [0.05, 0.95])], rtol=1e-12), (
             c["abatement_cost"], ratio)
+        # Levelized: the same pairs with present values at the file's 3.5 %.
+        with h5py.File(dem, "r") as f:
+            assert float(f.attrs["metrics_discount_rate"]) == 0.035
+            cost_pv, emitted_pv = present_values(f, 0.035)
+            np.testing.assert_allclose(f["system_cost_discounted"][()], cost_pv, rtol=1e-12)
+            np.testing.assert_allclose(f["cumulative_emissions_discounted"][()], emitted_pv, rtol=1e-12)
+            stored_levelized = f["abatement_cost_levelized"][()][st == 2][np.argsort(sm[st == 2])]
+        pa = emitted_pv[st == 0][np.argsort(sm[st == 0])]
+        pb = emitted_pv[st == 2][np.argsort(sm[st == 2])]
+        qa = cost_pv[st == 0][np.argsort(sm[st == 0])]
+        qb = cost_pv[st == 2][np.argsort(sm[st == 2])]
+        abates_pv = (pa - pb) > 0
+        levelized = (qb - qa)[abates_pv] / (pa - pb)[abates_pv]
+        assert np.allclose(c["abatement_cost_levelized"], [np.median(levelized), *np.quantile(levelized, [0.05, 0.95])],
+                           rtol=1e-12), (c["abatement_cost_levelized"], levelized)
+        np.testing.assert_allclose(stored_levelized[abates_pv], levelized, rtol=1e-12)
+        assert np.isnan(stored_levelized[~abates_pv]).all()
+        # Later abatement weighs less than earlier spending: the levelized cost is higher here.
+        assert np.median(levelized) > np.median(ratio), (levelized, ratio)
         # The file's own paired metrics (reference: setting 0 by default) are the same pairs.
         with h5py.File(dem, "r") as f:
             assert int(f.attrs["reference_lever_setting"]) == 0
@@ -123,7 +159,8 @@ def main():
         with open(scen, "w") as out:
             out.write(f"extends: {os.path.join(SRC, 'tests/data/ensemble-failing.yaml')}\n"
                       "levers: {policies.carbon_price.2035: [30, 90, 150]}\n"
-                      "ensemble: {samples: 6, replicates: 2, reference: policies.carbon_price.2035=90}\n")
+                      "ensemble: {samples: 6, replicates: 2, reference: policies.carbon_price.2035=90}\n"
+                      "metrics: {discount_rate: 5 %}\n")
         pairs = os.path.join(tmp, "pairs.h5")
         run("run", scen, "-q", "-o", pairs)
         with h5py.File(pairs, "r") as f:
@@ -131,15 +168,18 @@ def main():
             ok_, cum_, cost_ = f["member_status"][()] == 1, f["cumulative_emissions"][()], f["system_cost"][()]
             got_avoided, got_cost = f["emissions_avoided"][()], f["abatement_cost"][()]
             pooled = f["statistics/abatement_cost_pooled"][()]
-            assert int(f.attrs["reference_lever_setting"]) == 1
+            pooled_levelized = f["statistics/abatement_cost_levelized_pooled"][()]
+            got_levelized = f["abatement_cost_levelized"][()]
+            assert int(f.attrs["reference_lever_setting"]) == 1 and float(f.attrs["metrics_discount_rate"]) == 0.05
+            cost_pv_, emitted_pv_ = present_values(f, 0.05)
         assert rp_.max() == 1 and (~ok_).any() and ok_.any()
-        extra, tonnes = np.zeros(3), np.zeros(3)
+        extra, tonnes, extra_pv, tonnes_pv = np.zeros(3), np.zeros(3), np.zeros(3), np.zeros(3)
         for m in range(len(st_)):
             r = np.nonzero((st_ == 1) & (sm_ == sm_[m]) & (rp_ == rp_[m]))[0]
             assert len(r) == 1
             r = r[0]
             if not (ok_[m] and ok_[r]):
-                assert np.isnan(got_avoided[m]) and np.isnan(got_cost[m]), m
+                assert np.isnan(got_avoided[m]) and np.isnan(got_cost[m]) and np.isnan(got_levelized[m]), m
                 continue
             avoided = cum_[r] - cum_[m]
             assert got_avoided[m] == avoided, m
@@ -147,9 +187,17 @@ def main():
             np.testing.assert_allclose(got_cost[m], want, rtol=1e-12, equal_nan=True)
             extra[st_[m]] += cost_[m] - cost_[r]
             tonnes[st_[m]] += avoided
+            avoided_pv = emitted_pv_[r] - emitted_pv_[m]
+            want = (cost_pv_[m] - cost_pv_[r]) / avoided_pv if avoided_pv > 0 else np.nan
+            np.testing.assert_allclose(got_levelized[m], want, rtol=1e-9, atol=1e-9, equal_nan=True)
+            extra_pv[st_[m]] += cost_pv_[m] - cost_pv_[r]
+            tonnes_pv[st_[m]] += avoided_pv
         want = np.where(tonnes > 0, extra / np.where(tonnes > 0, tonnes, 1), np.nan)
         np.testing.assert_allclose(pooled, want, rtol=1e-9, equal_nan=True)
         assert np.isnan(pooled[1])  # the reference against itself
+        want = np.where(tonnes_pv > 0, extra_pv / np.where(tonnes_pv > 0, tonnes_pv, 1), np.nan)
+        np.testing.assert_allclose(pooled_levelized, want, rtol=1e-9, equal_nan=True)
+        assert np.isnan(pooled_levelized[1]) and np.isfinite(pooled_levelized[2])  # 150 abates against 90
         # Two settings with one label cannot be a reference; nor can a scenario without levers have one.
         with open(scen, "w") as out:
             out.write(f"extends: {os.path.join(SRC, 'tests/data/ensemble-failing.yaml')}\n"
@@ -163,7 +211,16 @@ def main():
         text = run("compare", dem, "--setting-b", 2).stdout
         assert "paired member by member" in text and "cumulative_emissions" in text
         c = json.loads(run("compare", single, dem, "--json").stdout)  # a single run against a setting
-        assert c["paired"] is False
+        assert c["paired"] is False and c["discount_rate"] == [0.035, 0.035]
+        med = {k: c["metrics"][k + "_discounted"] for k in ("system_cost", "cumulative_emissions")}
+        avoided_pv = med["cumulative_emissions"]["a"][0] - med["cumulative_emissions"]["b"][0]
+        want = (med["system_cost"]["b"][0] - med["system_cost"]["a"][0]) / avoided_pv if avoided_pv > 0 else None
+        assert (want is None and c["abatement_cost_levelized"][0] is None) or \
+            np.isclose(c["abatement_cost_levelized"][0], want, rtol=1e-12), (c["abatement_cost_levelized"], want)
+        # Present values at two rates do not compare: no levelized cost, and the text says why.
+        c = json.loads(run("compare", flat, dem, "--json").stdout)
+        assert c["discount_rate"] == [0.0, 0.035] and c["abatement_cost_levelized"] == [None, None, None], c
+        assert "the files discount at different rates" in run("compare", flat, dem).stdout
         assert np.isclose(c["metrics"]["cumulative_emissions"]["a"][0], e.sum(), rtol=1e-12)
         bad = run("compare", dem, "--setting-b", 99, ok=False)
         assert bad.returncode == 2 and "lever setting 99 does not exist" in bad.stderr, bad.stderr
