@@ -59,13 +59,27 @@ double abatement_cost(double cost, double cost_ref, double emitted, double emitt
   return avoided > 0.0 ? (cost - cost_ref) / avoided : std::numeric_limits<double>::quiet_NaN();
 }
 
+const std::vector<AbatementBasis>& abatement_bases() {
+  static const std::vector<AbatementBasis> b = [] {
+    std::vector<AbatementBasis> v = {
+        {"abatement_cost", "system_cost", "cumulative_emissions", false},
+        {"abatement_cost_levelized", "system_cost_discounted", "cumulative_emissions_discounted", true}};
+    for (auto& x : v) {
+      x.cost_index = metric_index(x.cost);
+      x.emitted_index = metric_index(x.emitted);
+    }
+    return v;
+  }();
+  return b;
+}
+
 std::vector<double> paired_metrics(std::span<const double> member, std::span<const double> reference) {
-  static const std::size_t emitted = metric_index("cumulative_emissions"), cost = metric_index("system_cost"),
-                           emitted_pv = metric_index("cumulative_emissions_discounted"),
-                           cost_pv = metric_index("system_cost_discounted");
-  return {reference[emitted] - member[emitted],
-          abatement_cost(member[cost], reference[cost], member[emitted], reference[emitted]),
-          abatement_cost(member[cost_pv], reference[cost_pv], member[emitted_pv], reference[emitted_pv])};
+  static const std::size_t emitted = metric_index("cumulative_emissions");
+  std::vector<double> out = {reference[emitted] - member[emitted]};
+  for (const auto& b : abatement_bases())
+    out.push_back(abatement_cost(member[b.cost_index], reference[b.cost_index], member[b.emitted_index],
+                                 reference[b.emitted_index]));
+  return out;
 }
 
 std::vector<double> compute_metrics(const MetricInputs& in) {

@@ -4,6 +4,7 @@
 // file's metrics can always be recomputed from its own arrays.
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,19 @@ struct MetricInputs {
 /// tonnes avoided are worth the extra cost today.
 [[nodiscard]] std::vector<double> paired_metrics(std::span<const double> member,
                                                  std::span<const double> reference);
+
+/// A cost of abatement and the two metrics (metric_specs() names) it divides:
+/// abatement_cost over plain sums, abatement_cost_levelized over present
+/// values. The paired metrics, the pooled statistics and `compare` all
+/// iterate over these.
+struct AbatementBasis {
+  std::string_view name;      ///< the paired metric; its pooled statistic is name + "_pooled"
+  std::string_view cost;      ///< million USD
+  std::string_view emitted;   ///< Mt CO2
+  bool present_value = false; ///< discounted at the file's metrics_discount_rate
+  std::size_t cost_index = 0, emitted_index = 0; ///< their positions in metric_specs()
+};
+[[nodiscard]] const std::vector<AbatementBasis>& abatement_bases();
 
 /// Extra system cost per tonne avoided: (cost - cost_ref) / (emitted_ref -
 /// emitted), million USD / Mt CO2 = USD/t CO2; NaN unless avoided > 0.

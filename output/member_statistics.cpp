@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 
 namespace steelpath {
 
@@ -117,29 +118,25 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   // The pooled cost sums over a setting's pairs before dividing, so that a
   // pair that avoids little cannot dominate it as it can the mean of ratios.
   const std::size_t ref0 = d.reference_setting * per_setting;
-  // The same sums of present values give the levelized pooled cost.
-  std::vector<double> extra_cost(settings, 0.0), avoided(settings, 0.0);
-  std::vector<double> extra_cost_pv(settings, 0.0), avoided_pv(settings, 0.0);
-  const std::size_t cost_column = metric_index("system_cost"),
-                    emitted_column = metric_index("cumulative_emissions"),
-                    cost_pv_column = metric_index("system_cost_discounted"),
-                    emitted_pv_column = metric_index("cumulative_emissions_discounted");
+  const auto& bases = abatement_bases();
+  const std::size_t B = bases.size();
+  std::vector<double> extra_cost(B * settings, 0.0), avoided(B * settings, 0.0); // [basis][setting]
   for (std::size_t m = 0; m < n; ++m) {
-    const std::size_t ref = ref0 + m % per_setting;
+    const std::size_t ref = ref0 + m % per_setting, s = m / per_setting;
     if (status[m] != schema::kMemberDone || status[ref] != schema::kMemberDone) continue;
     const auto row = std::span<const double>(metrics).subspan(m * M, M0);
     const auto pair = paired_metrics(row, std::span<const double>(metrics).subspan(ref * M, M0));
     std::copy(pair.begin(), pair.end(), metrics.begin() + static_cast<std::ptrdiff_t>(m * M + M0));
-    extra_cost[m / per_setting] += metrics[m * M + cost_column] - metrics[ref * M + cost_column];
-    avoided[m / per_setting] += metrics[ref * M + emitted_column] - metrics[m * M + emitted_column];
-    extra_cost_pv[m / per_setting] += metrics[m * M + cost_pv_column] - metrics[ref * M + cost_pv_column];
-    avoided_pv[m / per_setting] += metrics[ref * M + emitted_pv_column] - metrics[m * M + emitted_pv_column];
+    for (std::size_t b = 0; b < B; ++b) {
+      extra_cost[b * settings + s] +=
+          metrics[m * M + bases[b].cost_index] - metrics[ref * M + bases[b].cost_index];
+      avoided[b * settings + s] +=
+          metrics[ref * M + bases[b].emitted_index] - metrics[m * M + bases[b].emitted_index];
+    }
   }
-  std::vector<double> pooled(settings), pooled_levelized(settings);
-  for (std::size_t s = 0; s < settings; ++s) {
-    pooled[s] = abatement_cost(extra_cost[s], 0.0, 0.0, avoided[s]);
-    pooled_levelized[s] = abatement_cost(extra_cost_pv[s], 0.0, 0.0, avoided_pv[s]);
-  }
+  std::vector<double> pooled(B * settings); // [basis][setting]
+  for (std::size_t i = 0; i < B * settings; ++i)
+    pooled[i] = abatement_cost(extra_cost[i], 0.0, 0.0, avoided[i]);
   std::vector<double> column_of(n);
   for (std::size_t j = 0; j < M; ++j) {
     for (std::size_t m = 0; m < n; ++m)
@@ -287,8 +284,9 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   stats.doubles("metric_mean", metric_mean);
   stats.doubles("metric_quantiles", metric_q);
   stats.ints("metric_count", metric_count);
-  stats.doubles("abatement_cost_pooled", pooled);
-  stats.doubles("abatement_cost_levelized_pooled", pooled_levelized);
+  for (std::size_t b = 0; b < B; ++b)
+    stats.doubles(std::string(bases[b].name) + "_pooled",
+                  std::span<const double>(pooled).subspan(b * settings, settings));
   stats.doubles("near_zero_share", nz_share);
   stats.doubles("target_met_share", met_share);
 }

@@ -127,6 +127,10 @@ void compare_files(std::ostream& os, const CompareOptions& o) {
   char head[160];
   std::snprintf(head, sizeof head, "%-32s %-13s %-28s %-28s %s\n", "metric", "units", "A", "B", "B - A");
   t << head;
+  // Present values compare only at one discount rate (to rounding: "0.7 %"
+  // and 0.007 are the same rate).
+  const bool same_rate =
+      std::fabs(a.discount_rate - b.discount_rate) <= 1e-12 * std::max(1.0, std::fabs(a.discount_rate));
   const auto& specs = metric_specs();
   for (std::size_t j = 0; j < specs.size(); ++j) {
     std::vector<double> va, vb, diff;
@@ -138,7 +142,8 @@ void compare_files(std::ostream& os, const CompareOptions& o) {
         if (const auto it = by_key.find(k); it != by_key.end()) diff.push_back(v[j] - (*it->second)[j]);
     }
     const auto qa = spread(va), qb = spread(vb);
-    const auto qd = paired ? spread(diff) : std::array<double, 3>{qb[0] - qa[0], std::nan(""), std::nan("")};
+    auto qd = paired ? spread(diff) : std::array<double, 3>{qb[0] - qa[0], std::nan(""), std::nan("")};
+    if (!same_rate && specs[j].name.ends_with("_discounted")) qd.fill(std::nan(""));
     char line[256];
     std::snprintf(line, sizeof line, "%-32s %-13s %-28s %-28s %s\n", std::string(specs[j].name).c_str(),
                   std::string(specs[j].units).c_str(), cell(qa, range).c_str(), cell(qb, range).c_str(),
@@ -154,10 +159,11 @@ void compare_files(std::ostream& os, const CompareOptions& o) {
   // carbon payments left out as transfers) per tonne of direct CO2 it avoids
   // against A, USD/t CO2 (million USD per Mt). Per pair when paired, over
   // the pairs that abate; otherwise from the medians. Levelized: the same
-  // with present values, which compare only at one discount rate.
-  auto abatement = [&](std::string_view cost_name, std::string_view emitted_name) {
-    const std::size_t cost = metric_index(cost_name), emitted = metric_index(emitted_name);
+  // with present values.
+  auto abatement = [&](const AbatementBasis& basis) {
+    const std::size_t cost = basis.cost_index, emitted = basis.emitted_index;
     std::array<double, 3> q{std::nan(""), std::nan(""), std::nan("")};
+    if (basis.present_value && !same_rate) return q;
     if (paired) {
       std::vector<double> ratio;
       for (const auto& [k, v] : b.members)
@@ -180,25 +186,27 @@ void compare_files(std::ostream& os, const CompareOptions& o) {
     q[0] = abatement_cost(spread(cb)[0], spread(ca)[0], spread(eb)[0], spread(ea)[0]);
     return q;
   };
-  const auto plain = abatement("system_cost", "cumulative_emissions");
-  const bool same_rate = a.discount_rate == b.discount_rate;
-  const auto levelized = same_rate ? abatement("system_cost_discounted", "cumulative_emissions_discounted")
-                                   : std::array<double, 3>{std::nan(""), std::nan(""), std::nan("")};
-  t << "\ncost of abatement, B against A: " << cell(plain, paired) << " USD/t CO2 avoided"
-    << (paired ? " (per pair that abates)" : "") << "\n";
-  char rate[64];
-  std::snprintf(rate, sizeof rate, "%.4g %% a year", 100.0 * b.discount_rate);
-  if (same_rate)
-    t << "levelized (present values at " << rate << "): " << cell(levelized, paired)
-      << " USD/t CO2 avoided\n";
-  else
-    t << "levelized: none, the files discount at different rates (metrics_discount_rate " << a.discount_rate
-      << " and " << b.discount_rate << "); their *_discounted rows do not compare either\n";
-  auto triple = [&](const std::array<double, 3>& v) {
-    return "[" + json_number(v[0]) + ", " + json_number(v[1]) + ", " + json_number(v[2]) + "]";
-  };
-  json += "}, \"abatement_cost\": " + triple(plain) + ", \"abatement_cost_levelized\": " + triple(levelized) +
-          ", \"discount_rate\": [" + json_number(a.discount_rate) + ", " + json_number(b.discount_rate) + "]";
+  json += "}";
+  char text[160];
+  t << "\n";
+  for (const auto& basis : abatement_bases()) {
+    const auto q = abatement(basis);
+    json += ", \"" + std::string(basis.name) + "\": [" + json_number(q[0]) + ", " + json_number(q[1]) + ", " +
+            json_number(q[2]) + "]";
+    if (!basis.present_value)
+      t << "cost of abatement, B against A: " << cell(q, paired) << " USD/t CO2 avoided"
+        << (paired ? " (per pair that abates)" : "") << "\n";
+    else if (same_rate) {
+      std::snprintf(text, sizeof text,
+                    "levelized (present values at %.4g %% a year): ", 100.0 * b.discount_rate);
+      t << text << cell(q, paired) << " USD/t CO2 avoided\n";
+    } else {
+      std::snprintf(text, sizeof text, "%.17g and %.17g", a.discount_rate, b.discount_rate);
+      t << "levelized: none, the files discount at different rates (metrics_discount_rate " << text
+        << "), so present values do not compare (nor do the *_discounted rows)\n";
+    }
+  }
+  json += ", \"discount_rate\": [" + json_number(a.discount_rate) + ", " + json_number(b.discount_rate) + "]";
   os << (o.json ? json + "}\n" : t.str());
 }
 

@@ -217,8 +217,8 @@ void print_file_info(std::ostream& os, const std::string& path, bool json) {
   }
   if (!parameters.empty()) t << "\n";
   j.field("parameters", json_list(params));
-  auto attr_number = [&](const char* a) {
-    return H5Aexists(f, a) > 0 ? std::stod(attr(f, a)) : std::nan("");
+  auto attr_number = [&](const char* a) { // NaN where a run left it out
+    return H5Aexists(f, a) > 0 ? h5::read_double_attribute(f, a) : std::nan("");
   };
   t << "  run        " << fixed(attr_number("run_members_per_second"), 0) << " members/s, "
     << attr(f, "run_threads") << " thread(s) x " << attr(f, "run_ranks") << " rank(s), peak "

@@ -53,7 +53,8 @@ public:
   [[nodiscard]] const std::vector<LeverSetting>& settings() const { return settings_; }
   [[nodiscard]] const input::EnsembleSpec& spec() const { return spec_; }
   [[nodiscard]] std::vector<std::string> axis_paths() const;
-  /// The setting emissions_avoided and abatement_cost are measured against
+  /// The setting the paired metrics (emissions_avoided, abatement_cost,
+  /// abatement_cost_levelized) are measured against
   /// (`ensemble.reference`, by label; the first by default).
   [[nodiscard]] std::size_t reference_setting() const { return reference_; }
 

@@ -219,10 +219,9 @@ void check_overlaps(const SourceNode& doc, const EnsembleSpec& e, Diagnostics& d
   for (std::size_t i = 0; i < levers.size(); ++i) {
     if (reserved(levers[i].first))
       add(diag, where, levers[i].second,
-          "the seed, the ensemble settings, the years, companies_from_fleet and the metric settings cannot "
-          "be "
-          "levers (they define the ensemble and the shape and meaning of its results); use separate "
-          "scenarios");
+          "the seed, the ensemble settings, the years, companies_from_fleet and the metric settings "
+          "cannot be levers (they define the ensemble and the shape and meaning of its results); "
+          "use separate scenarios");
     for (std::size_t j = i + 1; j < levers.size(); ++j)
       if (overlap(levers[i].first, levers[j].first))
         add(diag, where, levers[j].second,
@@ -232,9 +231,8 @@ void check_overlaps(const SourceNode& doc, const EnsembleSpec& e, Diagnostics& d
   for (const auto& u : e.uncertainties) {
     if (reserved(u.path))
       add(diag, uwhere, "uncertainties." + u.path,
-          "the seed, the ensemble settings, the years, companies_from_fleet and the metric settings cannot "
-          "be "
-          "uncertain (they define the ensemble and the shape and meaning of its results)");
+          "the seed, the ensemble settings, the years, companies_from_fleet and the metric settings "
+          "cannot be uncertain (they define the ensemble and the shape and meaning of its results)");
     for (const auto& [path, who] : levers)
       if (overlap(u.path, path))
         add(diag, uwhere, "uncertainties." + u.path,

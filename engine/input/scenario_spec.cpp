@@ -349,25 +349,26 @@ Spec build() {
           {"levers", levers},
           {"uncertainties", uncertainties},
           {"ensemble",
-           record(
-               "how the levers and uncertainties are run as an ensemble (docs/ensembles.md)", false,
-               {{"samples",
-                 integer("members drawn from the uncertainties per lever setting (base samples for "
-                         "saltelli); 1 without uncertainties",
-                         "1", {1, 1048575}, "100")},
-                {"sampling",
-                 choice("how the uncertainty sample is drawn",
-                        {"latin_hypercube", "monte_carlo", "sobol", "saltelli"}, "latin_hypercube")},
-                {"replicates",
-                 integer("runs of the agents' own randomness (campaign jitter, logit choices) per sample",
-                         "1", {1, 16777215}, "1")},
-                {"company_series",
-                 choice("also store every member's per-company series (large with the real fleet; "
-                        "`run --member K` gives any one member in full)",
-                        {"true", "false"}, "false")},
-                {"reference", text("the lever setting that emissions_avoided and abatement_cost are measured "
-                                   "against, by its label as `steelpath info` lists it, e.g. "
-                                   "'policies.carbon_price.2040=0' (default: the first setting)")}})},
+           record("how the levers and uncertainties are run as an ensemble (docs/ensembles.md)", false,
+                  {{"samples",
+                    integer("members drawn from the uncertainties per lever setting (base samples for "
+                            "saltelli); 1 without uncertainties",
+                            "1", {1, 1048575}, "100")},
+                   {"sampling",
+                    choice("how the uncertainty sample is drawn",
+                           {"latin_hypercube", "monte_carlo", "sobol", "saltelli"}, "latin_hypercube")},
+                   {"replicates",
+                    integer("runs of the agents' own randomness (campaign jitter, logit choices) per sample",
+                            "1", {1, 16777215}, "1")},
+                   {"company_series",
+                    choice("also store every member's per-company series (large with the real fleet; "
+                           "`run --member K` gives any one member in full)",
+                           {"true", "false"}, "false")},
+                   {"reference",
+                    text("the lever setting that the paired metrics (emissions_avoided, abatement_cost, "
+                         "abatement_cost_levelized) are measured against, by its label as `steelpath info` "
+                         "lists it, e.g. "
+                         "'policies.carbon_price.2040=0' (default: the first setting)")}})},
       });
 }
 

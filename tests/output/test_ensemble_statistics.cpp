@@ -91,6 +91,42 @@ TEST_CASE("metrics of a constructed member have the values worked out by hand", 
   CHECK(metric_specs()[4].name == "near_zero_year");
 }
 
+TEST_CASE("present values weigh each year's costs in every region, by hand", "[output][stats][metrics]") {
+  // 3 years, 2 regions, 1 route; costs that differ by year and region, so a
+  // weight taken per (year, region) cell or per region instead of per year
+  // would give another sum. At 100 % a year the weights are 1, 1/2, 1/4.
+  const std::vector<double> emissions = {100, 50, 20};
+  const std::vector<double> investment = {10, 20, 40, 0, 0, 80}; // [year][region]
+  const std::vector<double> operating = {1, 2, 3, 4, 5, 6};
+  const std::vector<double> per_region(6, 0.0), per_year(3, 0.0), production(6, 1.0), price(6, 500.0);
+  MetricInputs in;
+  in.first_year = 2030;
+  in.years = 3;
+  in.regions = 2;
+  in.technologies = 1;
+  in.emissions = emissions;
+  in.production = production;
+  in.investment = investment;
+  in.operating_cost = operating;
+  in.steel_price = price;
+  in.unmet_demand = per_region;
+  in.stranded = per_year;
+  in.subsidies_paid = per_year;
+  in.fund_spent = per_year;
+  in.discount_rate = 1.0;
+  const auto m = compute_metrics(in);
+  CHECK(m[metric_index("system_cost")] == 171.0);            // 33 + 47 + 91
+  CHECK(m[metric_index("system_cost_discounted")] == 79.25); // 33 + 47/2 + 91/4
+  CHECK(m[metric_index("cumulative_emissions")] == 170.0);
+  CHECK(m[metric_index("cumulative_emissions_discounted")] == 130.0); // 100 + 25 + 5
+  // The bases the paired metrics, pooled statistics and compare share.
+  REQUIRE(abatement_bases().size() == 2);
+  CHECK(metric_specs()[abatement_bases()[1].cost_index].name == "system_cost_discounted");
+  CHECK(metric_specs()[abatement_bases()[1].emitted_index].name == "cumulative_emissions_discounted");
+  CHECK(abatement_bases()[1].present_value);
+  CHECK_FALSE(abatement_bases()[0].present_value);
+}
+
 TEST_CASE("paired metrics: emissions avoided and the cost per tonne, by hand", "[output][stats][metrics]") {
   // The member emits 300 Mt CO2 over the horizon at a system cost of 9,000
   // million USD; its reference pair emits 400 Mt at 7,000 million USD: it
