@@ -21,6 +21,35 @@ TEST_CASE("quantiles interpolate linearly between order statistics (numpy's defa
   CHECK(std::isnan(quantile_sorted(std::vector<double>{}, 0.5)));
 }
 
+namespace {
+
+// A constructed member's series, owned here, and the view compute_metrics() takes.
+struct Member {
+  int first_year = 0;
+  std::size_t years = 0, regions = 0, technologies = 0;
+  std::vector<double> emissions, production, investment, operating, price, unmet, stranded, subsidies, fund;
+  [[nodiscard]] MetricInputs inputs(double discount_rate = 0.0) const {
+    MetricInputs in;
+    in.first_year = first_year;
+    in.years = years;
+    in.regions = regions;
+    in.technologies = technologies;
+    in.emissions = emissions;
+    in.production = production;
+    in.investment = investment;
+    in.operating_cost = operating;
+    in.steel_price = price;
+    in.unmet_demand = unmet;
+    in.stranded = stranded;
+    in.subsidies_paid = subsidies;
+    in.fund_spent = fund;
+    in.discount_rate = discount_rate;
+    return in;
+  }
+};
+
+} // namespace
+
 TEST_CASE("metrics of a constructed member have the values worked out by hand", "[output][stats][metrics]") {
   // 2048..2053, 1 region, 2 routes. Emissions 100, 120, 120, 60, 9, 30.
   const std::vector<double> emissions = {100, 120, 120, 60, 9, 30};
@@ -33,23 +62,20 @@ TEST_CASE("metrics of a constructed member have the values worked out by hand", 
   price[5] = std::nan("");               // a year whose price is NaN must not count...
   production[10] = production[11] = 0.0; // ...nor its (zero) production
   unmet[5] = 2.5;
-  const std::vector<double> stranded = {0, 1, 0, 0, 2, 0}, subsidies = {5, 5, 0, 0, 0, 0},
-                            fund = {1, 1, 1, 1, 1, 1};
-  MetricInputs in;
-  in.first_year = 2048;
-  in.years = 6;
-  in.regions = 1;
-  in.technologies = 2;
-  in.emissions = emissions;
-  in.production = production;
-  in.investment = investment;
-  in.steel_price = price;
-  in.unmet_demand = unmet;
-  in.stranded = stranded;
-  in.subsidies_paid = subsidies;
-  in.fund_spent = fund;
-  const std::vector<double> operating(6, 20.0);
-  in.operating_cost = operating;
+  const Member member{2048,
+                      6,
+                      1,
+                      2,
+                      emissions,
+                      production,
+                      investment,
+                      std::vector<double>(6, 20.0),
+                      price,
+                      unmet,
+                      {0, 1, 0, 0, 2, 0},
+                      {5, 5, 0, 0, 0, 0},
+                      {1, 1, 1, 1, 1, 1}};
+  MetricInputs in = member.inputs();
   const auto m = compute_metrics(in);
   REQUIRE(m.size() == metric_specs().size());
   auto at = [&](std::string_view name) {
@@ -95,26 +121,21 @@ TEST_CASE("present values weigh each year's costs in every region, by hand", "[o
   // 3 years, 2 regions, 1 route; costs that differ by year and region, so a
   // weight taken per (year, region) cell or per region instead of per year
   // would give another sum. At 100 % a year the weights are 1, 1/2, 1/4.
-  const std::vector<double> emissions = {100, 50, 20};
-  const std::vector<double> investment = {10, 20, 40, 0, 0, 80}; // [year][region]
-  const std::vector<double> operating = {1, 2, 3, 4, 5, 6};
-  const std::vector<double> per_region(6, 0.0), per_year(3, 0.0), production(6, 1.0), price(6, 500.0);
-  MetricInputs in;
-  in.first_year = 2030;
-  in.years = 3;
-  in.regions = 2;
-  in.technologies = 1;
-  in.emissions = emissions;
-  in.production = production;
-  in.investment = investment;
-  in.operating_cost = operating;
-  in.steel_price = price;
-  in.unmet_demand = per_region;
-  in.stranded = per_year;
-  in.subsidies_paid = per_year;
-  in.fund_spent = per_year;
-  in.discount_rate = 1.0;
-  const auto m = compute_metrics(in);
+  const std::vector<double> per_region(6, 0.0), per_year(3, 0.0);
+  const Member member{2030,
+                      3,
+                      2,
+                      1,
+                      {100, 50, 20},
+                      std::vector<double>(6, 1.0),
+                      {10, 20, 40, 0, 0, 80}, // investment [year][region]
+                      {1, 2, 3, 4, 5, 6},     // operating costs
+                      std::vector<double>(6, 500.0),
+                      per_region,
+                      per_year,
+                      per_year,
+                      per_year};
+  const auto m = compute_metrics(member.inputs(1.0));
   CHECK(m[metric_index("system_cost")] == 171.0);            // 33 + 47 + 91
   CHECK(m[metric_index("system_cost_discounted")] == 79.25); // 33 + 47/2 + 91/4
   CHECK(m[metric_index("cumulative_emissions")] == 170.0);
