@@ -43,9 +43,4 @@ double levelized_trend(std::span<const double> series, std::size_t start, int ye
   return num / den;
 }
 
-double levelized_cost(const LcosInputs& in) {
-  return (in.capex * in.capital_recovery + in.opex_fixed) / in.utilisation + in.variable_cost +
-         in.emission_intensity * in.carbon_price;
-}
-
 } // namespace steelpath

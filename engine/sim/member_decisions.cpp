@@ -40,9 +40,9 @@ double MemberSimulation::pay_capex(std::size_t c, std::size_t r, std::size_t k, 
                                    std::size_t y, MemberResult& out) {
   const double gross = capex * learning_.multiplier(k) * capacity; // USD/(t/yr) x Mt/yr = million USD
   // A subsidy never pays more than the capex it supports.
-  const double request = std::min(gross, subsidy_per_capacity(k, capex) * capacity);
-  const double paid = std::min(request, std::max(0.0, subsidy_left_));
-  subsidy_left_ -= paid;
+  const double request = std::min(gross, route_cost_.subsidy_per_capacity(k, capex) * capacity);
+  const double paid = std::min(request, std::max(0.0, outlook_.subsidy_left));
+  outlook_.subsidy_left -= paid;
   out.subsidies_paid[y] += paid;
   out.subsidies_unpaid[y] += request - paid;
   out.investment[y * R_ + r] += gross;
@@ -74,11 +74,11 @@ void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
   const double u = s.finance.expected_utilisation;
   for (std::size_t o = 0; o < s.policy.offtakes.size(); ++o) {
     const OfftakeContract& c = s.policy.offtakes[o];
-    offtake_committed_[o] = 0.0;
+    outlook_.offtake_committed[o] = 0.0;
     for (std::size_t i = 0; i < fleet_.size(); ++i)
       if (fleet_.company[i] == c.company && fleet_.status[i] != UnitStatus::closed &&
           costs_.direct_intensity(fleet_.technology[i]) <= c.max_intensity)
-        offtake_committed_[o] += fleet_.capacity[i] * u;
+        outlook_.offtake_committed[o] += fleet_.capacity[i] * u;
   }
   std::fill(region_capacity_.begin(), region_capacity_.end(), 0.0);
   std::fill(new_capacity_.begin(), new_capacity_.end(), 0.0);
@@ -113,7 +113,7 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   const double u = s.market.max_utilisation;
   const double own_scrap = cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
   const bool rebuild = reason == DecisionReason::end_of_life;
-  deciding_ = static_cast<int>(i);
+  const Investor who{c, r, cap, static_cast<int>(k)};
   // A stranded unit may carry on as it is (no capex), switch or close.
   const bool stranded = reason == DecisionReason::stranded;
   opt_lcos_.clear();
@@ -125,7 +125,7 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
     const double capex = rebuild    ? s.technologies[k].capex_greenfield
                          : stranded ? 0.0
                                     : s.technologies[k].capex_reline;
-    lcos_reline = option_lcos(c, r, k, capex, y, cap);
+    lcos_reline = levelized_cost(who, k, capex, y);
     opt_lcos_.push_back(lcos_reline);
     opt_capex_.push_back(capex);
     opt_tech_.push_back(static_cast<int>(k));
@@ -137,7 +137,7 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
     double capex = rebuild ? tj.capex_greenfield : tj.capex_switch;
     if (!rebuild && !tj.capex_switch_from.empty() && !std::isnan(tj.capex_switch_from[k]))
       capex = tj.capex_switch_from[k];
-    opt_lcos_.push_back(option_lcos(c, r, j, capex, y, cap));
+    opt_lcos_.push_back(levelized_cost(who, j, capex, y));
     opt_capex_.push_back(capex);
     opt_tech_.push_back(static_cast<int>(j));
     opt_action_.push_back(DecisionAction::switch_route);
@@ -248,7 +248,6 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
       present = present || company_capacity_[r * C_ + c] > 0.0;
     std::fill(builds_.begin(), builds_.end(), 0);
     const double size = s.behaviour.expansion_unit_size;
-    deciding_ = -1;
     for (int n = 0; n < 4 && available * max_u < target; ++n) {
       std::size_t builder = 0;
       double best_claim = -1.0;
@@ -268,7 +267,8 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
       opt_tech_.clear();
       for (std::size_t k = 0; k < T_; ++k) {
         if (!route_open(builder, r, k, year, size, 0.0)) continue;
-        opt_lcos_.push_back(option_lcos(builder, r, k, s.technologies[k].capex_greenfield, y, size));
+        opt_lcos_.push_back(
+            levelized_cost(Investor{builder, r, size, -1}, k, s.technologies[k].capex_greenfield, y));
         opt_tech_.push_back(static_cast<int>(k));
       }
       if (opt_lcos_.empty()) break;

@@ -8,31 +8,6 @@
 
 namespace steelpath {
 
-double MemberSimulation::allowance_slope(std::size_t k, std::size_t y) const {
-  // Allowances a tonne needs, less those it earns for free. Under a cap the
-  // free allocation is capped at the route's own emissions, so no route is
-  // paid to produce (which would make steel prices negative). Under
-  // intensity trading a unit below its benchmark sells its surplus: that is
-  // the design's incentive, so the slope may be negative there.
-  const double e = costs_.direct_intensity(static_cast<Eigen::Index>(k));
-  if (benchmark_[k] < 0) return e;
-  const EmissionsTrading& ets = *scenario_.policy.ets;
-  const double b = ets.benchmarks[static_cast<std::size_t>(benchmark_[k])][y];
-  if (ets.trading == EmissionsTrading::Trading::intensity) return e - b;
-  return e - std::min(b, e);
-}
-
-double MemberSimulation::marginal_cost(std::size_t r, std::size_t k, std::size_t y, double allowance) const {
-  const Scenario& s = scenario_;
-  const auto ki = static_cast<Eigen::Index>(k);
-  const double e = costs_.direct_intensity(ki);
-  double cost = costs_.variable_cost[r](ki, static_cast<Eigen::Index>(y)) +
-                e * costs_.carbon_tax[r](static_cast<Eigen::Index>(y)) +
-                s.policy.storage_cost * costs_.captured_intensity(ki);
-  if (covered_[r]) cost += allowance * allowance_slope(k, y);
-  return cost + intensity_penalty(r, k, y);
-}
-
 DispatchOutcome MemberSimulation::dispatch_region(std::size_t r, std::size_t y, double allowance) {
   for (std::size_t k = 0; k < T_; ++k) {
     SupplyBlock& b = blocks_[r * T_ + k];
@@ -52,11 +27,12 @@ double MemberSimulation::covered_emissions(std::size_t y, double allowance) {
   const bool net = scenario_.policy.ets->trading == EmissionsTrading::Trading::intensity;
   double emitted = 0.0;
   for (std::size_t r = 0; r < R_; ++r) {
-    if (!covered_[r]) continue;
+    if (!route_cost_.covered(r)) continue;
     (void)dispatch_region(r, y, allowance);
     for (std::size_t k = 0; k < T_; ++k)
-      emitted += block_production_[r * T_ + k] *
-                 (net ? allowance_slope(k, y) : costs_.direct_intensity(static_cast<Eigen::Index>(k)));
+      emitted +=
+          block_production_[r * T_ + k] *
+          (net ? route_cost_.allowance_slope(k, y) : costs_.direct_intensity(static_cast<Eigen::Index>(k)));
   }
   return emitted;
 }
@@ -80,10 +56,10 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
     // Where two blocks' cost lines in p cross, the merit order can change.
     ets_candidates_.clear();
     for (std::size_t r = 0; r < R_; ++r) {
-      if (!covered_[r]) continue;
+      if (!route_cost_.covered(r)) continue;
       for (std::size_t a = 0; a < T_; ++a)
         for (std::size_t b = a + 1; b < T_; ++b) {
-          const double ds = allowance_slope(b, y) - allowance_slope(a, y);
+          const double ds = route_cost_.allowance_slope(b, y) - route_cost_.allowance_slope(a, y);
           if (ds == 0.0) continue;
           const double p = (marginal_cost(r, a, y, 0.0) - marginal_cost(r, b, y, 0.0)) / ds;
           if (p > ets.price_floor && p < ets.price_ceiling) ets_candidates_.push_back(p);
@@ -100,7 +76,7 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
   }
   allowance_ = allowance;
   for (std::size_t r = 0; r < R_; ++r)
-    out.allowance_price[y * R_ + r] = covered_[r] ? allowance : 0.0;
+    out.allowance_price[y * R_ + r] = route_cost_.covered(r) ? allowance : 0.0;
   // The final dispatch of every region at the clearing price.
   for (std::size_t r = 0; r < R_; ++r) {
     const DispatchOutcome d = dispatch_region(r, y, allowance);
@@ -115,11 +91,11 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
     // The supply that cleared is the free allocation, benchmark x output.
     double emitted = 0.0, net = 0.0;
     for (std::size_t r = 0; r < R_; ++r)
-      if (covered_[r])
+      if (route_cost_.covered(r))
         for (std::size_t k = 0; k < T_; ++k) {
           const double q = block_production_[r * T_ + k];
           emitted += q * costs_.direct_intensity(static_cast<Eigen::Index>(k));
-          net += q * allowance_slope(k, y);
+          net += q * route_cost_.allowance_slope(k, y);
         }
     out.ets_cap[y] = emitted - net;
     out.ets_emissions[y] = emitted;
@@ -141,9 +117,9 @@ void MemberSimulation::account(std::size_t y, MemberResult& out) {
       out.indirect[a] = q * costs_.indirect[r](ki, yi);
       // Resource cost: no carbon payments (transfers); fixed opex on the
       // block's operating capacity (clear_market summed it), not per unit.
+      const CostTerms cost = route_cost_.operating(r, k, y, allowance_);
       out.operating_cost[y * R_ + r] +=
-          q * (costs_.variable_cost[r](ki, yi) + s.policy.storage_cost * costs_.captured_intensity(ki)) +
-          s.technologies[k].opex_fixed * out.capacity[a];
+          q * (cost.variable + cost.storage) + s.technologies[k].opex_fixed * out.capacity[a];
     }
   // Units share their block's output in proportion to capacity.
   for (std::size_t i = 0; i < fleet_.size(); ++i) {

@@ -1,7 +1,6 @@
 #include "sim/member_simulation.hpp"
 
 #include "model/errors.hpp"
-#include "sim/levelized_cost.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,49 +11,39 @@ namespace steelpath {
 MemberSimulation::MemberSimulation(const Scenario& scenario)
     : MemberSimulation(scenario, StreamKey{scenario.seed, 0, 0}) {}
 
-MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key) : scenario_(scenario), key_(key) {
-  const auto problems = check_consistency(scenario);
+namespace {
+// The consistency check runs before any member is built from the scenario.
+const Scenario& checked(const Scenario& s) {
+  const auto problems = check_consistency(s);
   if (!problems.empty()) {
     std::string msg = "inconsistent scenario:";
     for (const auto& p : problems)
       msg += "\n  " + p;
     throw ModelError(msg);
   }
+  return s;
+}
+} // namespace
+
+MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
+    : scenario_(checked(scenario)), key_(key), costs_(build_cost_tables(scenario)),
+      route_cost_(scenario, costs_, learning_) {
   const Scenario& s = scenario;
   T_ = s.technologies.size();
   R_ = s.regions.size();
   C_ = s.companies.size();
-  costs_ = build_cost_tables(s);
   learning_.reset(s); // so option_lcos answers before the first run too
   for (const auto& v : costs_.variable_cost)
     if (!v.allFinite()) throw ModelError("variable costs are not finite: check prices");
-  // Capital recovery per company and route: the company's hurdle rate plus a
-  // premium for each readiness level below 9, over the route's campaign.
-  crf_.resize(C_ * T_);
-  for (std::size_t c = 0; c < C_; ++c)
-    for (std::size_t k = 0; k < T_; ++k) {
-      const Technology& t = s.technologies[k];
-      const double rate = s.companies[c].hurdle_rate + s.behaviour.risk_premium_per_trl * (9 - t.readiness);
-      crf_[c * T_ + k] = capital_recovery_factor(rate, t.campaign_years);
-    }
-  benchmark_.assign(T_, -1);
-  covered_.assign(R_, 0);
-  if (s.policy.ets) {
-    for (int r : s.policy.ets->regions)
-      covered_[static_cast<std::size_t>(r)] = 1;
-    for (std::size_t k = 0; k < T_; ++k)
-      for (std::size_t f = 0; f < s.policy.ets->families.size(); ++f)
-        if (s.policy.ets->families[f] == s.technologies[k].family) benchmark_[k] = static_cast<int>(f);
-  }
   blocks_.resize(R_ * T_);
   block_production_.resize(R_ * T_);
   order_.resize(T_);
   for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_})
     v->resize(R_);
   company_capacity_.resize(R_ * C_);
-  for (auto* v : {&internal_price_, &finance_left_, &last_revenue_, &target_reference_})
+  for (auto* v : {&outlook_.internal_price, &finance_left_, &last_revenue_, &target_reference_})
     v->resize(C_);
-  offtake_committed_.resize(s.policy.offtakes.size());
+  outlook_.offtake_committed.resize(s.policy.offtakes.size());
   builds_.resize(C_);
   new_capacity_.resize(T_);
   opt_lcos_.reserve(T_ + 1);
@@ -65,64 +54,7 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key) : sc
 
 double MemberSimulation::option_lcos(std::size_t c, std::size_t r, std::size_t k, double capex, std::size_t y,
                                      double capacity) const {
-  const Scenario& s = scenario_;
-  const Technology& t = s.technologies[k];
-  const auto yi = static_cast<Eigen::Index>(y);
-  const auto ki = static_cast<Eigen::Index>(k);
-  const double u = s.finance.expected_utilisation;
-  const double subsidy = subsidy_left_ > 0.0 ? subsidy_per_capacity(k, capex) : 0.0;
-  double variable = costs_.variable_cost[r](ki, yi);
-  double tax = costs_.carbon_tax[r](yi);
-  if (s.companies[c].foresight == Foresight::perfect) {
-    variable = costs_.lev_variable[r](ki, yi);
-    tax = costs_.lev_carbon_tax[r](ki, yi);
-  } else if (s.companies[c].foresight == Foresight::trend) {
-    variable = costs_.trend_variable[r](ki, yi);
-    tax = costs_.trend_carbon_tax[r](ki, yi);
-  }
-  const double e = costs_.direct_intensity(ki);
-  // Offtake premium expected on the share of the unit's output a contract can
-  // still take, for the share of the campaign the contract runs.
-  double premium = 0.0;
-  const int year = s.horizon.year(y);
-  for (const OfftakeContract& o : s.policy.offtakes) {
-    if (static_cast<std::size_t>(o.company) != c || e > o.max_intensity || o.end_year < year) continue;
-    // Other qualifying capacity of the seller already takes part of the volume.
-    double committed = offtake_committed_[static_cast<std::size_t>(&o - s.policy.offtakes.data())];
-    if (deciding_ >= 0 && fleet_.company[static_cast<std::size_t>(deciding_)] == o.company &&
-        costs_.direct_intensity(fleet_.technology[static_cast<std::size_t>(deciding_)]) <= o.max_intensity)
-      committed -= fleet_.capacity[static_cast<std::size_t>(deciding_)] * u;
-    const double share = std::clamp((o.volume - committed) / std::max(capacity * u, 1e-9), 0.0, 1.0);
-    const int overlap =
-        std::max(0, std::min(o.end_year, year + t.campaign_years - 1) - std::max(o.start_year, year) + 1);
-    premium += o.premium * share * overlap / t.campaign_years;
-  }
-  // The levelized-cost formula (sim/levelized_cost.hpp) with the carbon tax
-  // and the company's internal price; then what depends on policy details.
-  LcosInputs in;
-  in.capex = std::max(0.0, capex * learning_.multiplier(k) - subsidy);
-  in.opex_fixed = t.opex_fixed;
-  in.capital_recovery = crf_[c * T_ + k];
-  in.utilisation = u;
-  in.variable_cost = variable;
-  in.emission_intensity = e;
-  in.carbon_price = tax + internal_price_[c];
-  const double ets = covered_[r] ? expected_allowance_ * allowance_slope(k, y) : 0.0;
-  return levelized_cost(in) + ets + intensity_penalty(r, k, y) +
-         s.policy.storage_cost * costs_.captured_intensity(ki) - premium;
-}
-
-double MemberSimulation::subsidy_per_capacity(std::size_t k, double capex) const {
-  if (!scenario_.policy.subsidy) return 0.0;
-  const CapexSubsidy& sub = *scenario_.policy.subsidy;
-  return sub.share[k] * capex * learning_.multiplier(k) + sub.per_capacity[k]; // USD per (t/yr)
-}
-
-double MemberSimulation::intensity_penalty(std::size_t r, std::size_t k, std::size_t y) const {
-  const Region& reg = scenario_.regions[r];
-  if (!reg.intensity_standard) return 0.0;
-  const double e = costs_.direct_intensity(static_cast<Eigen::Index>(k));
-  return reg.intensity_penalty * std::max(0.0, e - (*reg.intensity_standard)[y]);
+  return levelized_cost(Investor{c, r, capacity, -1}, k, capex, y);
 }
 
 void MemberSimulation::run(MemberResult& out) {
@@ -154,7 +86,7 @@ void MemberSimulation::run(MemberResult& out) {
     scrap_commitment_[static_cast<std::size_t>(fleet_.region[i])] +=
         fleet_.capacity[i] * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
   }
-  std::fill(internal_price_.begin(), internal_price_.end(), 0.0);
+  std::fill(outlook_.internal_price.begin(), outlook_.internal_price.end(), 0.0);
   std::fill(target_reference_.begin(), target_reference_.end(), -1.0);
   std::fill(last_price_.begin(), last_price_.end(), std::numeric_limits<double>::quiet_NaN());
   // Before any revenue is known, a company's is estimated as its capacity at
@@ -164,7 +96,7 @@ void MemberSimulation::run(MemberResult& out) {
     last_revenue_[static_cast<std::size_t>(fleet_.company[i])] +=
         fleet_.capacity[i] * u *
         costs_.variable_cost[static_cast<std::size_t>(fleet_.region[i])](fleet_.technology[i], 0);
-  expected_allowance_ = s.policy.ets ? s.policy.ets->price_floor : 0.0;
+  outlook_.expected_allowance = s.policy.ets ? s.policy.ets->price_floor : 0.0;
 
   for (std::size_t y = 0; y < s.horizon.size(); ++y) {
     start_year(y, out);
@@ -195,7 +127,7 @@ void MemberSimulation::start_year(std::size_t y, MemberResult& out) {
   }
   for (std::size_t k = 0; k < T_; ++k)
     out.capex_factor[y * T_ + k] = learning_.multiplier(k);
-  subsidy_left_ = s.policy.subsidy ? s.policy.subsidy->budget[y] : 0.0;
+  outlook_.subsidy_left = s.policy.subsidy ? s.policy.subsidy->budget[y] : 0.0;
   for (std::size_t c = 0; c < C_; ++c) {
     const Company& co = s.companies[c];
     finance_left_[c] = co.finance_limit > 0.0 ? co.finance_limit * last_revenue_[c]
@@ -229,7 +161,7 @@ void MemberSimulation::end_year(std::size_t y, MemberResult& out) {
   // Company targets: the internal carbon price rises by a step in every year
   // the company's emissions are above its target path (docs/model.md).
   for (std::size_t c = 0; c < C_; ++c) {
-    out.internal_price[y * C_ + c] = internal_price_[c];
+    out.internal_price[y * C_ + c] = outlook_.internal_price[c];
     const auto& target = s.companies[c].target;
     if (!target) continue;
     const double e = out.company_emissions[y * C_ + c];
@@ -237,7 +169,8 @@ void MemberSimulation::end_year(std::size_t y, MemberResult& out) {
     const bool above_milestone =
         target->intensity && q > 0.0 && e / q > (*target->intensity)[y] * (1.0 + 1e-9);
     if (above_milestone) {
-      internal_price_[c] = std::min(target->price_max, internal_price_[c] + target->price_step);
+      outlook_.internal_price[c] =
+          std::min(target->price_max, outlook_.internal_price[c] + target->price_step);
       continue;
     }
     if (target->peak_year == 0 && target->neutrality_year == 0) continue;
@@ -251,13 +184,14 @@ void MemberSimulation::end_year(std::size_t y, MemberResult& out) {
     else if (target->neutrality_year > 0)
       allowed = 0.0;
     if (e > allowed * (1.0 + 1e-9) + 1e-9)
-      internal_price_[c] = std::min(target->price_max, internal_price_[c] + target->price_step);
+      outlook_.internal_price[c] =
+          std::min(target->price_max, outlook_.internal_price[c] + target->price_step);
   }
   for (std::size_t c = 0; c < C_; ++c)
     last_revenue_[c] = out.company_revenue[y * C_ + c];
   for (std::size_t r = 0; r < R_; ++r)
     last_price_[r] = out.steel_price[y * R_ + r];
-  expected_allowance_ = allowance_;
+  outlook_.expected_allowance = allowance_;
   for (std::size_t c = 0; c < C_; ++c) {
     const std::size_t a = y * C_ + c;
     out.company_cash[a] = (y > 0 ? out.company_cash[a - C_] : 0.0) + out.company_revenue[a] -

@@ -20,6 +20,7 @@
 #include "sim/learning.hpp"
 #include "sim/member_result.hpp"
 #include "sim/random_stream.hpp"
+#include "sim/route_cost.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -33,15 +34,20 @@ public:
   /// are keyed by the scenario's seed (and, in an ensemble, the member).
   explicit MemberSimulation(const Scenario& scenario);
   MemberSimulation(const Scenario& scenario, StreamKey key);
+  MemberSimulation(const MemberSimulation&) = delete; // route_cost_ refers to members
+  MemberSimulation& operator=(const MemberSimulation&) = delete;
 
   /// Simulates the whole horizon and overwrites `out`.
   void run(MemberResult& out);
 
   /// Levelized cost (USD/t) of route k with capex `capex` (USD per t/yr,
-  /// before learning) for a unit of company c in region r deciding in year
-  /// index y; `capacity` (Mt/yr) sizes its share of offtake contracts.
+  /// before learning) for a new unit of company c in region r deciding in
+  /// year index y; `capacity` (Mt/yr) sizes its share of offtake contracts.
   [[nodiscard]] double option_lcos(std::size_t c, std::size_t r, std::size_t k, double capex, std::size_t y,
                                    double capacity) const;
+  /// Every cost term, as decisions and dispatch see them.
+  [[nodiscard]] const RouteCost& route_cost() const { return route_cost_; }
+  [[nodiscard]] const CostOutlook& outlook() const { return outlook_; }
 
 private:
   // member_simulation.cpp
@@ -63,23 +69,21 @@ private:
   double covered_emissions(std::size_t y, double allowance_price);
   void account(std::size_t y, MemberResult& out);
   [[nodiscard]] double marginal_cost(std::size_t r, std::size_t k, std::size_t y,
-                                     double allowance_price) const;
-  /// Capex subsidy a decision on route k can expect, USD per (t/yr).
-  [[nodiscard]] double subsidy_per_capacity(std::size_t k, double capex) const;
-  /// Penalty per tonne of route k under region r's intensity standard, USD/t.
-  [[nodiscard]] double intensity_penalty(std::size_t r, std::size_t k, std::size_t y) const;
-  /// Allowances a tonne of route k must surrender, net of free allocation, t CO2/t.
-  [[nodiscard]] double allowance_slope(std::size_t k, std::size_t y) const;
+                                     double allowance_price) const {
+    return route_cost_.operating(r, k, y, allowance_price).operating_total();
+  }
+  [[nodiscard]] double levelized_cost(const Investor& who, std::size_t k, double capex, std::size_t y) const {
+    return route_cost_.levelized(who, k, capex, y, outlook_).levelized_total();
+  }
 
   const Scenario& scenario_;
   StreamKey key_;
   CostTables costs_;
   FleetState fleet_;
   LearningState learning_;
+  RouteCost route_cost_; ///< refers to costs_ and learning_
+  CostOutlook outlook_;  ///< internal prices, offtake commitments, expected allowance, subsidy left
   std::size_t T_ = 0, R_ = 0, C_ = 0;
-  std::vector<double> crf_;           ///< [company][technology]: capital recovery factor, 1/yr
-  std::vector<int> benchmark_;        ///< [technology]: index into the ETS benchmarks, -1: none
-  std::vector<std::uint8_t> covered_; ///< [region]: in the ETS
   // Working memory reused every year.
   std::vector<SupplyBlock> blocks_;      ///< [region][technology]
   std::vector<double> block_production_; ///< Mt, [region][technology]
@@ -87,24 +91,18 @@ private:
   std::vector<double> demand_;           ///< this year's demand per region, Mt
   std::vector<double> last_price_;       ///< last year's steel price per region, USD/t
   std::vector<double> scrap_commitment_; ///< expected scrap use per region, Mt/yr
-  std::vector<double> new_capacity_;     ///< capacity gained by each route this year, Mt/yr (build-out limits)
-  std::vector<double> internal_price_;   ///< per company, USD/t CO2
-  std::vector<double> finance_left_;     ///< per company this year, million USD (inf: no limit)
-  std::vector<double> last_revenue_;     ///< per company, million USD
+  std::vector<double> new_capacity_; ///< capacity gained by each route this year, Mt/yr (build-out limits)
+  std::vector<double> finance_left_; ///< per company this year, million USD (inf: no limit)
+  std::vector<double> last_revenue_; ///< per company, million USD
   std::vector<double> target_reference_; ///< per company: emissions at the target's reference year, Mt CO2
   std::vector<double> region_capacity_;  ///< per region: capacity not closed, Mt/yr
   std::vector<double> company_capacity_; ///< [region][company]: capacity not closed, Mt/yr
   std::vector<int> builds_;              ///< per company: new units this year in the region being expanded
-  std::vector<double>
-      offtake_committed_; ///< per contract: qualifying capacity x utilisation at the year's start, Mt
   std::vector<double> opt_lcos_, opt_capex_; ///< options of one decision
   std::vector<int> opt_tech_;
   std::vector<DecisionAction> opt_action_;
   std::vector<double> ets_candidates_; ///< prices where the merit order may change
-  int deciding_ = -1;                  ///< the unit whose options are being costed, -1: a new build
   double allowance_ = 0.0;             ///< this year's allowance price, USD/t CO2
-  double subsidy_left_ = 0.0;          ///< this year's subsidy budget left, million USD
-  double expected_allowance_ = 0.0;    ///< last year's allowance price, USD/t CO2
 };
 
 /// Convenience: one member of `scenario`, in a fresh result.

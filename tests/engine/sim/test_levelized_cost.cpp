@@ -32,18 +32,3 @@ TEST_CASE("levelized average of a yearly series", "[sim][lcos]") {
   const std::vector<double> c(5, 7.0);
   CHECK(levelized_average(c, 0, 20, 0.08) == Approx(7.0));
 }
-
-TEST_CASE("levelized cost of steel", "[sim][lcos]") {
-  LcosInputs in;
-  in.capex = 1000;           // USD/(t/yr)
-  in.capital_recovery = 0.1; // 1/yr
-  in.opex_fixed = 50;        // USD/(t/yr)/yr
-  in.utilisation = 0.8;
-  in.variable_cost = 300;    // USD/t
-  in.emission_intensity = 2; // t CO2/t
-  in.carbon_price = 50;      // USD/t CO2
-  // (1000 * 0.1 + 50) / 0.8 + 300 + 2 * 50 = 187.5 + 300 + 100 = 587.5 USD/t
-  CHECK(levelized_cost(in) == Approx(587.5));
-  in.carbon_price = 0;
-  CHECK(levelized_cost(in) == Approx(487.5));
-}

@@ -1,0 +1,132 @@
+#include "sim/route_cost.hpp"
+
+#include "sim/levelized_cost.hpp"
+
+#include <algorithm>
+
+namespace steelpath {
+
+RouteCost::RouteCost(const Scenario& s, const CostTables& costs, const LearningState& learning)
+    : scenario_(s), costs_(costs), learning_(learning), T_(s.technologies.size()) {
+  // Capital recovery per company and route: the company's hurdle rate plus a
+  // premium for each readiness level below 9, over the route's campaign.
+  const std::size_t C = s.companies.size();
+  crf_.resize(C * T_);
+  for (std::size_t c = 0; c < C; ++c)
+    for (std::size_t k = 0; k < T_; ++k) {
+      const Technology& t = s.technologies[k];
+      const double rate = s.companies[c].hurdle_rate + s.behaviour.risk_premium_per_trl * (9 - t.readiness);
+      crf_[c * T_ + k] = capital_recovery_factor(rate, t.campaign_years);
+    }
+  benchmark_.assign(T_, -1);
+  covered_.assign(s.regions.size(), 0);
+  if (s.policy.ets) {
+    for (int r : s.policy.ets->regions)
+      covered_[static_cast<std::size_t>(r)] = 1;
+    for (std::size_t k = 0; k < T_; ++k)
+      for (std::size_t f = 0; f < s.policy.ets->families.size(); ++f)
+        if (s.policy.ets->families[f] == s.technologies[k].family) benchmark_[k] = static_cast<int>(f);
+  }
+}
+
+double RouteCost::allowance_slope(std::size_t k, std::size_t y) const {
+  // Allowances a tonne needs, less those it earns for free. Under a cap the
+  // free allocation is capped at the route's own emissions, so no route is
+  // paid to produce (which would make steel prices negative). Under
+  // intensity trading a unit below its benchmark sells its surplus: that is
+  // the design's incentive, so the slope may be negative there.
+  const double e = costs_.direct_intensity(static_cast<Eigen::Index>(k));
+  if (benchmark_[k] < 0) return e;
+  const EmissionsTrading& ets = *scenario_.policy.ets;
+  const double b = ets.benchmarks[static_cast<std::size_t>(benchmark_[k])][y];
+  if (ets.trading == EmissionsTrading::Trading::intensity) return e - b;
+  return e - std::min(b, e);
+}
+
+double RouteCost::subsidy_per_capacity(std::size_t k, double capex) const {
+  if (!scenario_.policy.subsidy) return 0.0;
+  const CapexSubsidy& sub = *scenario_.policy.subsidy;
+  return sub.share[k] * capex * learning_.multiplier(k) + sub.per_capacity[k]; // USD per (t/yr)
+}
+
+double RouteCost::standard_penalty(std::size_t r, std::size_t k, std::size_t y) const {
+  const Region& reg = scenario_.regions[r];
+  if (!reg.intensity_standard) return 0.0;
+  const double e = costs_.direct_intensity(static_cast<Eigen::Index>(k));
+  return reg.intensity_penalty * std::max(0.0, e - (*reg.intensity_standard)[y]);
+}
+
+double RouteCost::storage(std::size_t k) const {
+  return scenario_.policy.storage_cost * costs_.captured_intensity(static_cast<Eigen::Index>(k));
+}
+
+CostTerms RouteCost::operating(std::size_t r, std::size_t k, std::size_t y, double allowance) const {
+  const auto ki = static_cast<Eigen::Index>(k);
+  const auto yi = static_cast<Eigen::Index>(y);
+  CostTerms t;
+  t.variable = costs_.variable_cost[r](ki, yi);
+  t.carbon = costs_.direct_intensity(ki) * costs_.carbon_tax[r](yi);
+  t.storage = storage(k);
+  if (covered_[r]) t.allowances = allowance * allowance_slope(k, y);
+  t.standard_penalty = standard_penalty(r, k, y);
+  return t;
+}
+
+CostTerms RouteCost::levelized(const Investor& who, std::size_t k, double capex, std::size_t y,
+                               const CostOutlook& outlook) const {
+  const Scenario& s = scenario_;
+  const Technology& tech = s.technologies[k];
+  const std::size_t c = who.company, r = who.region;
+  const auto yi = static_cast<Eigen::Index>(y);
+  const auto ki = static_cast<Eigen::Index>(k);
+  // Prices as the company's foresight expects them over the campaign.
+  double variable = costs_.variable_cost[r](ki, yi);
+  double tax = costs_.carbon_tax[r](yi);
+  if (s.companies[c].foresight == Foresight::perfect) {
+    variable = costs_.lev_variable[r](ki, yi);
+    tax = costs_.lev_carbon_tax[r](ki, yi);
+  } else if (s.companies[c].foresight == Foresight::trend) {
+    variable = costs_.trend_variable[r](ki, yi);
+    tax = costs_.trend_carbon_tax[r](ki, yi);
+  }
+  const double subsidy = outlook.subsidy_left > 0.0 ? subsidy_per_capacity(k, capex) : 0.0;
+  const double capex_paid = std::max(0.0, capex * learning_.multiplier(k) - subsidy);
+  CostTerms t;
+  t.capital = (capex_paid * crf_[c * T_ + k] + tech.opex_fixed) / s.finance.expected_utilisation;
+  t.variable = variable;
+  t.carbon = costs_.direct_intensity(ki) * (tax + outlook.internal_price[c]);
+  if (covered_[r]) t.allowances = outlook.expected_allowance * allowance_slope(k, y);
+  t.standard_penalty = standard_penalty(r, k, y);
+  t.storage = storage(k);
+  t.offtake_premium = offtake_premium(who, k, y, outlook);
+  return t;
+}
+
+double RouteCost::offtake_premium(const Investor& who, std::size_t k, std::size_t y,
+                                  const CostOutlook& outlook) const {
+  // The premium expected on the share of the unit's output a contract can
+  // still take, for the share of the campaign the contract runs.
+  const Scenario& s = scenario_;
+  const Technology& tech = s.technologies[k];
+  const double u = s.finance.expected_utilisation;
+  const double e = costs_.direct_intensity(static_cast<Eigen::Index>(k));
+  const int year = s.horizon.year(y);
+  double premium = 0.0;
+  for (std::size_t o = 0; o < s.policy.offtakes.size(); ++o) {
+    const OfftakeContract& con = s.policy.offtakes[o];
+    if (static_cast<std::size_t>(con.company) != who.company || e > con.max_intensity || con.end_year < year)
+      continue;
+    // Other qualifying capacity of the seller already takes part of the
+    // volume; the deciding unit's own does not compete with itself.
+    double committed = outlook.offtake_committed[o];
+    if (who.current_route >= 0 && costs_.direct_intensity(who.current_route) <= con.max_intensity)
+      committed -= who.capacity * u;
+    const double share = std::clamp((con.volume - committed) / std::max(who.capacity * u, 1e-9), 0.0, 1.0);
+    const int overlap = std::max(0, std::min(con.end_year, year + tech.campaign_years - 1) -
+                                        std::max(con.start_year, year) + 1);
+    premium += con.premium * share * overlap / tech.campaign_years;
+  }
+  return premium;
+}
+
+} // namespace steelpath

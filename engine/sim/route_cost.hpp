@@ -1,0 +1,110 @@
+// What a tonne of crude steel costs on a route, term by term, for a unit of a
+// company in a region and year: the one place every cost term is computed
+// (docs/model.md, "Levelized cost" and "Market"). Dispatch takes this year's
+// values (operating); an investment decision takes them levelized over the
+// route's campaign as the company's foresight expects them (levelized). A new
+// cost lever is one new term here, in CostTerms and in the function that fills it.
+//
+// Money in real USD per tonne of crude steel; intensities in t CO2 per t.
+#pragma once
+
+#include "model/scenario.hpp"
+#include "sim/cost_tables.hpp"
+#include "sim/learning.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace steelpath {
+
+/// The terms of a route's cost, USD per t crude steel. Terms a use does not
+/// have are 0 (dispatch has no capital charge, no internal carbon price and no
+/// offtake premium).
+struct CostTerms {
+  /// ((capex x learning - subsidy) x CRF + opex_fixed) / expected utilisation.
+  double capital = 0.0;
+  double variable = 0.0; ///< inputs at their prices (levelized for investment)
+  /// Direct intensity x (carbon tax + the company's internal carbon price).
+  double carbon = 0.0;
+  /// Allowance price x allowances needed net of free allocation (ETS regions).
+  double allowances = 0.0;
+  double standard_penalty = 0.0; ///< penalty x direct intensity above the region's standard
+  double storage = 0.0;          ///< captured CO2 x transport and storage cost
+  double offtake_premium = 0.0;  ///< expected green premium per t: a credit, subtracted
+
+  /// The levelized cost of steel (LCOS): capital + variable + carbon +
+  /// allowances + standard_penalty + storage - offtake_premium, summed in
+  /// that order.
+  [[nodiscard]] double levelized_total() const {
+    return capital + variable + carbon + allowances + standard_penalty + storage - offtake_premium;
+  }
+  /// Dispatch's marginal cost: variable + carbon + storage + allowances +
+  /// standard_penalty, summed in that order (the order of the releases
+  /// before this one: the two totals differ only in rounding, and keeping
+  /// each order keeps results bit-identical).
+  [[nodiscard]] double operating_total() const {
+    return variable + carbon + storage + allowances + standard_penalty;
+  }
+};
+
+/// What changes during a run and shapes an investor's expectations.
+struct CostOutlook {
+  std::vector<double> internal_price;    ///< per company: internal carbon price, USD/t CO2
+  std::vector<double> offtake_committed; ///< per contract: qualifying capacity x utilisation, Mt/yr
+  double expected_allowance = 0.0;       ///< allowance price expected (last year's), USD/t CO2
+  double subsidy_left = 0.0;             ///< this year's subsidy budget left, million USD
+};
+
+/// Who invests: a company's unit in a region (its current route, or -1 for a
+/// new build) and the capacity the investment is for, Mt/yr.
+struct Investor {
+  std::size_t company = 0;
+  std::size_t region = 0;
+  double capacity = 0.0;
+  int current_route = -1;
+};
+
+class RouteCost {
+public:
+  /// Keeps references to the scenario, its cost tables and the learning
+  /// state: all must outlive this object.
+  RouteCost(const Scenario& scenario, const CostTables& costs, const LearningState& learning);
+
+  /// This year's cost of a tonne on route k in region r (year index y) at an
+  /// allowance price, USD/t CO2.
+  [[nodiscard]] CostTerms operating(std::size_t r, std::size_t k, std::size_t y, double allowance) const;
+
+  /// The levelized cost an investor expects for route k with capex `capex`
+  /// (USD per t/yr, before learning and subsidy), deciding in year index y.
+  [[nodiscard]] CostTerms levelized(const Investor& who, std::size_t k, double capex, std::size_t y,
+                                    const CostOutlook& outlook) const;
+
+  /// Allowances a tonne of route k must surrender, net of free allocation,
+  /// t CO2/t (may be negative under intensity trading).
+  [[nodiscard]] double allowance_slope(std::size_t k, std::size_t y) const;
+  /// Capex subsidy an investment in route k can claim, USD per (t/yr).
+  [[nodiscard]] double subsidy_per_capacity(std::size_t k, double capex) const;
+  /// Penalty per tonne of route k under region r's intensity standard, USD/t.
+  [[nodiscard]] double standard_penalty(std::size_t r, std::size_t k, std::size_t y) const;
+  /// Captured CO2 x the storage cost, USD/t.
+  [[nodiscard]] double storage(std::size_t k) const;
+  /// Whether region r is in the emissions trading system.
+  [[nodiscard]] bool covered(std::size_t r) const { return covered_[r] != 0; }
+
+private:
+  /// Expected green premium per tonne from the company's offtake contracts.
+  [[nodiscard]] double offtake_premium(const Investor& who, std::size_t k, std::size_t y,
+                                       const CostOutlook& outlook) const;
+
+  const Scenario& scenario_;
+  const CostTables& costs_;
+  const LearningState& learning_;
+  std::size_t T_ = 0;
+  std::vector<double> crf_;           ///< [company][technology]: capital recovery factor, 1/yr
+  std::vector<int> benchmark_;        ///< [technology]: index into the ETS benchmarks, -1: none
+  std::vector<std::uint8_t> covered_; ///< [region]: in the ETS
+};
+
+} // namespace steelpath
