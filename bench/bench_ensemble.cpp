@@ -21,11 +21,12 @@ const char* scenario_file(int which) {
 
 void BM_member_scenario(benchmark::State& state) {
   const auto loaded = input::load_scenario(scenario_file(static_cast<int>(state.range(0))));
-  const ensemble::Design design(loaded.ensemble, 1);
+  const ensemble::Design design(input::ensemble_plan(loaded.ensemble), 1);
   const input::ScenarioFactory factory(loaded);
   std::size_t m = 0;
   for (auto _ : state) {
-    const Scenario s = factory.make(design.parameters(m++ % design.members()));
+    const ensemble::MemberId id = design.member(m++ % design.members());
+    const Scenario s = factory.make(id.setting, design.sample(id.sample));
     benchmark::DoNotOptimize(s.units.data());
   }
 }
@@ -48,7 +49,7 @@ BENCHMARK(BM_member_encode)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 // Everything a worker thread does for one member.
 void BM_member_task(benchmark::State& state) {
   const auto loaded = input::load_scenario(scenario_file(static_cast<int>(state.range(0))));
-  const ensemble::Design design(loaded.ensemble, 1);
+  const ensemble::Design design(input::ensemble_plan(loaded.ensemble), 1);
   const input::ScenarioFactory factory(loaded);
   MemberResult r;
   std::size_t m = 0;

@@ -123,7 +123,7 @@ void check_ensemble(const input::LoadedScenario& loaded, const std::vector<std::
                        "once and there is no lever setting to measure against; remove the key");
     return;
   }
-  (void)ensemble::Design(loaded.ensemble, loaded.scenario.seed);
+  (void)ensemble::Design(input::ensemble_plan(loaded.ensemble), loaded.scenario.seed);
   const auto problems = input::ensemble_problems(loaded, overrides);
   if (problems.empty()) return;
   std::string msg;
@@ -170,12 +170,13 @@ int run_command(RunOptions o, const std::string& cmdline, bool merge) {
   std::optional<Scenario> member_scenario;
   StreamKey key{loaded.scenario.seed, 0, 0};
   if (o.member) {
-    const ensemble::Design design(loaded.ensemble, loaded.scenario.seed);
+    const ensemble::Design design(input::ensemble_plan(loaded.ensemble), loaded.scenario.seed);
     if (*o.member >= design.members())
       throw InputError("--member " + std::to_string(*o.member) + ": the ensemble has " +
                        std::to_string(design.members()) + " members (0 .. " +
                        std::to_string(design.members() - 1) + ")");
-    member_scenario = input::ScenarioFactory(loaded).make(design.parameters(*o.member));
+    const ensemble::MemberId id = design.member(*o.member);
+    member_scenario = input::ScenarioFactory(loaded).make(id.setting, design.sample(id.sample));
     key = design.stream_key(*o.member);
     if (!o.quiet)
       std::cerr << "member " << *o.member << ": " << design.settings()[design.member(*o.member).setting].label
@@ -225,7 +226,7 @@ int validate_command(const ValidateOptions& o) {
   if (is_ensemble(loaded))
     std::cout << "; " << e.axes.size() << " lever axes, " << e.packages.size() << " packages, "
               << e.uncertainties.size() << " uncertainties: an ensemble of "
-              << ensemble::Design(e, s.seed).members() << " members";
+              << ensemble::Design(input::ensemble_plan(e), s.seed).members() << " members";
   std::cout << ")\n";
   return kExitOk;
 }

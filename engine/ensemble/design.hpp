@@ -11,24 +11,17 @@
 #pragma once
 
 #include "ensemble/sampling.hpp"
-#include "input/ensemble_spec.hpp"
-#include "input/member_scenario.hpp"
+#include "input/ensemble_plan.hpp"
 #include "sim/random_stream.hpp"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
 namespace steelpath::ensemble {
 
-/// One combination of lever values (an axis value each, and a package).
-struct LeverSetting {
-  std::string label;                                             ///< e.g. "policies.carbon_price.2035=60"
-  std::string package;                                           ///< the package's name ("" without packages)
-  std::vector<std::pair<std::string, input::SourceNode>> values; ///< path -> value, in the documented unit
-  std::vector<double> axis_values;                               ///< per axis: the value (NaN for a series)
-  std::vector<std::string> axis_texts; ///< per axis: the value as resolved (YAML flow style for a series)
-};
+using input::LeverSetting;
 
 /// Largest ensemble: member indices are 32-bit integers in the results file.
 inline constexpr std::size_t kMaxMembers = 2147483647;
@@ -42,16 +35,16 @@ struct MemberId {
 class Design {
 public:
   /// Throws InputError for a design too large for the random streams.
-  Design(const input::EnsembleSpec& spec, std::uint64_t seed);
+  Design(const input::EnsemblePlan& plan, std::uint64_t seed);
 
   [[nodiscard]] std::size_t members() const { return settings_.size() * rows_ * replicates_; }
   [[nodiscard]] std::size_t rows() const { return rows_; } ///< uncertainty samples per setting
   [[nodiscard]] std::size_t replicates() const { return replicates_; }
-  [[nodiscard]] std::size_t dims() const { return spec_.uncertainties.size(); }
+  [[nodiscard]] std::size_t dims() const { return plan_.uncertainties.size(); }
   [[nodiscard]] Sampling sampling() const { return sampling_; }
   [[nodiscard]] std::uint64_t seed() const { return seed_; }
   [[nodiscard]] const std::vector<LeverSetting>& settings() const { return settings_; }
-  [[nodiscard]] const input::EnsembleSpec& spec() const { return spec_; }
+  [[nodiscard]] const input::EnsemblePlan& plan() const { return plan_; }
   [[nodiscard]] std::vector<std::string> axis_paths() const;
   /// The setting the paired metrics (emissions_avoided, abatement_cost,
   /// abatement_cost_levelized) are measured against
@@ -63,14 +56,16 @@ public:
   /// `scale: true`) of dimension d in sample row r.
   [[nodiscard]] double unit(std::size_t r, std::size_t d) const { return unit_[r * dims() + d]; }
   [[nodiscard]] double value(std::size_t r, std::size_t d) const { return value_[r * dims() + d]; }
-  /// What member m sets: its lever values, then its sampled values.
-  [[nodiscard]] std::vector<input::ParameterSetting> parameters(std::size_t m) const;
+  /// The sampled values (or factors) of sample row r, one per uncertainty.
+  [[nodiscard]] std::span<const double> sample(std::size_t r) const {
+    return std::span<const double>(value_).subspan(r * dims(), dims());
+  }
   /// The key of member m's agent draws: (seed, sample, replicate); in a
   /// Saltelli design the base sample stands for the sample.
   [[nodiscard]] StreamKey stream_key(std::size_t m) const;
 
 private:
-  input::EnsembleSpec spec_;
+  input::EnsemblePlan plan_;
   std::uint64_t seed_;
   Sampling sampling_;
   std::size_t rows_ = 1, replicates_ = 1, reference_ = 0;

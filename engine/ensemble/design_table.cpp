@@ -15,13 +15,13 @@ EnsembleDesignTable design_table(const Design& d, const std::vector<TargetCheck>
     t.lever_values.insert(t.lever_values.end(), s.axis_values.begin(), s.axis_values.end());
     t.lever_texts.insert(t.lever_texts.end(), s.axis_texts.begin(), s.axis_texts.end());
   }
-  for (const auto& u : d.spec().uncertainties) {
+  for (const auto& u : d.plan().uncertainties) {
     t.parameter_paths.push_back(u.path);
     t.parameter_distributions.push_back(u.distribution);
     t.parameter_scale.push_back(u.scale ? 1 : 0);
   }
   t.samples = d.rows();
-  t.base_samples = d.dims() > 0 ? d.spec().samples : 1;
+  t.base_samples = d.dims() > 0 ? d.plan().samples : 1;
   t.replicates = d.replicates();
   for (std::size_t r = 0; r < d.rows(); ++r)
     for (std::size_t k = 0; k < d.dims(); ++k) {
@@ -30,7 +30,7 @@ EnsembleDesignTable design_table(const Design& d, const std::vector<TargetCheck>
     }
   t.sampling = d.dims() > 0 ? std::string(to_string(d.sampling())) : "none";
   t.seed = d.seed();
-  t.company_series = d.spec().company_series;
+  t.company_series = d.plan().company_series;
   t.reference_setting = d.reference_setting();
   return t;
 }

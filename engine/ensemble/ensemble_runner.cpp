@@ -90,7 +90,7 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
   const Communicator& comm = Communicator::world();
   const bool lead = comm.rank() == 0;
   if (o.parts == 0 || o.part >= o.parts) throw InputError("--part: expected I/N with 0 <= I < N");
-  const Design design(loaded.ensemble, loaded.scenario.seed);
+  const Design design(input::ensemble_plan(loaded.ensemble), loaded.scenario.seed);
   const std::string identity = run_identity(loaded);
   const std::size_t n = design.members();
   const std::string folder = parts_folder(o.output);
@@ -136,7 +136,7 @@ int run_ensemble(const input::LoadedScenario& loaded, const EnsembleOptions& o, 
       journal_problem(e, o.output);
     }
     if (have_final && !earlier)
-      earlier = std::make_unique<ResultsFileSource>(o.output, n, design.spec().company_series);
+      earlier = std::make_unique<ResultsFileSource>(o.output, n, design.plan().company_series);
     // Failures recorded before this run are run again; this run's own stay.
     if (o.retry_failed && first_scan) journals->forget_failures();
     first_scan = false;

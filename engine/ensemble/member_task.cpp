@@ -53,14 +53,15 @@ MemberOutcome run_member(const Design& design, const input::ScenarioFactory& fac
                          MemberResult& result, const std::vector<TargetCheck>& targets) {
   MemberOutcome out;
   try {
-    const Scenario s = factory.make(design.parameters(member));
+    const MemberId id = design.member(member);
+    const Scenario s = factory.make(id.setting, design.sample(id.sample));
     if (const std::string d = factory.shape_difference(s); !d.empty())
       throw std::runtime_error("the member's results would have another shape than the ensemble's: " + d);
     MemberSimulation sim(s, design.stream_key(member));
     sim.run(result);
     if (const std::string bad = first_non_finite(result); !bad.empty())
       throw std::runtime_error("numeric error: a non-finite value in " + bad);
-    out.payload = encode_member(result, design.spec().company_series, targets_met(targets, result));
+    out.payload = encode_member(result, design.plan().company_series, targets_met(targets, result));
     out.unit_years = static_cast<double>(result.unit_years);
   } catch (const std::exception& e) {
     out.failed = true;

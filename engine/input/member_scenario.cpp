@@ -2,12 +2,14 @@
 
 #include "input/diagnostics.hpp"
 #include "input/parameter_paths.hpp"
+#include "input/parameter_slot.hpp"
 #include "input/quantity.hpp"
 #include "input/scenario_builder.hpp"
 #include "input/scenario_validator.hpp"
 #include "model/errors.hpp"
 
 #include <cmath>
+#include <mutex>
 
 namespace steelpath::input {
 
@@ -110,10 +112,28 @@ bool scale_node(SourceNode& node, double factor) {
   return true;
 }
 
+/// A lever setting, resolved once: its document, Scenario and the slots of
+/// the uncertainties in it.
+struct ScenarioFactory::Setting {
+  std::once_flag once;
+  bool patched = false; ///< members are patched in place (else built through the document)
+  DocumentFacts facts;
+  Scenario scenario;
+  std::vector<ParameterSlot> slots; ///< one per uncertainty (when patched)
+};
+
 ScenarioFactory::ScenarioFactory(const LoadedScenario& base)
-    : resolved_(base.resolved), units_(base.scenario.units), horizon_(base.scenario.horizon),
+    : resolved_(base.resolved), spec_(base.ensemble), plan_(ensemble_plan(base.ensemble)),
+      units_(base.scenario.units), horizon_(base.scenario.horizon),
       technologies_(base.scenario.technologies.size()), regions_(base.scenario.regions.size()),
-      companies_(base.scenario.companies.size()), contracts_(base.scenario.policy.offtakes.size()) {}
+      companies_(base.scenario.companies.size()), contracts_(base.scenario.policy.offtakes.size()) {
+  const double n = plan_.setting_count();
+  settings_.resize(n > 0 && n < 1e9 ? static_cast<std::size_t>(n) : 0);
+  for (auto& s : settings_)
+    s = std::make_unique<Setting>();
+}
+
+ScenarioFactory::~ScenarioFactory() = default;
 
 std::string ScenarioFactory::shape_difference(const Scenario& s) const {
   auto differs = [](const char* what, std::size_t a, std::size_t b) {
@@ -131,15 +151,29 @@ std::string ScenarioFactory::shape_difference(const Scenario& s) const {
   return {};
 }
 
-Scenario ScenarioFactory::make(const std::vector<ParameterSetting>& settings) const {
+SourceNode ScenarioFactory::lever_document(std::size_t setting) const {
   SourceNode doc = resolved_;
   std::string why;
-  for (const auto& s : settings) {
-    const SourceNode value = !s.value.is_null() ? s.value
-                             : s.scale          ? scaled_value(doc, s.path, s.number)
-                                                : number_node(s.number);
-    if (!std::isfinite(s.number)) throw InputError(s.path + ": the sampled value is not finite");
-    if (!apply_override(doc, s.path, value, why)) throw InputError(s.path + ": " + why);
+  auto set = [&](const std::string& path, const SourceNode& value) {
+    if (!apply_override(doc, path, value, why)) throw InputError(path + ": " + why);
+  };
+  for (std::size_t a = 0; a < spec_.axes.size(); ++a)
+    set(spec_.axes[a].path, spec_.axes[a].values[plan_.value_of(setting, a)]);
+  if (!spec_.packages.empty())
+    for (const auto& [path, value] : spec_.packages[plan_.package_of(setting)].settings)
+      set(path, value);
+  return doc;
+}
+
+Scenario ScenarioFactory::make_from_document(std::size_t setting, std::span<const double> sample) const {
+  SourceNode doc = lever_document(setting);
+  std::string why;
+  for (std::size_t k = 0; k < spec_.uncertainties.size(); ++k) {
+    const Uncertainty& u = spec_.uncertainties[k];
+    const double number = k < sample.size() ? sample[k] : 0.0;
+    const SourceNode value = u.scale ? scaled_value(doc, u.path, number) : number_node(number);
+    if (!std::isfinite(number)) throw InputError(u.path + ": the sampled value is not finite");
+    if (!apply_override(doc, u.path, value, why)) throw InputError(u.path + ": " + why);
   }
   Diagnostics diag;
   const SourceNode resolved = validate_document(doc, diag);
@@ -152,6 +186,54 @@ Scenario ScenarioFactory::make(const std::vector<ParameterSetting>& settings) co
   }
   Scenario s = build_scenario(resolved);
   s.units = units_;
+  const auto problems = check_consistency(s);
+  if (!problems.empty()) throw InputError(problems.front());
+  return s;
+}
+
+const ScenarioFactory::Setting& ScenarioFactory::setting(std::size_t index) const {
+  Setting& st = *settings_.at(index);
+  std::call_once(st.once, [&] {
+    try {
+      Diagnostics diag;
+      const SourceNode resolved = validate_document(lever_document(index), diag);
+      if (!diag.empty()) return; // every member fails, as make_from_document says
+      st.facts = collect_facts(resolved);
+      st.scenario = build_scenario(resolved);
+      st.scenario.units = units_;
+      std::vector<std::string> written;
+      for (const Uncertainty& u : spec_.uncertainties) {
+        auto slot = ParameterSlot::resolve(u.path, u.scale, resolved, st.facts, st.scenario);
+        if (!slot) return;
+        written.insert(written.end(), slot->written().begin(), slot->written().end());
+        st.slots.push_back(std::move(*slot));
+      }
+      // Two slots writing into one another (a series and one of its points,
+      // a value and its follower) would need the document's order of writes.
+      auto inside = [](const std::string& a, const std::string& b) {
+        return a.compare(0, b.size(), b) == 0 && (a.size() == b.size() || a[b.size()] == '.');
+      };
+      for (std::size_t i = 0; i < written.size(); ++i)
+        for (std::size_t j = 0; j < written.size(); ++j)
+          if (i != j && inside(written[i], written[j])) return;
+      st.patched = true;
+    } catch (const InputError&) {
+      st.patched = false; // the document route reports it for each member
+    }
+  });
+  return st;
+}
+
+bool ScenarioFactory::patched(std::size_t s) const {
+  return setting(s).patched;
+}
+
+Scenario ScenarioFactory::make(std::size_t index, std::span<const double> sample) const {
+  const Setting& st = setting(index);
+  if (!st.patched || sample.size() != st.slots.size()) return make_from_document(index, sample);
+  Scenario s = st.scenario;
+  for (std::size_t k = 0; k < st.slots.size(); ++k)
+    if (!st.slots[k].apply(s, sample[k])) return make_from_document(index, sample); // names the problem
   const auto problems = check_consistency(s);
   if (!problems.empty()) throw InputError(problems.front());
   return s;

@@ -1,45 +1,64 @@
-// Builds the Scenario of one ensemble member: the base scenario's resolved
-// document with the member's lever settings and sampled values applied,
-// validated and built like any scenario. The fleet is read once and shared.
+// Builds the Scenario of one ensemble member: its lever setting resolved
+// through the document once, its sampled values set in place.
 #pragma once
 
+#include "input/ensemble_plan.hpp"
 #include "input/scenario_loader.hpp"
 #include "input/source_node.hpp"
 #include "model/scenario.hpp"
 
+#include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
 namespace steelpath::input {
 
-/// One parameter set for a member: a lever value (`scale` false), a sampled
-/// value (`scale` false) or a sampled factor on the base value (`scale` true).
-struct ParameterSetting {
-  std::string path;
-  SourceNode value;    ///< the value in the documented unit (lever settings)
-  double number = 0.0; ///< the sampled value or factor (when `value` is null)
-  bool scale = false;  ///< `number` multiplies the value found at `path`
-};
-
 class ScenarioFactory {
 public:
-  /// Keeps a copy of the loaded scenario's resolved document and fleet.
+  /// Keeps a copy of the loaded scenario's resolved document, its lever
+  /// settings and uncertainties, and shares its fleet.
   explicit ScenarioFactory(const LoadedScenario& base);
+  ~ScenarioFactory();
+  ScenarioFactory(const ScenarioFactory&) = delete;
+  ScenarioFactory& operator=(const ScenarioFactory&) = delete;
 
-  /// The member's scenario. Throws InputError when a setting makes the
-  /// scenario invalid (e.g. a sampled share above 1): the member fails with
+  /// The scenario of a member: lever setting `setting` (as numbered by
+  /// ensemble_plan) with `sample` (one value or factor per uncertainty, in
+  /// order). The setting is resolved through the document once (by the
+  /// first member that needs it, on any thread); each member is a copy of
+  /// its Scenario with the samples set in place (parameter_slot.hpp).
+  /// Throws InputError when a value makes the scenario invalid (e.g. a
+  /// sampled share above 1), naming key and bound: the member fails with
   /// that message, the ensemble goes on.
-  [[nodiscard]] Scenario make(const std::vector<ParameterSetting>& settings) const;
+  [[nodiscard]] Scenario make(std::size_t setting, std::span<const double> sample) const;
+
+  /// The same member built through the document: the setting's lever values
+  /// and the samples written into the resolved document, validated and
+  /// built like any scenario. make() falls back on it for what it cannot set
+  /// in place; tests compare the two.
+  [[nodiscard]] Scenario make_from_document(std::size_t setting, std::span<const double> sample) const;
+
+  /// Whether members of `setting` are patched in place (false: each is built
+  /// through the document, e.g. two uncertainties on the same series).
+  [[nodiscard]] bool patched(std::size_t setting) const;
 
   /// What differs between `s` and the base in the shape of the results
   /// (horizon, routes, regions, companies, contracts); empty when nothing.
   [[nodiscard]] std::string shape_difference(const Scenario& s) const;
 
 private:
+  struct Setting;
+  const Setting& setting(std::size_t s) const;
+  [[nodiscard]] SourceNode lever_document(std::size_t setting) const;
+
   SourceNode resolved_;
+  EnsembleSpec spec_;
+  EnsemblePlan plan_;
   std::vector<PlantUnit> units_;
   Horizon horizon_;
   std::size_t technologies_ = 0, regions_ = 0, companies_ = 0, contracts_ = 0;
+  std::vector<std::unique_ptr<Setting>> settings_;
 };
 
 /// Problems of an ensemble that reading the sections cannot see: a `scale:

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "input/bounds.hpp"
+#include "input/spec_binding.hpp"
 
 #include <optional>
 #include <string>
@@ -41,6 +42,13 @@ struct Spec {
   std::vector<std::string> choices;        ///< text: the allowed values (empty: any)
   std::vector<std::pair<std::string, Spec>> fields; ///< record
   std::vector<Spec> entry; ///< map_of / ref_map: exactly one element, the entries' spec
+  /// number / integer / series: the model field the leaf is read into.
+  Binding binding;
+  /// map_of / ref_map: which index an entry's key sets on a parameter path.
+  int EntryIndex::*index = nullptr;
+  /// An optional leaf without a written default takes this leaf's value:
+  /// a sibling's key ("capex_greenfield") or a root path ("finance.discount_rate").
+  std::string default_from;
 
   [[nodiscard]] const Spec* field(const std::string& name) const;
   [[nodiscard]] std::vector<std::string> field_names() const;

@@ -20,8 +20,8 @@ enum class Foresight {
 struct CompanyTarget {
   int peak_year = 0;                   ///< emissions should not rise after this year (0: none)
   int neutrality_year = 0;             ///< direct emissions should reach zero by this year (0: none)
-  double price_step = 0.0;             ///< USD/t CO2 the internal price rises per year off track
-  double price_max = 0.0;              ///< USD/t CO2 ceiling of the internal price
+  double price_step = 10.0;            ///< USD/t CO2 the internal price rises per year off track
+  double price_max = 300.0;            ///< USD/t CO2 ceiling of the internal price
   std::optional<YearSeries> intensity; ///< milestones: maximum direct intensity, t CO2/t (empty: none)
 };
 

@@ -37,7 +37,7 @@ struct CapexSubsidy {
 struct InnovationFund {
   YearSeries budget;              ///< million USD per year
   std::vector<double> allocation; ///< per technology: share of the budget, sums to <= 1
-  double depreciation = 0.0;      ///< knowledge stock lost per year, 0..1
+  double depreciation = 0.1;      ///< knowledge stock lost per year, 0..1
 };
 
 /// A green-steel offtake contract between a buyer and a steelmaker.
@@ -49,7 +49,7 @@ struct OfftakeContract {
   double premium = 0.0;       ///< USD/t paid above the market price
   double max_intensity = 0.0; ///< t CO2/t: only steel at or below this direct intensity qualifies
   int start_year = 0;
-  int end_year = 0;
+  int end_year = 2100;
 };
 
 struct Policy {

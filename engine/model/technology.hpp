@@ -30,7 +30,7 @@ struct Technology {
   int lifetime_years = 40;    ///< years from start to end of life (then rebuild, switch or close)
   int construction_years = 3; ///< years a new build or conversion takes (a new build produces nothing
                               ///< meanwhile; a converted unit runs its old route until ready)
-  int available_from = 0;     ///< first calendar year the route can be chosen
+  int available_from = 1800;  ///< first calendar year the route can be chosen
   int readiness = 9;          ///< technology readiness level, 1..9 (risk premium below 9)
   /// Build-out limit: capacity (Mt/yr) the route may gain in one year by new
   /// builds and conversions, over all regions; empty: unlimited. Stands for

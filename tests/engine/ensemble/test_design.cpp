@@ -3,6 +3,7 @@
 // a no-op setting reproducing the base run bit for bit).
 #include "ensemble/design.hpp"
 #include "ensemble/member_task.hpp"
+#include "input/ensemble_plan.hpp"
 #include "input/member_scenario.hpp"
 #include "output/member_payload.hpp"
 #include "sim/member_simulation.hpp"
@@ -43,7 +44,7 @@ const char* kEnsemble =
 TEST_CASE("members are numbered setting-major, then sample, then replicate", "[ensemble][design]") {
   Files f;
   const auto l = f.load(kEnsemble);
-  const Design d(l.ensemble, 7);
+  const Design d(input::ensemble_plan(l.ensemble), 7);
   REQUIRE(d.settings().size() == 6); // 2 packages x 3 prices
   CHECK(d.rows() == 5);
   CHECK(d.replicates() == 2);
@@ -69,15 +70,14 @@ TEST_CASE("lever settings share the sample and the agent draws (common random nu
           "[ensemble][design]") {
   Files f;
   const auto l = f.load(kEnsemble);
-  const Design d(l.ensemble, 7);
+  const Design d(input::ensemble_plan(l.ensemble), 7);
   // Member 6 (setting 0, sample 3, replicate 0) and member 46 (setting 4, same sample and replicate).
-  const auto a = d.parameters(6), b = d.parameters(46);
-  REQUIRE(a.size() == 3); // one axis value, two samples; package plain sets nothing
-  REQUIRE(b.size() == 4); // one axis value, the package's discount rate, two samples
-  CHECK(a[1].path == "commodities.coal.price");
-  CHECK(b[2].path == "commodities.coal.price");
-  CHECK(a[1].number == b[2].number); // bit-identical sampled values
-  CHECK(a[2].number == b[3].number);
+  CHECK(d.member(6).setting == 0);
+  CHECK(d.member(46).setting == 4);
+  REQUIRE(d.member(6).sample == d.member(46).sample);
+  const auto a = d.sample(d.member(6).sample), b = d.sample(d.member(46).sample);
+  REQUIRE(a.size() == 2);                           // coal price factor, expected utilisation
+  CHECK(std::equal(a.begin(), a.end(), b.begin())); // bit-identical sampled values
   CHECK(d.stream_key(6).sample == d.stream_key(46).sample);
   CHECK(d.stream_key(6).replicate == d.stream_key(46).replicate);
   // The uniform samples lie in their ranges, and a Latin hypercube puts one per fifth.
@@ -90,17 +90,18 @@ TEST_CASE("lever settings share the sample and the agent draws (common random nu
   }
   CHECK(strata == std::vector<int>{1, 1, 1, 1, 1});
   // Another seed draws another sample.
-  const Design other(l.ensemble, 8);
+  const Design other(input::ensemble_plan(l.ensemble), 8);
   CHECK(other.value(0, 0) != d.value(0, 0));
 }
 
 TEST_CASE("a member's scenario applies its lever values and sampled values", "[ensemble][factory]") {
   Files f;
   const auto l = f.load(kEnsemble);
-  const Design d(l.ensemble, 7);
+  const Design d(input::ensemble_plan(l.ensemble), 7);
   const input::ScenarioFactory factory(l);
   const std::size_t m = 47; // package cheap, carbon price 60 in 2030, sample 3
-  const Scenario s = factory.make(d.parameters(m));
+  const Scenario s = factory.make(d.member(m).setting, d.sample(d.member(m).sample));
+  CHECK(factory.patched(d.member(m).setting));
   CHECK(s.policy.carbon_price.at(2030) == 60.0);
   CHECK(s.policy.carbon_price.at(2025) == 10.0); // the rest of the series as in the base
   CHECK(s.finance.discount_rate == 0.05);
@@ -113,20 +114,27 @@ TEST_CASE("a member's scenario applies its lever values and sampled values", "[e
 
 TEST_CASE("scaling a series scales every point, a growth series its base value", "[ensemble][factory]") {
   Files f;
-  const auto l = f.load("extends: base.yaml\n");
+  const auto l =
+      f.load("extends: base.yaml\n"
+             "uncertainties:\n"
+             "  commodities.scrap.price: {distribution: uniform, low: 1, high: 3, scale: true}\n"
+             "  regions.r.scrap_supply: {distribution: uniform, low: 0.1, high: 1, scale: true}\n"
+             "  policies.carbon_price.2030: {distribution: uniform, low: 1, high: 4, scale: true}\n"
+             "  finance.expected_utilisation: {distribution: uniform, low: 0.5, high: 1}\n");
   const input::ScenarioFactory factory(l);
-  const Scenario s = factory.make({{"commodities.scrap.price", {}, 2.0, true},
-                                   {"regions.r.scrap_supply", {}, 0.5, true},
-                                   {"policies.carbon_price.2030", {}, 3.0, true}});
+  const std::vector<double> sample = {2.0, 0.5, 3.0, 0.8};
+  const Scenario s = factory.make(0, sample);
+  CHECK(factory.patched(0));
   CHECK(s.commodities[1].price.at(2025) == 600.0); // {2025: 300, 2030: 350} x 2
   CHECK(s.commodities[1].price.at(2030) == 700.0);
   CHECK(s.regions[0].scrap_supply.at(2025) == 1.0); // base value 2 x 0.5, growth 10 %/yr kept
   CHECK(s.regions[0].scrap_supply.at(2026) == Approx(1.1));
   CHECK(s.policy.carbon_price.at(2030) == 180.0); // the point 60 x 3
   CHECK(s.policy.carbon_price.at(2025) == 10.0);
+  CHECK(s.finance.expected_utilisation == 0.8);
   // A sampled value the format refuses fails the member with the key and the bound.
   try {
-    (void)factory.make({{"finance.expected_utilisation", {}, 1.2, false}});
+    (void)factory.make(0, std::vector<double>{2.0, 0.5, 3.0, 1.2});
     FAIL("an out-of-range sample was accepted");
   } catch (const InputError& e) {
     CHECK(std::string(e.what()).find("finance.expected_utilisation") != std::string::npos);
@@ -137,7 +145,7 @@ TEST_CASE("scaling a series scales every point, a growth series its base value",
 TEST_CASE("a member with nothing changed reproduces the single run bit for bit", "[ensemble][factory]") {
   Files f;
   const auto l = f.load("extends: base.yaml\nensemble: {replicates: 3}\n");
-  const Design d(l.ensemble, l.scenario.seed);
+  const Design d(input::ensemble_plan(l.ensemble), l.scenario.seed);
   REQUIRE(d.members() == 3);
   const input::ScenarioFactory factory(l);
   MemberResult single, member;
@@ -159,7 +167,7 @@ TEST_CASE("a member that fails records why and does not throw", "[ensemble][task
                         "uncertainties:\n"
                         "  finance.expected_utilisation: {distribution: normal, mean: 1.0, sd: 0.2}\n"
                         "ensemble: {samples: 8}\n");
-  const Design d(l.ensemble, 1);
+  const Design d(input::ensemble_plan(l.ensemble), 1);
   const input::ScenarioFactory factory(l);
   MemberResult r;
   int failed = 0;
@@ -186,7 +194,7 @@ TEST_CASE("agents' draws do not depend on the lever setting (common random numbe
              "uncertainties:\n"
              "  commodities.coal.price: {distribution: uniform, low: 0.8, high: 1.2, scale: true}\n"
              "ensemble: {samples: 3, replicates: 2}\n");
-  const Design d(l.ensemble, 11);
+  const Design d(input::ensemble_plan(l.ensemble), 11);
   REQUIRE(d.members() == 12);
   const input::ScenarioFactory factory(l);
   MemberResult r;
@@ -210,7 +218,7 @@ TEST_CASE("a Saltelli design keys the agents' draws by base sample", "[ensemble]
              "  commodities.coal.price: {distribution: uniform, low: 0.8, high: 1.2, scale: true}\n"
              "  finance.discount_rate: {distribution: uniform, low: 0.05, high: 0.1}\n"
              "ensemble: {samples: 4, sampling: saltelli}\n");
-  const Design d(l.ensemble, 5);
+  const Design d(input::ensemble_plan(l.ensemble), 5);
   REQUIRE(d.rows() == 16); // 4 base samples x (2 + 2) rows: A, AB_1, AB_2, B
   for (std::size_t m = 0; m < d.members(); ++m)
     CHECK(d.stream_key(m).sample == m / 4);
@@ -223,7 +231,7 @@ TEST_CASE("a series lever keeps its text; ensemble.reference picks a setting by 
                         "levers:\n"
                         "  policies.carbon_price: [{2025: 0, 2040: 200}, 50]\n"
                         "ensemble: {reference: policies.carbon_price=50}\n");
-  const Design d(l.ensemble, 1);
+  const Design d(input::ensemble_plan(l.ensemble), 1);
   REQUIRE(d.settings().size() == 2);
   CHECK(std::isnan(d.settings()[0].axis_values[0]));
   CHECK(d.settings()[0].axis_texts[0] == "{2025: 0, 2040: 200}");
@@ -235,7 +243,7 @@ TEST_CASE("a series lever keeps its text; ensemble.reference picks a setting by 
                           "  policies.carbon_price: [0, 50]\n"
                           "ensemble: {reference: policies.carbon_price=70}\n");
   try {
-    const Design no(bad.ensemble, 1);
+    const Design no(input::ensemble_plan(bad.ensemble), 1);
     FAIL("an unknown reference was accepted");
   } catch (const InputError& e) {
     const std::string what = e.what();
