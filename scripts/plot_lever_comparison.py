@@ -73,7 +73,10 @@ def main(argv):
     width = min(max(6.0, 0.75 * n + 2.0), 16.0)
     fig, ax = plt.subplots(figsize=(width, 4.6))
     pos = np.arange(1, n + 1)
-    filled = [k for k in range(n) if len(data[k])]
+    # A distribution (two members or more) is a box or a violin; a setting with
+    # one member (an ensemble of levers without uncertainties) is a marker.
+    filled = [k for k in range(n) if len(data[k]) > 1]
+    single = [k for k in range(n) if len(data[k]) == 1]
     # One colour per policy package when the levers have packages, else a ramp over the settings.
     packages = list(m.drop_duplicates("setting").sort_values("setting")["package"])
     groups = list(dict.fromkeys(packages))
@@ -81,7 +84,7 @@ def main(argv):
         colour = [plt.get_cmap("tab10")(groups.index(packages[k]) % 10) for k in range(n)]
     else:
         colour = [plt.get_cmap("viridis")(k / max(n - 1, 1) * 0.85) for k in range(n)]
-    if args.kind == "violin":
+    if filled and args.kind == "violin":
         parts = ax.violinplot([data[k] for k in filled], positions=pos[filled], showmedians=True,
                               quantiles=[[0.05, 0.25, 0.75, 0.95]] * len(filled), widths=0.8)
         for key in ("cmedians", "cquantiles", "cmins", "cmaxes", "cbars"):
@@ -91,7 +94,7 @@ def main(argv):
         for k, body in zip(filled, parts["bodies"]):
             body.set_facecolor(colour[k])
             body.set_alpha(0.45)
-    else:
+    elif filled:
         bp = ax.boxplot([data[k] for k in filled], positions=pos[filled], whis=(5, 95), widths=0.55,
                         patch_artist=True, showfliers=False, medianprops={"color": "black"})
         for k, box in zip(filled, bp["boxes"]):
@@ -101,6 +104,9 @@ def main(argv):
         for k in filled:
             ax.scatter(pos[k] + rng.uniform(-0.18, 0.18, len(data[k])), data[k], s=4, color="black", alpha=0.35,
                        linewidths=0, zorder=3)
+    if single:
+        ax.scatter(pos[single], [data[k][0] for k in single], s=45, marker="D", c=[colour[k] for k in single],
+                   edgecolors="black", linewidths=0.8, zorder=3)
     bottom = ax.get_ylim()[0]
     for k in range(n):
         note = f"n={len(data[k])}" + (f"\nNaN: {never[k]}" if never[k] else "")
@@ -119,8 +125,14 @@ def main(argv):
     attrs = sr.root_attributes(args.results)
     what = "box: quartiles and median, whiskers 5-95 %" if args.kind == "box" else \
         "violin: density, median, 5/25/75/95 %"
+    if not filled:
+        what = "one member per setting: its value"
+    elif single:
+        what += "; one member: a diamond"
+    sampling = attrs.get("sampling", "")
+    sampling = "no uncertainties" if sampling in ("", "none") else f"{sampling} sampling"
     head = textwrap.fill(f"{attrs.get('title', '')}: {long_name}", int(11 * width))  # about 11 characters an inch
-    ax.set_title(f"{head}\n{what}\n{attrs.get('sampling', '')} sampling, {attrs.get('members', len(m))} members",
+    ax.set_title(f"{head}\n{what}\n{sampling}, {attrs.get('members', len(m))} members",
                  fontsize=9)
     fig.tight_layout()
     fig.savefig(args.out, dpi=100)

@@ -207,7 +207,9 @@ def members(path):
         levers = _texts(f["lever"][()])
         lever_value = f["lever_value"][()].reshape(len(labels), len(levers))
         parameters = _texts(f["parameter"][()])
-        sample_value = f["sample_value"][()].reshape(-1, len(parameters))
+        # [sample, parameter]; shaped from both coordinates, since without
+        # uncertainties it is empty (1 x 0) and -1 cannot be inferred from it.
+        sample_value = f["sample_value"][()].reshape(f["sample"].shape[0], len(parameters))
         df = pd.DataFrame({"member": f["member"][()], "setting": setting,
                            "setting_label": np.array(labels, dtype=object)[setting],
                            "package": np.array(packages, dtype=object)[setting]})

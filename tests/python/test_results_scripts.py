@@ -14,6 +14,8 @@ The inputs are made when first needed in a temporary folder (removed at the end)
   failing.h5   tests/data/ensemble-failing.yaml with a carbon-price lever and a company target:
                failed members, target_met
   saltelli.h5  scenarios/demo-ensemble.yaml --sampling saltelli --samples 8: 12 x 8 x 6 members
+  levers.h5    scenarios/china-alliance-fund.yaml: levers and no uncertainties, 4 settings x 1 member
+               (an empty sample_value [1 x 0] that once broke the reader)
 """
 import os
 import shutil
@@ -59,6 +61,8 @@ class Inputs(dict):
                         "levers:\n  policies.carbon_price.2035: [30, 100]\nensemble:\n  samples: 6\n"
                         "companies:\n  northport: {target: {neutrality_year: 2050, peak_year: 2030}}\n")
             steelpath("run", scenario, "-q", "-o", path)
+        elif key == "levers":
+            steelpath("run", os.path.join(ROOT, "scenarios/china-alliance-fund.yaml"), "-q", "-o", path)
         elif key == "saltelli":
             steelpath("run", os.path.join(ROOT, "scenarios/demo-ensemble.yaml"), "-q", "--sampling", "saltelli",
                       "--samples", 8, "-o", path)
@@ -108,7 +112,7 @@ class Reader(unittest.TestCase):
         self.assertFalse(sr.is_ensemble(FILES["single"]))
 
     def test_members_table_is_the_design_and_the_metrics(self):
-        for key in ("world", "demo", "failing"):
+        for key in ("world", "demo", "failing", "levers"):
             path = FILES[key]
             m = sr.members(path)
             setting, sample, status, lever_value, sample_value, params, levers = arrays(
@@ -145,7 +149,7 @@ class Reader(unittest.TestCase):
     def test_members_agree_with_the_statistics_group(self):
         """Whatever per-setting statistics the file has of the metrics and
         targets, the reader's table gives the same means (finished members)."""
-        for key in ("world", "demo", "failing"):
+        for key in ("world", "demo", "failing", "levers"):
             path = FILES[key]
             m = sr.members(path)
             done = m[m["status"] == 1].groupby("setting")
@@ -167,6 +171,23 @@ class Reader(unittest.TestCase):
                 np.testing.assert_allclose(q.sel(lever_setting=s).values, np.quantile(values, q["quantile"].values),
                                            rtol=1e-12)
 
+    def test_levers_without_uncertainties(self):
+        """One member per setting, sample 0, no sampled columns; the fund
+        budget in the documented unit (million USD/yr: 35 million CNY x 0.1389)."""
+        path = FILES["levers"]
+        m = sr.members(path)
+        self.assertEqual(m["setting"].tolist(), [0, 1, 2, 3])
+        self.assertEqual(m["sample"].tolist(), [0] * 4)
+        np.testing.assert_allclose(m["policies.fund.budget"], [4.8615, 48.615, 486.15, 4861.5], rtol=1e-12)
+        self.assertEqual(list(m.columns[:8]), ["member", "setting", "setting_label", "package",
+                                               "policies.fund.budget", "sample", "replicate", "status"])
+        experiments, outcomes = sr.ema_workbench(path)
+        self.assertEqual(list(experiments.columns), ["policies.fund.budget", "scenario", "policy", "model"])
+        self.assertEqual(outcomes["emissions"].shape, (4, 36))
+        self.assertEqual(sr.short_labels(path), ("policies.fund.budget", ["4.8615", "48.615", "486.15", "4861.5"]))
+        r = run(SCRIPTS + "/steelpath_read.py", "members", path)
+        self.assertIn("policies.fund.budget=4861.5", r.stdout)
+
     def test_members_refuses_a_single_run_file(self):
         with self.assertRaisesRegex(ValueError, "single-run file"):
             sr.members(FILES["single"])
@@ -183,7 +204,7 @@ class Reader(unittest.TestCase):
         np.testing.assert_allclose(china.to_numpy(), prod[:, regions.index("CHN"), :], rtol=1e-12)
 
     def test_ensemble_technology_production_is_the_statistics_mean(self):
-        for key in ("world", "demo", "failing"):
+        for key in ("world", "demo", "failing", "levers"):
             path = FILES[key]
             (mean,) = arrays(path, "statistics/production_mean")
             prod, setting, status = arrays(path, "production", "member_setting", "member_status")
@@ -294,11 +315,15 @@ class Plots(unittest.TestCase):
         self.draw("plot_technology_mix.py", FILES["single"], "--region", "CHN", "--share", suffix=".svg")
         self.draw("plot_technology_mix.py", FILES["world"], "--setting", "3")
         self.draw("plot_technology_mix.py", FILES["demo"], "--all")
+        self.draw("plot_technology_mix.py", FILES["levers"], "--setting", "3")
 
     def test_lever_comparison(self):
         self.draw("plot_lever_comparison.py", FILES["world"])
         self.draw("plot_lever_comparison.py", FILES["demo"], "--kind", "violin", "--metric", "near_zero_year")
         self.draw("plot_lever_comparison.py", FILES["failing"], "--reference", "0")
+        # Levers without uncertainties: one member per setting, drawn as a marker.
+        self.draw("plot_lever_comparison.py", FILES["levers"])
+        self.draw("plot_lever_comparison.py", FILES["levers"], "--kind", "violin", "--reference", "1")
         r = run(os.path.join(SCRIPTS, "plot_lever_comparison.py"), FILES["world"], os.path.join(TMP, "x.png"),
                 "--metric", "no_such_metric", check=False)
         self.assertNotEqual(r.returncode, 0)
@@ -308,6 +333,7 @@ class Plots(unittest.TestCase):
         # fleet_file is relative to the source folder, where the run started.
         self.draw("plot_fleet_map.py", FILES["single"], cwd=ROOT)
         self.draw("plot_fleet_map.py", FILES["world"])  # an ensemble: the start; fleet_file is absolute
+        self.draw("plot_fleet_map.py", FILES["levers"])  # the China fleet, levers only
         # From elsewhere: found through the file's working_directory attribute.
         self.draw("plot_fleet_map.py", FILES["single"], cwd=TMP)
         # A fleet that cannot be found: a clear message naming --fleet.
@@ -331,10 +357,15 @@ class Plots(unittest.TestCase):
         self.draw("plot_sensitivity.py", FILES["demo"], "--all", "--metric", "cumulative_emissions")
         self.draw("plot_sensitivity.py", FILES["saltelli"])  # Sobol indices
         self.draw("plot_sensitivity.py", FILES["saltelli"], "--spearman", "--setting", "5")
+        r = run(os.path.join(SCRIPTS, "plot_sensitivity.py"), FILES["levers"], os.path.join(TMP, "x.png"),
+                check=False)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("no sampled uncertainties", r.stderr)
 
     def test_fan_chart(self):
         self.draw("plot_ensemble_fan.py", FILES["world"])
         self.draw("plot_ensemble_fan.py", FILES["demo"])
+        self.draw("plot_ensemble_fan.py", FILES["levers"])
 
 
 class SensitivityNumbers(unittest.TestCase):

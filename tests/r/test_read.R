@@ -2,8 +2,10 @@
 # numbers it reads equal the C++ side's: the metrics the writer computed
 # equal sums over the arrays as R reads them.
 # Every variable of a single run, an ensemble with one lever axis and no
-# targets, and a one-setting ensemble with failed members reads with one
-# named dimension per file dimension (length-1 and empty ones included).
+# targets, a one-setting ensemble with failed members and an ensemble of
+# levers without uncertainties (scenarios/china-alliance-fund.yaml: an empty
+# sample_value) reads with one named dimension per file dimension (length-1
+# and empty ones included).
 #   Rscript tests/r/test_read.R SOURCE_DIR SINGLE.h5 ENSEMBLE.h5 STEELPATH
 args <- commandArgs(trailingOnly = TRUE)
 source(file.path(args[1], "scripts", "steelpath_read.R"))
@@ -13,6 +15,10 @@ one_setting <- tempfile(fileext = ".h5")
 status <- system2(args[4], c("run", file.path(args[1], "tests", "data", "ensemble-failing.yaml"), "-q", "-o",
                              one_setting))
 if (status != 0) stop("FAILED: steelpath run tests/data/ensemble-failing.yaml exited ", status)
+levers_only <- tempfile(fileext = ".h5")
+status <- system2(args[4], c("run", file.path(args[1], "scenarios", "china-alliance-fund.yaml"), "-q", "-o",
+                             levers_only))
+if (status != 0) stop("FAILED: steelpath run scenarios/china-alliance-fund.yaml exited ", status)
 check <- function(ok, what) if (!isTRUE(ok)) stop("FAILED: ", what, call. = FALSE)
 near <- function(a, b) isTRUE(all.equal(as.vector(a), as.vector(b), tolerance = 1e-12))
 
@@ -46,7 +52,7 @@ cum <- steelpath_read(ensemble, "metric_quantiles", group = "statistics")
 check(near(cum["0.5", "cumulative_emissions", "0"], quantile(m$cumulative_emissions[first], 0.5, type = 7)),
       "the file's median cumulative emissions equal R's")
 # Every variable of every file: its dimnames are the file's dimension names.
-for (path in c(single, ensemble, one_setting)) {
+for (path in c(single, ensemble, one_setting, levers_only)) {
   file <- H5File$new(path, mode = "r")
   names <- file$ls(recursive = TRUE)
   names <- names$name[names$obj_type == "H5I_DATASET"]
@@ -77,4 +83,9 @@ check(any(failed) && all(is.nan(m$cumulative_emissions[failed])), "failed member
 check(near(m$cumulative_emissions[!failed], colSums(e)[!failed]), "finished members' sums")
 check(identical(names(m)[1:5], c("member", "lever_setting", "lever_setting_label", "sample", "replicate")),
       "design columns first")
+# Levers without uncertainties: one member per setting, all of sample 0, no parameters.
+m <- steelpath_metrics(levers_only)
+check(nrow(m) == 4 && identical(as.integer(m$lever_setting), 0:3) && all(m$sample == 0), "levers-only members")
+check(near(m$cumulative_emissions, colSums(steelpath_read(levers_only, "emissions"))), "levers-only sums")
+check(all(dim(steelpath_read(levers_only, "sample_value")) == c(0, 1)), "an empty [parameter, sample] array")
 cat("ok: R (hdf5r", as.character(packageVersion("hdf5r")), ") reads", dim(e)[2], "members with named dimensions\n")
