@@ -55,7 +55,7 @@ private:
   SourceNode resolved_;
   EnsembleSpec spec_;
   EnsemblePlan plan_;
-  std::vector<PlantUnit> units_;
+  UnitList units_; ///< the base fleet, shared by every member
   Horizon horizon_;
   std::size_t technologies_ = 0, regions_ = 0, companies_ = 0, contracts_ = 0;
   std::vector<std::unique_ptr<Setting>> settings_;

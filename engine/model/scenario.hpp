@@ -55,7 +55,7 @@ struct Scenario {
   std::vector<Technology> technologies;
   std::vector<Region> regions;
   std::vector<Company> companies;
-  std::vector<PlantUnit> units;
+  UnitList units; ///< the starting fleet, shared by copies of the scenario
   Policy policy;
   Finance finance;
   Market market;

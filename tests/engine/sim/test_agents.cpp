@@ -161,7 +161,7 @@ TEST_CASE("results do not depend on the order of units in the fleet", "[sim][age
   s.units.push_back({"u3", "p3", 0, 0, 0, 3.0, 2000, 2012});
   s.units.push_back({"u4", "p4", 0, 0, 0, 2.0, 2000, 2017});
   Scenario rev = s;
-  std::reverse(rev.units.begin(), rev.units.end());
+  std::reverse(rev.units.edit().begin(), rev.units.edit().end());
   const MemberResult a = simulate(s);
   const MemberResult b = simulate(rev);
   const double ea = std::accumulate(a.emissions.begin(), a.emissions.end(), 0.0);
