@@ -21,15 +21,6 @@ SourceNode number_node(double v) {
   return SourceNode::make_scalar(format_double(v), kMember);
 }
 
-std::vector<std::string> split(const std::string& path) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  for (std::size_t dot; (dot = path.find('.', start)) != std::string::npos; start = dot + 1)
-    parts.push_back(path.substr(start, dot - start));
-  parts.push_back(path.substr(start));
-  return parts;
-}
-
 const SourceNode* find_path(const SourceNode& doc, const std::vector<std::string>& parts, std::size_t n) {
   const SourceNode* node = &doc;
   for (std::size_t i = 0; i < n && node; ++i)
@@ -42,7 +33,7 @@ SourceNode scaled_value(const SourceNode& doc, const std::string& path, double f
   std::string why;
   const auto target = resolve_parameter(doc, path, why);
   if (!target) throw InputError(path + ": " + why);
-  const auto parts = split(path);
+  const auto parts = split_path(path);
   const bool point = target->year || !target->series_part.empty();
   const SourceNode* node = find_path(doc, parts, parts.size() - (point ? 1 : 0));
   if (!node) throw InputError(path + ": scale: true needs a value in the scenario to scale, found none");

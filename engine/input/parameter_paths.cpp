@@ -67,11 +67,12 @@ void collect(const SourceNode* node, const Spec& spec, const std::string& path, 
       for (const auto& e : node->entries())
         collect(&e.value, spec.entry.front(), join_path(path, e.key), out, facts);
     break;
-  case SpecKind::ref_map: {
+  case SpecKind::ref_map: { // every id may be given, written or not
     const auto it = facts.ids.find(spec.ref);
     if (it != facts.ids.end())
       for (const auto& id : it->second)
-        out.push_back(join_path(path, id));
+        collect(node && node->is_map() ? node->find(id) : nullptr, spec.entry.front(), join_path(path, id),
+                out, facts);
     break;
   }
   case SpecKind::number:

@@ -16,15 +16,6 @@ namespace {
 
 const Origin kMember{"(ensemble member)", 0, 0};
 
-std::vector<std::string> split(const std::string& path) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  for (std::size_t dot; (dot = path.find('.', start)) != std::string::npos; start = dot + 1)
-    parts.push_back(path.substr(start, dot - start));
-  parts.push_back(path.substr(start));
-  return parts;
-}
-
 bool is_leaf(SpecKind k) {
   return k == SpecKind::number || k == SpecKind::integer || k == SpecKind::series;
 }
@@ -72,39 +63,63 @@ bool reaches(const Binding& b, const Scenario& s, const EntryIndex& i) {
 
 } // namespace
 
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t dot; (dot = path.find('.', start)) != std::string::npos; start = dot + 1)
+    parts.push_back(path.substr(start, dot - start));
+  parts.push_back(path.substr(start));
+  return parts;
+}
+
+std::optional<FormatLeaf> find_leaf(const std::vector<std::string>& parts, const Scenario& s) {
+  FormatLeaf leaf;
+  const Spec* spec = &scenario_spec();
+  std::size_t i = 0;
+  for (; i < parts.size() && !is_leaf(spec->kind); ++i) {
+    const std::string& key = parts[i];
+    leaf.parent = spec->kind == SpecKind::record ? spec : nullptr;
+    if (spec->kind == SpecKind::record) {
+      spec = spec->field(key);
+    } else if ((spec->kind == SpecKind::map_of || spec->kind == SpecKind::ref_map) && spec->index) {
+      const auto k = entry_index(s, spec->index, key);
+      if (!k) return std::nullopt;
+      leaf.index.*(spec->index) = *k;
+      if (spec->entry_name == "commodity") leaf.commodity = key;
+      spec = &spec->entry.front();
+    } else {
+      return std::nullopt;
+    }
+    if (!spec) return std::nullopt;
+  }
+  if (!is_leaf(spec->kind)) return std::nullopt;
+  leaf.spec = spec;
+  leaf.parts_used = i;
+  return leaf;
+}
+
 std::optional<ParameterSlot> ParameterSlot::resolve(const std::string& path, bool scale,
                                                     const SourceNode& doc, const DocumentFacts& facts,
                                                     const Scenario& s) {
   std::string why;
   const auto target = resolve_parameter(doc, path, why);
   if (!target || path.rfind("years.", 0) == 0) return std::nullopt;
-  const auto parts = split(path);
-  ParameterSlot slot;
-  const Spec* spec = &scenario_spec();
-  const Spec* parent = nullptr; // the record holding the leaf
+  const auto parts = split_path(path);
+  const auto leaf = find_leaf(parts, s);
+  if (!leaf || !leaf->spec->binding.bound() || !reaches(leaf->spec->binding, s, leaf->index))
+    return std::nullopt;
+  const Spec* spec = leaf->spec;
+  const std::size_t i = leaf->parts_used;
+  // The written values along the path: the leaf's and its record's.
   const SourceNode* node = &doc;
   const SourceNode* parent_node = nullptr;
-  std::size_t i = 0;
-  for (; i < parts.size() && !is_leaf(spec->kind); ++i) {
-    const std::string& key = parts[i];
-    parent = spec->kind == SpecKind::record ? spec : nullptr;
+  for (std::size_t p = 0; p < i && node; ++p) {
     parent_node = node;
-    if (spec->kind == SpecKind::record) {
-      spec = spec->field(key);
-    } else if ((spec->kind == SpecKind::map_of || spec->kind == SpecKind::ref_map) && spec->index) {
-      const auto k = entry_index(s, spec->index, key);
-      if (!k) return std::nullopt;
-      slot.index_.*(spec->index) = *k;
-      if (spec->entry_name == "commodity") slot.commodity_ = key;
-      spec = &spec->entry.front();
-    } else {
-      return std::nullopt;
-    }
-    if (!spec) return std::nullopt;
-    node = node && node->is_map() ? node->find(key) : nullptr;
+    node = node->is_map() ? node->find(parts[p]) : nullptr;
   }
-  if (!is_leaf(spec->kind) || !spec->binding.bound() || !reaches(spec->binding, s, slot.index_))
-    return std::nullopt;
+  ParameterSlot slot;
+  slot.index_ = leaf->index;
+  slot.commodity_ = leaf->commodity;
   slot.path_ = path;
   slot.written_ = {path};
   slot.spec_ = spec;
@@ -131,7 +146,7 @@ std::optional<ParameterSlot> ParameterSlot::resolve(const std::string& path, boo
       *s.scrap_commodity == slot.index_.commodity)
     slot.no_negative_ = true;
   if (scale && slot.shape_ == Shape::number && !(node && node->is_scalar())) return std::nullopt;
-  slot.find_followers(parent, parent_node, parts, doc, s);
+  slot.find_followers(leaf->parent, parent_node, parts, doc, s);
   return slot;
 }
 

@@ -24,6 +24,24 @@
 
 namespace steelpath::input {
 
+/// The leaf of the format a parameter path names, with the indices of the
+/// entries on the way; `parts_used` counts the path's parts down to the leaf
+/// (one less than all for a series point or part).
+struct FormatLeaf {
+  const Spec* spec = nullptr;   ///< number, integer or series
+  const Spec* parent = nullptr; ///< the record holding it (nullptr inside a ref_map)
+  EntryIndex index;
+  std::string commodity; ///< the commodity whose unit "@commodity" means, if any
+  std::size_t parts_used = 0;
+};
+
+/// Walks `parts` down the format and the scenario's entries (ids must exist
+/// in `s`); nullopt when they lead to no leaf.
+[[nodiscard]] std::optional<FormatLeaf> find_leaf(const std::vector<std::string>& parts, const Scenario& s);
+
+/// A dotted path's parts.
+[[nodiscard]] std::vector<std::string> split_path(const std::string& path);
+
 class ParameterSlot {
 public:
   /// The slot of `path` (a sampled value, or with `scale` a factor) in a
