@@ -267,7 +267,7 @@ TEST_CASE("an ensemble file: design, failures, member slices and the metrics tab
   std::size_t m = 6;
   while (d.member_status[m] != schema::kMemberDone)
     ++m;
-  const ensemble::Design design(loaded.ensemble, loaded.scenario.seed);
+  const ensemble::Design design(input::ensemble_plan(loaded.ensemble), loaded.scenario.seed);
   const input::ScenarioFactory factory(loaded);
   MemberResult member;
   REQUIRE_FALSE(ensemble::run_member(design, factory, m, member).failed);
