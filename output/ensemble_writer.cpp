@@ -22,7 +22,8 @@ namespace {
 // compressed it (shuffle + deflate, in parallel), and the file only copies
 // the bytes (H5Dwrite_chunk). Reading one member's series is one chunk;
 // reading a year across members touches every member's chunk, which is why
-// the statistics pass gives itself a chunk cache (member_statistics.cpp).
+// the statistics pass reads the members' uncompressed statistics inputs from
+// the source instead (member_statistics.cpp).
 
 std::vector<std::int32_t> iota32(std::size_t n) {
   std::vector<std::int32_t> v(n);
@@ -169,7 +170,7 @@ void write_ensemble(const std::string& path, const Scenario& base, const Ensembl
         file, "members_done",
         static_cast<std::int64_t>(std::count(status.begin(), status.end(), schema::kMemberDone)));
     h5::set_attribute(file, "members_failed", static_cast<std::int64_t>(failed.size()));
-    write_member_statistics(file, root, design, status, target_met, base.metrics.discount_rate);
+    write_member_statistics(file, root, design, status, target_met, base.metrics.discount_rate, source);
   });
 }
 

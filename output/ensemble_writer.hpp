@@ -2,7 +2,8 @@
 // an earlier results file), in member order, so the file does not depend on
 // the order in which members finished, on threads or on MPI ranks. Members
 // are streamed one at a time: memory does not grow with the ensemble. The
-// statistics are computed in a final pass over the written file. Like the
+// statistics are computed in a final pass over the members' statistics
+// inputs, read again from the source (member_statistics.hpp). Like the
 // single-member file, it is written under a temporary name and renamed.
 #pragma once
 
@@ -62,6 +63,9 @@ public:
   /// encoded HDF5 chunk) and unit-years, or a failed member's reason.
   virtual void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,
                     std::vector<double>& targets, std::string& reason) = 0;
+  /// A done member's series for the statistics (StatisticsInputs,
+  /// member_fields.hpp), decompressed only if the source holds none apart.
+  virtual void statistics_inputs(std::size_t member, StatisticsInputs& out) = 0;
 };
 
 /// Writes the ensemble file. Every member must be done or failed in `source`.

@@ -1,68 +1,46 @@
 #include "output/member_fields.hpp"
 
 #include "model/errors.hpp"
+#include "sim/member_series.hpp"
+
+#include <algorithm>
 
 namespace steelpath {
 
+namespace {
+
+// The [year][company] series are left out of an ensemble file by default.
+bool stored(const MemberSeries& s, bool companies) {
+  return companies || s.dims != SeriesDims::year_company;
+}
+
+} // namespace
+
 std::vector<std::string_view> member_field_names(bool companies) {
   std::vector<std::string_view> names;
-  for (const auto& v : schema::variables())
-    if (v.group.empty() && !v.dims.empty() && v.dims[0] == "year" && v.name != "year" &&
-        (companies || v.dims.size() < 2 || v.dims[1] != "company"))
-      names.push_back(v.name);
+  for (const auto& s : member_series())
+    if (stored(s, companies)) names.push_back(s.name);
   return names;
 }
 
-std::vector<MemberField> member_fields(const MemberResult& r, std::vector<double>& scratch, bool companies) {
-  scratch.resize(r.horizon.size());
-  for (std::size_t y = 0; y < scratch.size(); ++y)
-    scratch[y] = r.total_emissions(y);
-  const std::vector<MemberField> all = {
-      {"production", r.production},
-      {"capacity", r.capacity},
-      {"emissions", scratch},
-      {"emissions_direct", r.emissions},
-      {"emissions_indirect", r.indirect},
-      {"captured_co2", r.captured},
-      {"demand", r.demand},
-      {"unmet_demand", r.unmet_demand},
-      {"steel_price", r.steel_price},
-      {"scrap_use", r.scrap_used},
-      {"carbon_price", r.carbon_price},
-      {"investment", r.investment},
-      {"operating_cost", r.operating_cost},
-      {"allowance_price", r.allowance_price},
-      {"ets_cap", r.ets_cap},
-      {"ets_emissions", r.ets_emissions},
-      {"subsidies_paid", r.subsidies_paid},
-      {"subsidies_unpaid", r.subsidies_unpaid},
-      {"fund_spent", r.fund_spent},
-      {"stranded_capacity", r.stranded},
-      {"company_production", r.company_production},
-      {"company_emissions", r.company_emissions},
-      {"company_revenue", r.company_revenue},
-      {"internal_carbon_price", r.internal_price},
-      {"company_costs", r.company_costs},
-      {"company_investment", r.company_investment},
-      {"company_subsidies", r.company_subsidies},
-      {"company_cash", r.company_cash},
-      {"offtake_volume", r.offtake_volume},
-      {"offtake_premium", r.offtake_premium},
-      {"capex_factor", r.capex_factor},
-  };
-  // The schema decides the order; a field it lists that is missing here (or
-  // the reverse) is a bug caught the first time any file is written.
+std::vector<MemberField> member_fields(const MemberResult& r, std::vector<std::vector<double>>& scratch,
+                                       bool companies) {
+  // One scratch array per derived series, sized before any is viewed.
+  const auto all = member_series();
+  scratch.resize(static_cast<std::size_t>(
+      std::count_if(all.begin(), all.end(), [](const MemberSeries& s) { return s.field == nullptr; })));
   std::vector<MemberField> out;
-  for (const auto name : member_field_names(companies)) {
-    bool found = false;
-    for (const auto& f : all)
-      if (f.name == name) {
-        out.push_back(f);
-        found = true;
-      }
-    if (!found) throw OutputError("member_fields: no data for schema variable " + std::string(name));
+  std::size_t derived = 0;
+  for (const auto& s : all) {
+    if (!stored(s, companies)) {
+      derived += s.field == nullptr ? 1 : 0;
+      continue;
+    }
+    if (s.field != nullptr)
+      out.push_back({s.name, r.*s.field});
+    else
+      out.push_back({s.name, series_values(s, r, scratch[derived++])});
   }
-  if (companies && out.size() != all.size()) throw OutputError("member_fields: a field is not in the schema");
   return out;
 }
 
@@ -74,6 +52,22 @@ MetricInputs metric_shape(const Scenario& s) {
   in.technologies = s.technologies.size();
   in.discount_rate = s.metrics.discount_rate;
   return in;
+}
+
+std::span<const std::string_view> statistics_series_names() {
+  static constexpr std::string_view names[] = {"emissions",         "production",     "investment",
+                                               "operating_cost",    "steel_price",    "unmet_demand",
+                                               "stranded_capacity", "subsidies_paid", "fund_spent"};
+  return names;
+}
+
+std::vector<MemberField> StatisticsInputs::fields() const {
+  const auto names = statistics_series_names();
+  if (values.size() != names.size()) throw OutputError("statistics inputs: another number of series");
+  std::vector<MemberField> out;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    out.push_back({names[i], values[i]});
+  return out;
 }
 
 MetricInputs metric_inputs(MetricInputs in, const std::vector<MemberField>& fields) {

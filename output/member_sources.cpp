@@ -69,6 +69,13 @@ void JournalSource::read(std::size_t m, std::vector<EncodedField>& fields, doubl
   }
 }
 
+void JournalSource::statistics_inputs(std::size_t m, StatisticsInputs& out) {
+  const Where& w = index_.at(m);
+  if (w.journal < 0 || w.record.status != kRecordDone)
+    throw OutputError("member " + std::to_string(m) + " is not done in any journal");
+  decode_statistics_inputs(read_payload(paths_[static_cast<std::size_t>(w.journal)], w.record), out);
+}
+
 ResultsFileSource::ResultsFileSource(const std::string& path, std::size_t members, bool company_series)
     : file_(h5::open_file(path)) {
   status_.resize(members);
@@ -87,10 +94,30 @@ ResultsFileSource::ResultsFileSource(const std::string& path, std::size_t member
   const auto reasons = h5::read_strings(file_, "failure_reason");
   for (std::size_t i = 0; i < failed.size() && i < reasons.size(); ++i)
     failures_.emplace_back(static_cast<std::int32_t>(failed[i]), reasons[i]);
-  for (const auto name : member_field_names(company_series)) {
+  const auto names = member_field_names(company_series);
+  for (const auto name : names) {
     const std::string var(name);
     shapes_.push_back(h5::dataset_dims(file_, var));
     datasets_.push_back(h5::open_dataset(file_, var));
+  }
+  for (const auto name : statistics_series_names())
+    statistics_sets_.push_back(
+        static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin()));
+}
+
+void ResultsFileSource::statistics_inputs(std::size_t m, StatisticsInputs& out) {
+  out.values.resize(statistics_sets_.size());
+  for (std::size_t i = 0; i < statistics_sets_.size(); ++i) {
+    const std::size_t f = statistics_sets_[i];
+    if (f >= datasets_.size()) throw OutputError("results file: no member dataset for the statistics");
+    std::vector<hsize_t> start(shapes_[f].size(), 0), count = shapes_[f];
+    start[0] = m;
+    count[0] = 1;
+    std::size_t size = 1;
+    for (std::size_t d = 1; d < count.size(); ++d)
+      size *= count[d];
+    out.values[i].resize(size);
+    h5::read_block(datasets_[f], start, count, out.values[i]);
   }
 }
 
@@ -130,6 +157,12 @@ void ResultsFileSource::read(std::size_t m, std::vector<EncodedField>& fields, d
               "H5Dread_chunk");
     if (filters != 0) throw OutputError("member " + std::to_string(m) + ": a chunk stored unfiltered");
   }
+}
+
+void CombinedSource::statistics_inputs(std::size_t m, StatisticsInputs& out) {
+  MemberSource* s = pick(m);
+  if (!s) throw OutputError("member " + std::to_string(m) + " has not been run");
+  s->statistics_inputs(m, out);
 }
 
 MemberSource* CombinedSource::pick(std::size_t m) const {

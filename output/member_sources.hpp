@@ -28,6 +28,8 @@ public:
   [[nodiscard]] int status(std::size_t member) const override;
   void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,
             std::vector<double>& targets, std::string& reason) override;
+  /// From the record's uncompressed section: nothing is decompressed.
+  void statistics_inputs(std::size_t member, StatisticsInputs& out) override;
   [[nodiscard]] std::size_t torn_records() const { return torn_; }
   /// Forgets failures, so they count as not run (--retry-failed).
   void forget_failures();
@@ -49,9 +51,12 @@ public:
   [[nodiscard]] int status(std::size_t member) const override;
   void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,
             std::vector<double>& targets, std::string& reason) override;
+  /// Read (and decompressed) from the file's member datasets.
+  void statistics_inputs(std::size_t member, StatisticsInputs& out) override;
 
 private:
   h5::Handle file_;
+  std::vector<std::size_t> statistics_sets_; ///< statistics_series_names() -> datasets_ index
   std::vector<h5::Handle> datasets_;
   std::vector<std::vector<hsize_t>> shapes_;
   std::vector<std::int32_t> status_;
@@ -68,6 +73,7 @@ public:
   [[nodiscard]] int status(std::size_t member) const override;
   void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,
             std::vector<double>& targets, std::string& reason) override;
+  void statistics_inputs(std::size_t member, StatisticsInputs& out) override;
 
 private:
   [[nodiscard]] MemberSource* pick(std::size_t member) const;

@@ -28,105 +28,136 @@ double quantile_sorted(std::span<const double> x, double p) {
 
 namespace {
 
-// One member's stored series, read back one chunk each.
-class MemberRows {
+constexpr std::size_t Q = std::size(schema::kQuantiles);
+
+// The yearly series whose mean and quantiles the statistics group holds, as
+// NAME_mean and NAME_quantiles: one number per member and year.
+struct YearlyStatistic {
+  std::string_view name;
+  double (*value)(const MetricInputs& in, std::size_t y);
+};
+
+double sum_over_regions(std::span<const double> v, std::size_t y, std::size_t regions) {
+  double s = 0.0;
+  for (std::size_t r = 0; r < regions; ++r)
+    s += v[y * regions + r];
+  return s;
+}
+
+double production_in(const MetricInputs& in, std::size_t y, std::size_t r) {
+  double p = 0.0;
+  for (std::size_t k = 0; k < in.technologies; ++k)
+    p += in.production[(y * in.regions + r) * in.technologies + k];
+  return p;
+}
+
+const YearlyStatistic kYearly[] = {
+    {"emissions", [](const MetricInputs& in, std::size_t y) { return in.emissions[y]; }},
+    {"production",
+     [](const MetricInputs& in, std::size_t y) {
+       double produced = 0.0;
+       for (std::size_t r = 0; r < in.regions; ++r)
+         produced += production_in(in, y, r);
+       return produced;
+     }},
+    {"investment",
+     [](const MetricInputs& in, std::size_t y) { return sum_over_regions(in.investment, y, in.regions); }},
+    // Production-weighted over the regions that produced (NaN: none did).
+    {"steel_price",
+     [](const MetricInputs& in, std::size_t y) {
+       double paid = 0.0, priced = 0.0;
+       for (std::size_t r = 0; r < in.regions; ++r) {
+         const double p = production_in(in, y, r), price = in.steel_price[y * in.regions + r];
+         if (p > 0.0 && std::isfinite(price)) {
+           paid += p * price;
+           priced += p;
+         }
+       }
+       return priced > 0.0 ? paid / priced : kNaN;
+     }},
+};
+constexpr std::size_t S = std::size(kYearly);
+
+// The ensemble's shape and what the passes fill in.
+struct Statistics {
+  std::size_t n = 0, years = 0, regions = 0, technologies = 0, settings = 0, per_setting = 0;
+  std::vector<double> year_coord;
+  std::vector<MetricSpec> specs; ///< each member's metrics, then its paired metrics
+  std::size_t M0 = 0, M = 0;
+  std::vector<double> metrics;            ///< [member][metric]
+  std::vector<double> tech_mean;          ///< [setting][year][technology]
+  std::vector<std::int32_t> done;         ///< [setting] finished members
+  std::vector<double> pooled;             ///< [basis][setting]
+  std::vector<double> series_q;           ///< [series][setting][quantile][year]
+  std::vector<double> series_mean;        ///< [series][setting][year]
+  std::vector<double> nz_share;           ///< [setting][year]
+  std::vector<double> metric_mean;        ///< [setting][metric]
+  std::vector<double> metric_q;           ///< [setting][metric][quantile]
+  std::vector<std::int32_t> metric_count; ///< [setting][metric]
+  std::vector<double> cum_q;              ///< [setting][quantile]
+  std::vector<double> met_share;          ///< [setting][target]
+};
+
+// One done member's series from the source, viewed as compute_metrics() takes them.
+class MemberInputs {
 public:
-  MemberRows(hid_t file, GroupWriter& root, int first_year, double discount_rate) {
-    const auto shape = root.shape("production"); // [member][year][region][technology]
-    shape_.first_year = first_year;
-    shape_.discount_rate = discount_rate;
-    shape_.years = shape[1];
-    shape_.regions = shape[2];
-    shape_.technologies = shape[3];
-    for (const char* name : {"emissions", "production", "investment", "steel_price", "unmet_demand",
-                             "stranded_capacity", "subsidies_paid", "fund_spent", "operating_cost"}) {
-      const auto dims = root.shape(name);
-      std::size_t size = 1;
-      for (std::size_t i = 1; i < dims.size(); ++i)
-        size *= dims[i];
-      // No chunk cache: each member's chunk is read once per pass and group of years.
-      sets_.push_back({name, h5::open_dataset(file, name, 4096), dims, std::vector<double>(size)});
-    }
-  }
-  void read(std::size_t m) {
-    for (auto& s : sets_) {
-      std::vector<hsize_t> start(s.shape.size(), 0), count = s.shape;
-      start[0] = m;
-      count[0] = 1;
-      h5::read_block(s.ds, start, count, s.values);
-    }
-  }
-  [[nodiscard]] MetricInputs inputs() const {
-    std::vector<MemberField> fields;
-    for (const auto& s : sets_)
-      fields.push_back({s.name, s.values});
-    return metric_inputs(shape_, fields);
+  MemberInputs(MemberSource& source, MetricInputs shape) : source_(source), shape_(shape) {}
+  const MetricInputs& read(std::size_t m) {
+    source_.statistics_inputs(m, values_);
+    fields_ = values_.fields();
+    in_ = metric_inputs(shape_, fields_);
+    return in_;
   }
 
 private:
-  struct Set {
-    std::string_view name;
-    h5::Handle ds;
-    std::vector<hsize_t> shape;
-    std::vector<double> values;
-  };
-  MetricInputs shape_;
-  std::vector<Set> sets_;
+  MemberSource& source_;
+  MetricInputs shape_, in_;
+  StatisticsInputs values_;
+  std::vector<MemberField> fields_;
 };
 
-} // namespace
-
-void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesignTable& d,
-                             const std::vector<std::int32_t>& status, const std::vector<double>& target_met,
-                             double discount_rate) {
-  const auto shape = root.shape("production"); // [member][year][region][technology]
-  const std::size_t n = shape[0], years = shape[1], R = shape[2], K = shape[3];
-  const std::size_t settings = d.setting_labels.size();
-  const std::size_t per_setting = d.samples * d.replicates;
-  // Each member's metrics, then its paired metrics (member_metrics.hpp).
-  std::vector<MetricSpec> specs = metric_specs();
-  specs.insert(specs.end(), paired_metric_specs().begin(), paired_metric_specs().end());
-  const std::size_t M0 = metric_specs().size(), M = specs.size();
-  const auto year_coord = h5::read_doubles(file, "year");
-  const int first_year = years > 0 ? static_cast<int>(year_coord[0]) : 0;
-  MemberRows rows(file, root, first_year, discount_rate);
-
-  // Pass 1, member by member: metrics and route production means.
-  std::vector<double> metrics(n * M, kNaN); // [member][metric]
-  std::vector<double> tech_mean(settings * years * K, 0.0);
-  std::vector<std::int32_t> done(settings, 0);
-  for (std::size_t m = 0; m < n; ++m) {
+// Pass 1, member by member: metrics and route production means.
+void member_metrics(Statistics& st, const std::vector<std::int32_t>& status, MemberInputs& inputs) {
+  const std::size_t years = st.years, R = st.regions, K = st.technologies;
+  st.metrics.assign(st.n * st.M, kNaN);
+  st.tech_mean.assign(st.settings * years * K, 0.0);
+  st.done.assign(st.settings, 0);
+  for (std::size_t m = 0; m < st.n; ++m) {
     if (status[m] != schema::kMemberDone) continue;
-    const std::size_t s = m / per_setting;
-    rows.read(m);
-    const MetricInputs in = rows.inputs();
+    const std::size_t s = m / st.per_setting;
+    const MetricInputs& in = inputs.read(m);
     const auto values = compute_metrics(in);
-    std::copy(values.begin(), values.end(), metrics.begin() + static_cast<std::ptrdiff_t>(m * M));
+    std::copy(values.begin(), values.end(), st.metrics.begin() + static_cast<std::ptrdiff_t>(m * st.M));
     for (std::size_t y = 0; y < years; ++y)
       for (std::size_t r = 0; r < R; ++r)
         for (std::size_t k = 0; k < K; ++k)
-          tech_mean[(s * years + y) * K + k] += in.production[(y * R + r) * K + k];
-    ++done[s];
+          st.tech_mean[(s * years + y) * K + k] += in.production[(y * R + r) * K + k];
+    ++st.done[s];
   }
-  for (std::size_t s = 0; s < settings; ++s) {
-    const double c = done[s] > 0 ? static_cast<double>(done[s]) : kNaN;
+  for (std::size_t s = 0; s < st.settings; ++s) {
+    const double c = st.done[s] > 0 ? static_cast<double>(st.done[s]) : kNaN;
     for (std::size_t i = 0; i < years * K; ++i)
-      tech_mean[s * years * K + i] /= c;
+      st.tech_mean[s * years * K + i] /= c;
   }
-  // Against the reference setting's member with the same sample and
-  // replicate: common random numbers make the difference the lever's effect.
-  // The pooled cost sums over a setting's pairs before dividing, so that a
-  // pair that avoids little cannot dominate it as it can the mean of ratios.
-  const std::size_t ref0 = d.reference_setting * per_setting;
+}
+
+// Against the reference setting's member with the same sample and
+// replicate: common random numbers make the difference the lever's effect.
+// The pooled cost sums over a setting's pairs before dividing, so that a
+// pair that avoids little cannot dominate it as it can the mean of ratios.
+void paired_metrics(Statistics& st, const std::vector<std::int32_t>& status, std::size_t reference) {
+  const std::size_t ref0 = reference * st.per_setting, M = st.M, settings = st.settings;
   const auto& bases = abatement_bases();
   const std::size_t B = bases.size();
+  auto& metrics = st.metrics;
   std::vector<double> extra_cost(B * settings, 0.0), avoided(B * settings, 0.0); // [basis][setting]
-  for (std::size_t m = 0; m < n; ++m) {
-    const std::size_t ref = ref0 + m % per_setting, s = m / per_setting;
+  for (std::size_t m = 0; m < st.n; ++m) {
+    const std::size_t ref = ref0 + m % st.per_setting, s = m / st.per_setting;
     if (status[m] != schema::kMemberDone || status[ref] != schema::kMemberDone) continue;
-    const auto row = std::span<const double>(metrics).subspan(m * M, M0);
-    const auto pair = paired_metrics(row, std::span<const double>(metrics).subspan(ref * M, M0));
-    std::copy(pair.begin(), pair.end(), metrics.begin() + static_cast<std::ptrdiff_t>(m * M + M0));
+    const auto row = std::span<const double>(metrics).subspan(m * M, st.M0);
+    const auto pair =
+        steelpath::paired_metrics(row, std::span<const double>(metrics).subspan(ref * M, st.M0));
+    std::copy(pair.begin(), pair.end(), metrics.begin() + static_cast<std::ptrdiff_t>(m * M + st.M0));
     for (std::size_t b = 0; b < B; ++b) {
       extra_cost[b * settings + s] +=
           metrics[m * M + bases[b].cost_index] - metrics[ref * M + bases[b].cost_index];
@@ -134,51 +165,31 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
           metrics[ref * M + bases[b].emitted_index] - metrics[m * M + bases[b].emitted_index];
     }
   }
-  std::vector<double> pooled(B * settings); // [basis][setting]
+  st.pooled.resize(B * settings);
   for (std::size_t i = 0; i < B * settings; ++i)
-    pooled[i] = abatement_cost(extra_cost[i], 0.0, 0.0, avoided[i]);
-  std::vector<double> column_of(n);
-  for (std::size_t j = 0; j < M; ++j) {
-    for (std::size_t m = 0; m < n; ++m)
-      column_of[m] = metrics[m * M + j];
-    root.doubles(specs[j].name, column_of);
-  }
-  const std::size_t near_zero_column = metric_index("near_zero_year");
+    st.pooled[i] = abatement_cost(extra_cost[i], 0.0, 0.0, avoided[i]);
+}
 
-  // Pass 2, one setting and one year at a time: quantiles and shares of the
-  // main yearly series (direct CO2, production, investment, the average
-  // steel price), each a number per member and year.
-  constexpr std::size_t Q = std::size(schema::kQuantiles);
-  constexpr std::size_t S = 4; // emissions, production, investment, steel price
-  std::vector<double> series_q(S * settings * Q * years, kNaN), series_mean(S * settings * years, kNaN);
-  std::vector<double> cum_q(settings * Q, kNaN);
-  std::vector<double> nz_share(settings * years, kNaN);
-  std::vector<double> metric_mean(settings * M, kNaN), metric_q(settings * M * Q, kNaN);
-  std::vector<std::int32_t> metric_count(settings * M, 0);
-  // A setting's members are read member by member (one chunk each; one
-  // hyperslab across thousands of chunks makes HDF5 allocate per chunk), for
-  // a group of years at a time: at most 64 MiB whatever the ensemble.
+// The sorted values' quantiles into out[0], out[stride], ...
+void quantiles(std::vector<double>& values, double* out, std::size_t stride) {
+  std::sort(values.begin(), values.end());
+  for (std::size_t q = 0; q < Q; ++q)
+    out[q * stride] = quantile_sorted(values, schema::kQuantiles[q]);
+}
+
+// Pass 2, one setting and one group of years at a time: quantiles and means
+// of the yearly statistics, and the share of members near zero by each year.
+// A setting's members are read member by member, for a group of years at a
+// time: at most 64 MiB whatever the ensemble.
+void yearly_quantiles(Statistics& st, const std::vector<std::int32_t>& status, MemberInputs& inputs) {
+  const std::size_t years = st.years, settings = st.settings, per_setting = st.per_setting;
+  st.series_q.assign(S * settings * Q * years, kNaN);
+  st.series_mean.assign(S * settings * years, kNaN);
+  st.nz_share.assign(settings * years, kNaN);
+  const std::size_t near_zero_column = metric_index("near_zero_year");
   const std::size_t group = std::clamp<std::size_t>(
       (64u << 20) / (S * sizeof(double) * std::max<std::size_t>(per_setting, 1)), 1, years);
   std::vector<double> block(S * per_setting * group), values;
-  auto yearly = [&](const MetricInputs& in, std::size_t y, std::size_t series) {
-    if (series == 0) return in.emissions[y];
-    double produced = 0.0, paid = 0.0, investment = 0.0, priced = 0.0;
-    for (std::size_t r = 0; r < R; ++r) {
-      investment += in.investment[y * R + r];
-      double p = 0.0;
-      for (std::size_t k = 0; k < K; ++k)
-        p += in.production[(y * R + r) * K + k];
-      produced += p;
-      if (p > 0.0 && std::isfinite(in.steel_price[y * R + r])) {
-        paid += p * in.steel_price[y * R + r];
-        priced += p;
-      }
-    }
-    if (series == 1) return produced;
-    if (series == 2) return investment;
-    return priced > 0.0 ? paid / priced : kNaN;
-  };
   for (std::size_t s = 0; s < settings; ++s) {
     const std::size_t m0 = s * per_setting;
     auto finished = [&](std::size_t i) { return status[m0 + i] == schema::kMemberDone; };
@@ -187,11 +198,10 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
       if (y == y0)
         for (std::size_t i = 0; i < per_setting; ++i) {
           if (!finished(i)) continue;
-          rows.read(m0 + i);
-          const MetricInputs in = rows.inputs();
+          const MetricInputs& in = inputs.read(m0 + i);
           for (std::size_t k = 0; k < g; ++k)
             for (std::size_t v = 0; v < S; ++v)
-              block[(v * per_setting + i) * g + k] = yearly(in, y0 + k, v);
+              block[(v * per_setting + i) * g + k] = kYearly[v].value(in, y0 + k);
         }
       for (std::size_t v = 0; v < S; ++v) {
         values.clear();
@@ -200,95 +210,149 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
         for (std::size_t i = 0; i < per_setting; ++i) {
           if (!finished(i)) continue;
           if (v == 0) {
-            const double nz = metrics[(m0 + i) * M + near_zero_column];
-            if (!std::isnan(nz) && nz <= year_coord[y]) ++reached;
+            const double nz = st.metrics[(m0 + i) * st.M + near_zero_column];
+            if (!std::isnan(nz) && nz <= st.year_coord[y]) ++reached;
           }
           const double x = block[(v * per_setting + i) * g + (y - y0)];
           if (std::isnan(x)) continue; // a price where nothing was produced
           values.push_back(x);
           sum += x;
         }
-        std::sort(values.begin(), values.end());
-        for (std::size_t q = 0; q < Q; ++q)
-          series_q[((v * settings + s) * Q + q) * years + y] = quantile_sorted(values, schema::kQuantiles[q]);
+        quantiles(values, &st.series_q[((v * settings + s) * Q) * years + y], years);
         if (!values.empty())
-          series_mean[(v * settings + s) * years + y] = sum / static_cast<double>(values.size());
-        if (v == 0 && done[s] > 0)
-          nz_share[s * years + y] = static_cast<double>(reached) / static_cast<double>(done[s]);
+          st.series_mean[(v * settings + s) * years + y] = sum / static_cast<double>(values.size());
+        if (v == 0 && st.done[s] > 0)
+          st.nz_share[s * years + y] = static_cast<double>(reached) / static_cast<double>(st.done[s]);
       }
     }
+  }
+}
+
+// Mean, quantiles and count of each metric over a setting's finished members
+// where it is defined. NaN (a near-zero year never reached) has no place in
+// an order statistic; the share of members without one is near_zero_share's.
+void metric_statistics(Statistics& st, const std::vector<std::int32_t>& status) {
+  const std::size_t settings = st.settings, M = st.M;
+  st.metric_mean.assign(settings * M, kNaN);
+  st.metric_q.assign(settings * M * Q, kNaN);
+  st.metric_count.assign(settings * M, 0);
+  st.cum_q.assign(settings * Q, kNaN);
+  std::vector<double> values;
+  for (std::size_t s = 0; s < settings; ++s) {
+    const std::size_t m0 = s * st.per_setting;
     for (std::size_t j = 0; j < M; ++j) {
-      // NaN (a near-zero year never reached) has no place in an order statistic;
-      // the share of members without one is near_zero_share's business.
       values.clear();
       double sum = 0.0;
-      for (std::size_t i = 0; i < per_setting; ++i)
-        if (finished(i) && !std::isnan(metrics[(m0 + i) * M + j])) {
-          values.push_back(metrics[(m0 + i) * M + j]);
+      for (std::size_t i = 0; i < st.per_setting; ++i)
+        if (status[m0 + i] == schema::kMemberDone && !std::isnan(st.metrics[(m0 + i) * M + j])) {
+          values.push_back(st.metrics[(m0 + i) * M + j]);
           sum += values.back();
         }
-      std::sort(values.begin(), values.end());
-      metric_count[s * M + j] = static_cast<std::int32_t>(values.size());
-      if (!values.empty()) metric_mean[s * M + j] = sum / static_cast<double>(values.size());
-      for (std::size_t q = 0; q < Q; ++q)
-        metric_q[(s * M + j) * Q + q] = quantile_sorted(values, schema::kQuantiles[q]);
-      if (specs[j].name == "cumulative_emissions")
-        for (std::size_t q = 0; q < Q; ++q)
-          cum_q[s * Q + q] = metric_q[(s * M + j) * Q + q];
+      st.metric_count[s * M + j] = static_cast<std::int32_t>(values.size());
+      if (!values.empty()) st.metric_mean[s * M + j] = sum / static_cast<double>(values.size());
+      quantiles(values, &st.metric_q[(s * M + j) * Q], 1);
+      if (st.specs[j].name == "cumulative_emissions")
+        std::copy_n(&st.metric_q[(s * M + j) * Q], Q, &st.cum_q[s * Q]);
     }
   }
+}
 
-  // The share of a setting's finished members that met each company target.
-  const std::size_t T = d.target_labels.size();
-  std::vector<double> met_share(settings * T, kNaN);
-  for (std::size_t s = 0; s < settings; ++s)
+// The share of a setting's finished members that met each company target.
+void target_shares(Statistics& st, const std::vector<std::int32_t>& status,
+                   const std::vector<double>& target_met, std::size_t T) {
+  st.met_share.assign(st.settings * T, kNaN);
+  for (std::size_t s = 0; s < st.settings; ++s)
     for (std::size_t t = 0; t < T; ++t) {
       double met = 0.0;
-      for (std::size_t i = 0; i < per_setting; ++i)
-        if (status[s * per_setting + i] == schema::kMemberDone)
-          met += target_met[(s * per_setting + i) * T + t];
-      if (done[s] > 0) met_share[s * T + t] = met / static_cast<double>(done[s]);
+      for (std::size_t i = 0; i < st.per_setting; ++i)
+        if (status[s * st.per_setting + i] == schema::kMemberDone)
+          met += target_met[(s * st.per_setting + i) * T + t];
+      if (st.done[s] > 0) st.met_share[s * T + t] = met / static_cast<double>(st.done[s]);
     }
+}
 
+// The per-member metric columns at the root.
+void write_metric_columns(GroupWriter& root, const Statistics& st) {
+  std::vector<double> column(st.n);
+  for (std::size_t j = 0; j < st.M; ++j) {
+    for (std::size_t m = 0; m < st.n; ++m)
+      column[m] = st.metrics[m * st.M + j];
+    root.doubles(st.specs[j].name, column);
+  }
+}
+
+// The `statistics` group: its own coordinates, then the statistics.
+void write_statistics_group(hid_t file, GroupWriter& root, const EnsembleDesignTable& d,
+                            const Statistics& st) {
   h5::Handle g = h5::create_group(file, "statistics");
   GroupWriter stats(g, "statistics", schema::ensemble_variables(), &root);
-  std::vector<std::int32_t> setting_index(settings);
-  for (std::size_t s = 0; s < settings; ++s)
+  std::vector<std::int32_t> setting_index(st.settings);
+  for (std::size_t s = 0; s < st.settings; ++s)
     setting_index[s] = static_cast<std::int32_t>(s);
   stats.ints("lever_setting", setting_index);
-  std::vector<std::int32_t> year_ints(year_coord.begin(), year_coord.end());
-  stats.ints("year", year_ints);
+  stats.ints("year", std::vector<std::int32_t>(st.year_coord.begin(), st.year_coord.end()));
   stats.strings("technology", h5::read_strings(file, "technology"));
   stats.strings("target", d.target_labels);
   stats.strings("lever_setting_label", d.setting_labels);
   stats.doubles("quantile",
                 std::vector<double>(std::begin(schema::kQuantiles), std::end(schema::kQuantiles)));
   std::vector<std::string> names;
-  for (const auto& m : specs)
+  for (const auto& m : st.specs)
     names.emplace_back(m.name);
   stats.strings("metric", names);
-  stats.ints("members_done", done);
-  auto part = [&](std::vector<double>& all, std::size_t v, std::size_t size) {
-    return std::span<const double>(all).subspan(v * size, size);
-  };
-  stats.doubles("emissions_mean", part(series_mean, 0, settings * years));
-  stats.doubles("emissions_quantiles", part(series_q, 0, settings * Q * years));
-  stats.doubles("production_mean", part(series_mean, 1, settings * years));
-  stats.doubles("production_technology_mean", tech_mean);
-  stats.doubles("production_quantiles", part(series_q, 1, settings * Q * years));
-  stats.doubles("investment_mean", part(series_mean, 2, settings * years));
-  stats.doubles("investment_quantiles", part(series_q, 2, settings * Q * years));
-  stats.doubles("steel_price_mean", part(series_mean, 3, settings * years));
-  stats.doubles("steel_price_quantiles", part(series_q, 3, settings * Q * years));
-  stats.doubles("cumulative_emissions_quantiles", cum_q);
-  stats.doubles("metric_mean", metric_mean);
-  stats.doubles("metric_quantiles", metric_q);
-  stats.ints("metric_count", metric_count);
-  for (std::size_t b = 0; b < B; ++b)
+  stats.ints("members_done", st.done);
+  const std::size_t means = st.settings * st.years, qs = st.settings * Q * st.years;
+  for (std::size_t v = 0; v < S; ++v) {
+    const std::string name(kYearly[v].name);
+    stats.doubles(name + "_mean", std::span<const double>(st.series_mean).subspan(v * means, means));
+    if (name == "production") stats.doubles("production_technology_mean", st.tech_mean);
+    stats.doubles(name + "_quantiles", std::span<const double>(st.series_q).subspan(v * qs, qs));
+  }
+  stats.doubles("cumulative_emissions_quantiles", st.cum_q);
+  stats.doubles("metric_mean", st.metric_mean);
+  stats.doubles("metric_quantiles", st.metric_q);
+  stats.ints("metric_count", st.metric_count);
+  const auto& bases = abatement_bases();
+  for (std::size_t b = 0; b < bases.size(); ++b)
     stats.doubles(std::string(bases[b].name) + "_pooled",
-                  std::span<const double>(pooled).subspan(b * settings, settings));
-  stats.doubles("near_zero_share", nz_share);
-  stats.doubles("target_met_share", met_share);
+                  std::span<const double>(st.pooled).subspan(b * st.settings, st.settings));
+  stats.doubles("near_zero_share", st.nz_share);
+  stats.doubles("target_met_share", st.met_share);
+}
+
+} // namespace
+
+void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesignTable& d,
+                             const std::vector<std::int32_t>& status, const std::vector<double>& target_met,
+                             double discount_rate, MemberSource& source) {
+  const auto shape = root.shape("production"); // [member][year][region][technology]
+  Statistics st;
+  st.n = shape[0];
+  st.years = shape[1];
+  st.regions = shape[2];
+  st.technologies = shape[3];
+  st.settings = d.setting_labels.size();
+  st.per_setting = d.samples * d.replicates;
+  st.specs = metric_specs();
+  st.specs.insert(st.specs.end(), paired_metric_specs().begin(), paired_metric_specs().end());
+  st.M0 = metric_specs().size();
+  st.M = st.specs.size();
+  st.year_coord = h5::read_doubles(file, "year");
+  MetricInputs in;
+  in.first_year = st.years > 0 ? static_cast<int>(st.year_coord[0]) : 0;
+  in.years = st.years;
+  in.regions = st.regions;
+  in.technologies = st.technologies;
+  in.discount_rate = discount_rate;
+  MemberInputs inputs(source, in);
+
+  member_metrics(st, status, inputs);
+  paired_metrics(st, status, d.reference_setting);
+  write_metric_columns(root, st);
+  yearly_quantiles(st, status, inputs);
+  metric_statistics(st, status);
+  target_shares(st, status, target_met, d.target_labels.size());
+  write_statistics_group(file, root, d, st);
 }
 
 } // namespace steelpath

@@ -1,6 +1,7 @@
-// Per-member metrics and ensemble statistics, computed in a pass over the
-// member datasets already written to an ensemble file: one member's series
-// or one year across one setting's members at a time, never the ensemble.
+// Per-member metrics and ensemble statistics, computed in a final pass over
+// the members' statistics inputs (StatisticsInputs, member_fields.hpp), which
+// a journal record carries uncompressed: one member's series or one group of
+// years across one setting's members at a time, never the ensemble.
 #pragma once
 
 #include "output/ensemble_writer.hpp"
@@ -16,9 +17,10 @@ namespace steelpath {
 /// `status`: member_status as written.
 /// `target_met`: [member][target] as written (1 met, 0 not, NaN failed).
 /// `discount_rate`: the present-value metrics' (Scenario::metrics), 1/yr.
+/// `source`: where each done member's statistics inputs are read (twice).
 void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesignTable& design,
                              const std::vector<std::int32_t>& status, const std::vector<double>& target_met,
-                             double discount_rate);
+                             double discount_rate, MemberSource& source);
 
 /// Quantile p of `values` (sorted in place) by linear interpolation between
 /// order statistics (numpy's default, Hyndman and Fan type 7); NaN if empty.

@@ -88,7 +88,7 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
 
   GroupWriter root(file, "", schema::variables());
   write_coordinates(root, s);
-  std::vector<double> scratch;
+  std::vector<std::vector<double>> scratch;
   const auto fields = member_fields(r, scratch);
   for (const auto& f : fields)
     root.doubles(f.name, f.values);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "output/member_metrics.hpp"
+#include "sim/member_series.hpp"
 
 #include <string_view>
 #include <vector>
@@ -25,7 +26,8 @@ struct Variable {
   std::string_view role = {};
 };
 
-/// Every variable in a single-member results file, coordinates first, the
+/// Every variable in a single-member results file: coordinates first, then
+/// the yearly series (sim/member_series.hpp), the decision log, and the
 /// metrics (scalars, member_metrics.hpp) last.
 inline const std::vector<Variable>& variables() {
   static const std::vector<Variable> v = [] {
@@ -38,77 +40,13 @@ inline const std::vector<Variable>& variables() {
         {"", "technology_name", {"technology"}, "1", "readable route name"},
         {"", "company_name", {"company"}, "1", "readable company name"},
         {"", "contract_buyer", {"contract"}, "1", "buyer of the offtake contract"},
-        {"", "production", {"year", "region", "technology"}, "Mt", "crude steel production"},
-        {"",
-         "capacity",
-         {"year", "region", "technology"},
-         "Mt/yr",
-         "operating crude steel capacity (nameplate)"},
-        {"", "emissions", {"year"}, "Mt CO2", "direct CO2 emissions, all regions and routes"},
-        {"", "emissions_direct", {"year", "region", "technology"}, "Mt CO2", "direct CO2 emissions"},
-        {"",
-         "emissions_indirect",
-         {"year", "region", "technology"},
-         "Mt CO2",
-         "indirect CO2 (grid electricity, upstream)"},
-        {"", "captured_co2", {"year", "region", "technology"}, "Mt CO2", "CO2 captured by CCUS"},
-        {"", "demand", {"year", "region"}, "Mt", "crude steel demand after material efficiency"},
-        {"", "unmet_demand", {"year", "region"}, "Mt", "demand not met for lack of capacity or scrap"},
-        {"", "steel_price", {"year", "region"}, "USD/t", "marginal cost of the marginal unit"},
-        {"", "scrap_use", {"year", "region"}, "Mt", "scrap consumed"},
-        {"", "carbon_price", {"year", "region"}, "USD/t CO2", "carbon tax on direct emissions"},
-        {"",
-         "investment",
-         {"year", "region"},
-         "million USD",
-         "capex spent on builds, conversions and relinings"},
-        {"",
-         "operating_cost",
-         {"year", "region"},
-         "million USD",
-         "variable costs without carbon payments, CCUS storage and fixed opex"},
-        {"",
-         "allowance_price",
-         {"year", "region"},
-         "USD/t CO2",
-         "emissions trading allowance price (0 outside the ETS)"},
-        {"",
-         "ets_cap",
-         {"year"},
-         "Mt CO2",
-         "allowances issued: the cap, or with intensity trading the free allocation (NaN without an ETS)"},
-        {"",
-         "ets_emissions",
-         {"year"},
-         "Mt CO2",
-         "covered direct emissions; above ets_cap when the cap could not be met"},
-        {"", "subsidies_paid", {"year"}, "million USD", "capex subsidies paid"},
-        {"", "subsidies_unpaid", {"year"}, "million USD", "capex subsidies requested beyond the budget"},
-        {"", "fund_spent", {"year"}, "million USD", "innovation fund R&D spending"},
-        {"", "stranded_capacity", {"year"}, "Mt/yr", "capacity closed before its end of life"},
-        {"", "company_production", {"year", "company"}, "Mt", "crude steel production"},
-        {"", "company_emissions", {"year", "company"}, "Mt CO2", "direct CO2 emissions"},
-        {"", "company_revenue", {"year", "company"}, "million USD", "steel sales and offtake premiums"},
-        {"",
-         "internal_carbon_price",
-         {"year", "company"},
-         "USD/t CO2",
-         "internal carbon price from the company's target"},
-        {"",
-         "company_costs",
-         {"year", "company"},
-         "million USD",
-         "variable, carbon and fixed operating costs"},
-        {"", "company_investment", {"year", "company"}, "million USD", "capex before subsidies"},
-        {"", "company_subsidies", {"year", "company"}, "million USD", "capex subsidies received"},
-        {"",
-         "company_cash",
-         {"year", "company"},
-         "million USD",
-         "cumulative revenue - costs - investment + subsidies"},
-        {"", "offtake_volume", {"year", "contract"}, "Mt", "green steel delivered under the contract"},
-        {"", "offtake_premium", {"year", "contract"}, "million USD", "premiums paid above the market price"},
-        {"", "capex_factor", {"year", "technology"}, "1", "learning factor on the route's capex"},
+    };
+    // The yearly series, in the registry's order (sim/member_series.hpp).
+    for (const auto& m : member_series()) {
+      const auto dims = dimension_names(m.dims);
+      t.push_back({"", m.name, {dims.begin(), dims.end()}, m.units, m.long_name});
+    }
+    const std::vector<Variable> decisions = {
         {"decisions", "decision", {"decision"}, "1", "decision index"},
         {"decisions", "decision_year", {"decision"}, "year", "calendar year of the decision"},
         {"decisions", "unit_id", {"decision"}, "1", "unit that decided"},
@@ -124,6 +62,7 @@ inline const std::vector<Variable>& variables() {
          "USD/t",
          "levelized cost of each option weighed (NaN: not an option)"},
     };
+    t.insert(t.end(), decisions.begin(), decisions.end());
     for (const auto& m : metric_specs())
       t.push_back({"", m.name, {}, m.units, m.long_name, "metric"});
     return t;

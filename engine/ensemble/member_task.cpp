@@ -1,6 +1,7 @@
 #include "ensemble/member_task.hpp"
 
 #include "output/member_payload.hpp"
+#include "sim/member_series.hpp"
 #include "sim/member_simulation.hpp"
 
 #include <algorithm>
@@ -10,42 +11,22 @@
 namespace steelpath::ensemble {
 
 std::string first_non_finite(const MemberResult& r) {
-  // Every physical quantity and money flow; prices are left out (the steel
-  // price is NaN where nothing was produced, the ETS series without an ETS).
-  const std::pair<const char*, const std::vector<double>*> checked[] = {
-      {"production", &r.production},
-      {"capacity", &r.capacity},
-      {"emissions_direct", &r.emissions},
-      {"emissions_indirect", &r.indirect},
-      {"captured_co2", &r.captured},
-      {"demand", &r.demand},
-      {"unmet_demand", &r.unmet_demand},
-      {"scrap_use", &r.scrap_used},
-      {"investment", &r.investment},
-      {"subsidies_paid", &r.subsidies_paid},
-      {"subsidies_unpaid", &r.subsidies_unpaid},
-      {"fund_spent", &r.fund_spent},
-      {"stranded_capacity", &r.stranded},
-      {"company_production", &r.company_production},
-      {"company_emissions", &r.company_emissions},
-      {"company_revenue", &r.company_revenue},
-      {"company_costs", &r.company_costs},
-      {"company_investment", &r.company_investment},
-      {"company_subsidies", &r.company_subsidies},
-      {"company_cash", &r.company_cash},
-      {"offtake_volume", &r.offtake_volume},
-      {"offtake_premium", &r.offtake_premium},
-      {"capex_factor", &r.capex_factor},
-  };
+  // Every series the registry marks finite (sim/member_series.hpp): physical
+  // quantities and money flows, not the prices (the steel price is NaN where
+  // nothing was produced, the ETS series without an ETS).
   const std::size_t years = r.horizon.size();
-  for (const auto& [name, v] : checked)
-    for (std::size_t i = 0; i < v->size(); ++i)
-      if (!std::isfinite((*v)[i])) {
-        const std::size_t per_year = years ? v->size() / years : 1;
-        return std::string(name) + " in " +
+  std::vector<double> scratch;
+  for (const auto& series : member_series()) {
+    if (!series.finite) continue;
+    const auto v = series_values(series, r, scratch);
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (!std::isfinite(v[i])) {
+        const std::size_t per_year = years ? v.size() / years : 1;
+        return std::string(series.name) + " in " +
                std::to_string(r.horizon.first_year +
                               static_cast<int>(i / std::max<std::size_t>(per_year, 1)));
       }
+  }
   return {};
 }
 

@@ -7,6 +7,10 @@
 // fund's R&D stock, S_k(t) = (1 - delta) S_k(t-1) + F_k(t): a year's spending
 // counts in that year's decisions. So doubling C lowers capex by exactly LR,
 // and doubling K by exactly LRrd.
+//
+// The multiplier is asked for at every option of every decision (about
+// 115,000 times a world member) but changes only when C_k or K_k does: it is
+// cached per route and recomputed, by the same expression, when they change.
 #pragma once
 
 #include "model/scenario.hpp"
@@ -19,19 +23,23 @@ class LearningState {
 public:
   void reset(const Scenario& scenario);
   /// Capacity built or converted to route k this year, Mt/yr.
-  void add_capacity(std::size_t k, double capacity) { cumulative_[k] += capacity; }
+  void add_capacity(std::size_t k, double capacity);
   /// R&D spent on route k this year, million USD.
   void add_research(std::size_t k, double musd) { spent_[k] += musd; }
   /// Folds this year's R&D into the stock: S = (1 - delta) S + F.
   void end_year(double depreciation);
-  /// The factor on route k's capex now.
-  [[nodiscard]] double multiplier(std::size_t k) const;
+  /// The factor on route k's capex now (1 at the base capacity and knowledge).
+  [[nodiscard]] double multiplier(std::size_t k) const { return multiplier_[k]; }
   /// Knowledge stock of route k, million USD.
   [[nodiscard]] double knowledge(std::size_t k) const { return base_knowledge_[k] + stock_[k]; }
   [[nodiscard]] double cumulative(std::size_t k) const { return cumulative_[k]; }
 
 private:
+  /// Recomputes multiplier_[k] from the current C_k and K_k.
+  void update(std::size_t k);
+
   std::vector<double> cumulative_, base_capacity_, base_knowledge_, stock_, spent_, b_cap_, b_rd_;
+  std::vector<double> multiplier_; ///< [route] cached factor on capex
 };
 
 } // namespace steelpath

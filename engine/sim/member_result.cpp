@@ -1,6 +1,7 @@
 #include "sim/member_result.hpp"
 
-#include <limits>
+#include "sim/member_series.hpp"
+
 #include <numeric>
 
 namespace steelpath {
@@ -19,23 +20,10 @@ void MemberResult::reset(const Horizon& h, std::size_t n_tech, std::size_t n_reg
   n_regions = n_reg;
   n_companies = n_comp;
   n_contracts = n_con;
-  const std::size_t ny = h.size();
-  for (auto* v : {&production, &capacity, &emissions, &indirect, &captured})
-    v->assign(ny * n_reg * n_tech, 0.0);
-  for (auto* v :
-       {&demand, &unmet_demand, &steel_price, &scrap_used, &carbon_price, &investment, &operating_cost})
-    v->assign(ny * n_reg, 0.0);
-  allowance_price.assign(ny * n_reg, 0.0);
-  for (auto* v : {&subsidies_paid, &subsidies_unpaid, &fund_spent, &stranded})
-    v->assign(ny, 0.0);
-  for (auto* v : {&company_production, &company_emissions, &company_revenue, &internal_price, &company_costs,
-                  &company_investment, &company_subsidies, &company_cash})
-    v->assign(ny * n_comp, 0.0);
-  for (auto* v : {&offtake_volume, &offtake_premium})
-    v->assign(ny * n_con, 0.0);
-  capex_factor.assign(ny * n_tech, 1.0);
-  ets_cap.assign(ny, std::numeric_limits<double>::quiet_NaN());
-  ets_emissions.assign(ny, std::numeric_limits<double>::quiet_NaN());
+  // Every stored series, sized by its dimensions (member_series.hpp).
+  for (const auto& series : member_series())
+    if (series.field != nullptr)
+      (this->*series.field).assign(series_size(*this, series.dims), series.initial);
   decisions.clear();
   decision_lcos.clear();
   new_units.clear();

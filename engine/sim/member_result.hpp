@@ -29,6 +29,9 @@ struct Decision {
   double lcos_reline = 0.0; ///< levelized cost of relining as is, USD/t (NaN when not an option)
 };
 
+/// One member's results. Its yearly series are listed, with their schema
+/// names, dimensions and units, in sim/member_series.hpp: a new series is a
+/// field here and a row there.
 struct MemberResult {
   Horizon horizon;
   std::size_t n_technologies = 0;
@@ -83,7 +86,9 @@ struct MemberResult {
   std::vector<std::string> new_units; ///< ids of units built during the run, after the scenario's
   std::size_t unit_years = 0;         ///< operating units x years simulated (throughput figures)
 
-  /// Sizes every array for a horizon and zeroes it; keeps allocated memory.
+  /// Sizes every series of member_series() for a horizon and fills it with
+  /// its initial value (0; 1 for capex_factor; NaN for the ETS series);
+  /// clears the decision log. Keeps allocated memory.
   void reset(const Horizon& horizon, std::size_t n_technologies, std::size_t n_regions,
              std::size_t n_companies, std::size_t n_contracts);
 

@@ -1,6 +1,6 @@
-// Chunks encoded outside HDF5 (shuffle + deflate) are what HDF5 itself
-// stores: written with H5Dwrite_chunk they read back bit for bit, and HDF5's
-// own chunks decode with decode_chunk.
+// Chunks encoded outside HDF5 (shuffle + deflate, by libdeflate) are in the
+// format HDF5 itself stores: written with H5Dwrite_chunk they read back bit
+// for bit, and HDF5's own chunks (zlib) decode with decode_chunk.
 #include "output/chunk_codec.hpp"
 
 #include "model/errors.hpp"
@@ -107,7 +107,7 @@ TEST_CASE("one chunk per member: a 2-D dataset filled chunk by chunk", "[output]
   CHECK(bits(h5::read_doubles(f, "v")) == bits(all));
 }
 
-TEST_CASE("chunks HDF5 writes itself equal ours byte for byte and decode", "[output][codec]") {
+TEST_CASE("chunks HDF5 writes itself decode, and ours decode to the same values", "[output][codec]") {
   test::TempDir dir;
   const std::string path = (dir.path() / "native.h5").string();
   const auto values = awkward_values(500);
@@ -125,11 +125,13 @@ TEST_CASE("chunks HDF5 writes itself equal ours byte for byte and decode", "[out
   std::uint32_t mask = 99;
   REQUIRE(H5Dread_chunk(ds, H5P_DEFAULT, offset, &mask, raw.data()) >= 0);
   CHECK(mask == 0); // both filters applied
-  // HDF5's deflate filter calls the same compress2 at the same level.
-  CHECK(raw == encode_chunk(values, 4));
-  std::vector<double> back(values.size());
+  // HDF5's deflate filter compresses with zlib, encode_chunk with libdeflate:
+  // other bytes of the same format, the same values.
+  std::vector<double> back(values.size()), ours(values.size());
   decode_chunk(raw, back);
   CHECK(bits(back) == bits(values));
+  decode_chunk(encode_chunk(values, 4), ours);
+  CHECK(bits(ours) == bits(values));
 }
 
 TEST_CASE("encoding is deterministic and round-trips, empty and single values too", "[output][codec]") {

@@ -1,8 +1,10 @@
 // Bit-for-bit comparison of two members' results, NaN-aware (NaN equals NaN),
-// over every field, for "a lever set to zero reproduces the run without it".
+// over every series of the registry (sim/member_series.hpp) and the decisions, for "a lever set to zero
+// reproduces the run without it".
 #pragma once
 
 #include "sim/member_result.hpp"
+#include "sim/member_series.hpp"
 
 #include <cmath>
 #include <cstring>
@@ -19,38 +21,10 @@ inline bool same_bits(const std::vector<double>& a, const std::vector<double>& b
 }
 
 inline bool identical(const MemberResult& a, const MemberResult& b) {
-  const std::vector<double> MemberResult::*fields[] = {&MemberResult::production,
-                                                       &MemberResult::capacity,
-                                                       &MemberResult::emissions,
-                                                       &MemberResult::indirect,
-                                                       &MemberResult::captured,
-                                                       &MemberResult::demand,
-                                                       &MemberResult::unmet_demand,
-                                                       &MemberResult::steel_price,
-                                                       &MemberResult::scrap_used,
-                                                       &MemberResult::carbon_price,
-                                                       &MemberResult::investment,
-                                                       &MemberResult::allowance_price,
-                                                       &MemberResult::ets_cap,
-                                                       &MemberResult::ets_emissions,
-                                                       &MemberResult::subsidies_paid,
-                                                       &MemberResult::subsidies_unpaid,
-                                                       &MemberResult::fund_spent,
-                                                       &MemberResult::stranded,
-                                                       &MemberResult::company_production,
-                                                       &MemberResult::company_emissions,
-                                                       &MemberResult::company_revenue,
-                                                       &MemberResult::internal_price,
-                                                       &MemberResult::offtake_volume,
-                                                       &MemberResult::offtake_premium,
-                                                       &MemberResult::company_costs,
-                                                       &MemberResult::company_investment,
-                                                       &MemberResult::company_subsidies,
-                                                       &MemberResult::company_cash,
-                                                       &MemberResult::capex_factor,
-                                                       &MemberResult::decision_lcos};
-  for (auto f : fields)
-    if (!same_bits(a.*f, b.*f)) return false;
+  // Every stored series of the registry, so that a new series is compared too.
+  for (const auto& series : member_series())
+    if (series.field != nullptr && !same_bits(a.*series.field, b.*series.field)) return false;
+  if (!same_bits(a.decision_lcos, b.decision_lcos)) return false;
   if (a.decisions.size() != b.decisions.size() || a.new_units != b.new_units || a.unit_years != b.unit_years)
     return false;
   for (std::size_t i = 0; i < a.decisions.size(); ++i) {

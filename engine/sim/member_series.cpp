@@ -1,0 +1,142 @@
+#include "sim/member_series.hpp"
+
+#include <array>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+namespace steelpath {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+void total_emissions(const MemberResult& r, std::vector<double>& out) {
+  out.resize(r.horizon.size());
+  for (std::size_t y = 0; y < out.size(); ++y)
+    out[y] = r.total_emissions(y);
+}
+
+using R = MemberResult;
+using D = SeriesDims;
+
+// Prices are not required to be finite: the steel price is NaN where nothing
+// was produced, the ETS series are NaN without an ETS. The total `emissions`
+// is the sum of emissions_direct, which is checked.
+const MemberSeries kSeries[] = {
+    {"production", &R::production, D::year_region_technology, "Mt", "crude steel production", true},
+    {"capacity", &R::capacity, D::year_region_technology, "Mt/yr",
+     "operating crude steel capacity (nameplate)", true},
+    {"emissions", nullptr, D::year, "Mt CO2", "direct CO2 emissions, all regions and routes", false, 0.0,
+     total_emissions},
+    {"emissions_direct", &R::emissions, D::year_region_technology, "Mt CO2", "direct CO2 emissions", true},
+    {"emissions_indirect", &R::indirect, D::year_region_technology, "Mt CO2",
+     "indirect CO2 (grid electricity, upstream)", true},
+    {"captured_co2", &R::captured, D::year_region_technology, "Mt CO2", "CO2 captured by CCUS", true},
+    {"demand", &R::demand, D::year_region, "Mt", "crude steel demand after material efficiency", true},
+    {"unmet_demand", &R::unmet_demand, D::year_region, "Mt", "demand not met for lack of capacity or scrap",
+     true},
+    {"steel_price", &R::steel_price, D::year_region, "USD/t", "marginal cost of the marginal unit", false},
+    {"scrap_use", &R::scrap_used, D::year_region, "Mt", "scrap consumed", true},
+    {"carbon_price", &R::carbon_price, D::year_region, "USD/t CO2", "carbon tax on direct emissions", false},
+    {"investment", &R::investment, D::year_region, "million USD",
+     "capex spent on builds, conversions and relinings", true},
+    {"operating_cost", &R::operating_cost, D::year_region, "million USD",
+     "variable costs without carbon payments, CCUS storage and fixed opex", true},
+    {"allowance_price", &R::allowance_price, D::year_region, "USD/t CO2",
+     "emissions trading allowance price (0 outside the ETS)", false},
+    {"ets_cap", &R::ets_cap, D::year, "Mt CO2",
+     "allowances issued: the cap, or with intensity trading the free allocation (NaN without an ETS)", false,
+     kNaN},
+    {"ets_emissions", &R::ets_emissions, D::year, "Mt CO2",
+     "covered direct emissions; above ets_cap when the cap could not be met", false, kNaN},
+    {"subsidies_paid", &R::subsidies_paid, D::year, "million USD", "capex subsidies paid", true},
+    {"subsidies_unpaid", &R::subsidies_unpaid, D::year, "million USD",
+     "capex subsidies requested beyond the budget", true},
+    {"fund_spent", &R::fund_spent, D::year, "million USD", "innovation fund R&D spending", true},
+    {"stranded_capacity", &R::stranded, D::year, "Mt/yr", "capacity closed before its end of life", true},
+    {"company_production", &R::company_production, D::year_company, "Mt", "crude steel production", true},
+    {"company_emissions", &R::company_emissions, D::year_company, "Mt CO2", "direct CO2 emissions", true},
+    {"company_revenue", &R::company_revenue, D::year_company, "million USD",
+     "steel sales and offtake premiums", true},
+    {"internal_carbon_price", &R::internal_price, D::year_company, "USD/t CO2",
+     "internal carbon price from the company's target", false},
+    {"company_costs", &R::company_costs, D::year_company, "million USD",
+     "variable, carbon and fixed operating costs", true},
+    {"company_investment", &R::company_investment, D::year_company, "million USD", "capex before subsidies",
+     true},
+    {"company_subsidies", &R::company_subsidies, D::year_company, "million USD", "capex subsidies received",
+     true},
+    {"company_cash", &R::company_cash, D::year_company, "million USD",
+     "cumulative revenue - costs - investment + subsidies", true},
+    {"offtake_volume", &R::offtake_volume, D::year_contract, "Mt", "green steel delivered under the contract",
+     true},
+    {"offtake_premium", &R::offtake_premium, D::year_contract, "million USD",
+     "premiums paid above the market price", true},
+    {"capex_factor", &R::capex_factor, D::year_technology, "1", "learning factor on the route's capex", true,
+     1.0},
+};
+
+} // namespace
+
+std::span<const std::string_view> dimension_names(SeriesDims d) {
+  static constexpr std::string_view year[] = {"year"};
+  static constexpr std::string_view region[] = {"year", "region"};
+  static constexpr std::string_view route[] = {"year", "region", "technology"};
+  static constexpr std::string_view company[] = {"year", "company"};
+  static constexpr std::string_view contract[] = {"year", "contract"};
+  static constexpr std::string_view technology[] = {"year", "technology"};
+  switch (d) {
+  case SeriesDims::year:
+    return year;
+  case SeriesDims::year_region:
+    return region;
+  case SeriesDims::year_region_technology:
+    return route;
+  case SeriesDims::year_company:
+    return company;
+  case SeriesDims::year_contract:
+    return contract;
+  case SeriesDims::year_technology:
+    return technology;
+  }
+  throw std::logic_error("dimension_names: unknown SeriesDims");
+}
+
+std::size_t series_size(const MemberResult& r, SeriesDims d) {
+  const std::size_t ny = r.horizon.size();
+  switch (d) {
+  case SeriesDims::year:
+    return ny;
+  case SeriesDims::year_region:
+    return ny * r.n_regions;
+  case SeriesDims::year_region_technology:
+    return ny * r.n_regions * r.n_technologies;
+  case SeriesDims::year_company:
+    return ny * r.n_companies;
+  case SeriesDims::year_contract:
+    return ny * r.n_contracts;
+  case SeriesDims::year_technology:
+    return ny * r.n_technologies;
+  }
+  throw std::logic_error("series_size: unknown SeriesDims");
+}
+
+std::span<const MemberSeries> member_series() {
+  return kSeries;
+}
+
+const MemberSeries& find_member_series(std::string_view name) {
+  for (const auto& s : kSeries)
+    if (s.name == name) return s;
+  throw std::out_of_range("no member series " + std::string(name));
+}
+
+std::span<const double> series_values(const MemberSeries& s, const MemberResult& r,
+                                      std::vector<double>& scratch) {
+  if (s.field != nullptr) return r.*s.field;
+  s.derive(r, scratch);
+  return scratch;
+}
+
+} // namespace steelpath
