@@ -60,6 +60,20 @@ void BM_member_setup(benchmark::State& state) {
 }
 BENCHMARK(BM_member_setup)->Arg(600)->Unit(benchmark::kMicrosecond);
 
+// A single run of the world fleet (scenarios/global-baseline.yaml, 2,378
+// units): the member's setup (cost tables) and year loop, as `steelpath run`
+// simulates it; BM_member_task/1 is the same member in an ensemble worker.
+void BM_world_run(benchmark::State& state) {
+  const Scenario s = input::load_scenario(STEELPATH_SOURCE_DIR "/scenarios/global-baseline.yaml").scenario;
+  MemberResult out;
+  for (auto _ : state) {
+    MemberSimulation sim(s);
+    sim.run(out);
+    benchmark::DoNotOptimize(out.production.data());
+  }
+}
+BENCHMARK(BM_world_run)->Unit(benchmark::kMicrosecond);
+
 } // namespace
 
 BENCHMARK_MAIN();

@@ -31,25 +31,6 @@ SourceNode number_node(double v) {
   return SourceNode::make_scalar(format_double(v), kMember);
 }
 
-// The index of the entry `key` names, for the kind of index a map sets.
-std::optional<int> entry_index(const Scenario& s, int EntryIndex::*kind, const std::string& key) {
-  if (kind == &EntryIndex::commodity) return s.find_commodity(key);
-  if (kind == &EntryIndex::technology || kind == &EntryIndex::route) return s.find_technology(key);
-  if (kind == &EntryIndex::region) return s.find_region(key);
-  if (kind == &EntryIndex::company) return s.find_company(key);
-  if (kind == &EntryIndex::contract) {
-    for (std::size_t o = 0; o < s.policy.offtakes.size(); ++o)
-      if (s.policy.offtakes[o].id == key) return static_cast<int>(o);
-    return std::nullopt;
-  }
-  if (kind == &EntryIndex::family && s.policy.ets) {
-    const auto& f = s.policy.ets->families;
-    const auto it = std::find(f.begin(), f.end(), key);
-    if (it != f.end()) return static_cast<int>(it - f.begin());
-  }
-  return std::nullopt;
-}
-
 // Whether the binding reaches a field in `s` (the object holding it exists).
 bool reaches(const Binding& b, const Scenario& s, const EntryIndex& i) {
   auto& m = const_cast<Scenario&>(s); // the accessors only compute an address here
@@ -193,12 +174,10 @@ bool ParameterSlot::apply_number(Scenario& s, double sample) const {
   if (!d.empty()) return false;
   const double x = number_in(resolved);
   if (no_negative_ && std::signbit(x)) return false;
-  if (binding_.number) *binding_.number(s, index_) = x;
-  if (binding_.integer) *binding_.integer(s, index_) = static_cast<int>(x);
-  if (binding_.count) *binding_.count(s, index_) = static_cast<std::uint64_t>(static_cast<int>(x));
+  bool set = set_bound_number(binding_, s, index_, x);
   for (const auto& f : followers_)
-    *f.binding.number(s, f.index) = x;
-  return true;
+    set = set_bound_number(f.binding, s, f.index, x) && set;
+  return set;
 }
 
 std::optional<SourceNode> ParameterSlot::changed_series(double sample) const {

@@ -28,7 +28,13 @@ class SourceNode {
 public:
   enum class Kind { null, scalar, sequence, map };
 
-  SourceNode() = default;
+  // Defined after SourceEntry, which must be complete for them (clang).
+  SourceNode();
+  SourceNode(const SourceNode&);
+  SourceNode(SourceNode&&) noexcept;
+  SourceNode& operator=(const SourceNode&);
+  SourceNode& operator=(SourceNode&&) noexcept;
+  ~SourceNode();
   static SourceNode make_scalar(std::string text, Origin origin, bool quoted = false);
   static SourceNode make_map(Origin origin);
   static SourceNode make_sequence(Origin origin);
@@ -62,7 +68,7 @@ public:
   SourceNode& set(const std::string& key, SourceNode value, Origin key_origin = {});
   /// Removes `key` from a map; returns whether it was there.
   bool erase(const std::string& key);
-  void push_back(SourceNode item) { items_.push_back(std::move(item)); }
+  void push_back(SourceNode item);
 
 private:
   Kind kind_ = Kind::null;
@@ -79,6 +85,16 @@ struct SourceEntry {
   Origin key_origin;
   SourceNode value;
 };
+
+inline SourceNode::SourceNode() = default;
+inline SourceNode::SourceNode(const SourceNode&) = default;
+inline SourceNode::SourceNode(SourceNode&&) noexcept = default;
+inline SourceNode& SourceNode::operator=(const SourceNode&) = default;
+inline SourceNode& SourceNode::operator=(SourceNode&&) noexcept = default;
+inline SourceNode::~SourceNode() = default;
+inline void SourceNode::push_back(SourceNode item) {
+  items_.push_back(std::move(item));
+}
 
 /// Converts a parsed YAML document. Duplicate keys, keys that are not plain
 /// text, and documents that expand to more than `max_nodes` nodes (alias

@@ -1,6 +1,47 @@
 #include "input/spec_binding.hpp"
 
-namespace steelpath::input::bind {
+#include <algorithm>
+
+namespace steelpath::input {
+
+std::optional<int> entry_index(const Scenario& s, int EntryIndex::*kind, const std::string& key) {
+  if (kind == &EntryIndex::commodity) return s.find_commodity(key);
+  if (kind == &EntryIndex::technology || kind == &EntryIndex::route) return s.find_technology(key);
+  if (kind == &EntryIndex::region) return s.find_region(key);
+  if (kind == &EntryIndex::company) return s.find_company(key);
+  if (kind == &EntryIndex::contract) {
+    for (std::size_t o = 0; o < s.policy.offtakes.size(); ++o)
+      if (s.policy.offtakes[o].id == key) return static_cast<int>(o);
+    return std::nullopt;
+  }
+  if (kind == &EntryIndex::family && s.policy.ets) {
+    const auto& f = s.policy.ets->families;
+    const auto it = std::find(f.begin(), f.end(), key);
+    if (it != f.end()) return static_cast<int>(it - f.begin());
+  }
+  return std::nullopt;
+}
+
+std::optional<double> bound_number(const Binding& b, Scenario& s, const EntryIndex& i) {
+  if (b.number && b.number(s, i)) return *b.number(s, i);
+  if (b.integer && b.integer(s, i)) return *b.integer(s, i);
+  if (b.count && b.count(s, i)) return static_cast<double>(*b.count(s, i));
+  return std::nullopt;
+}
+
+bool set_bound_number(const Binding& b, Scenario& s, const EntryIndex& i, double value) {
+  if (b.number && b.number(s, i))
+    *b.number(s, i) = value;
+  else if (b.integer && b.integer(s, i))
+    *b.integer(s, i) = static_cast<int>(value);
+  else if (b.count && b.count(s, i))
+    *b.count(s, i) = static_cast<std::uint64_t>(static_cast<int>(value));
+  else
+    return false;
+  return true;
+}
+
+namespace bind {
 
 namespace {
 std::size_t at(int index) {
@@ -83,4 +124,5 @@ Binding ets_benchmark() {
   return b;
 }
 
-} // namespace steelpath::input::bind
+} // namespace bind
+} // namespace steelpath::input

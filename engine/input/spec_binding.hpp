@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <type_traits>
 
 namespace steelpath::input {
@@ -40,6 +41,19 @@ struct Binding {
 
   [[nodiscard]] bool bound() const { return number || integer || count || series || optional_series; }
 };
+
+/// The index of the entry `key` names in `s`, for the kind of index a map
+/// of the format sets (e.g. &EntryIndex::technology: s.find_technology(key)).
+[[nodiscard]] std::optional<int> entry_index(const Scenario& s, int EntryIndex::*kind,
+                                             const std::string& key);
+
+/// The number a number, integer or count binding reaches (nullopt: the
+/// object holding it is absent, or the binding is a series).
+[[nodiscard]] std::optional<double> bound_number(const Binding& b, Scenario& s, const EntryIndex& i);
+
+/// Writes a number through a number, integer or count binding (integers as
+/// the builder reads them: truncated). False when the field is absent.
+bool set_bound_number(const Binding& b, Scenario& s, const EntryIndex& i, double value);
 
 namespace bind {
 

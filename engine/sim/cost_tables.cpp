@@ -32,6 +32,11 @@ CostTables build_cost_tables(const Scenario& s) {
       s.scrap_commodity ? Eigen::VectorXd(inputs.col(*s.scrap_commodity)) : Eigen::VectorXd::Zero(n_tech);
 
   const double r = s.finance.discount_rate;
+  bool perfect = false, trend = false;
+  for (const Company& c : s.companies) {
+    perfect = perfect || c.foresight == Foresight::perfect;
+    trend = trend || c.foresight == Foresight::trend;
+  }
   std::vector<double> row(ny);
   for (const Region& reg : s.regions) {
     Eigen::MatrixXd prices(n_comm, n_years);
@@ -56,19 +61,31 @@ CostTables build_cost_tables(const Scenario& s) {
     t.indirect.push_back(inputs * upstream);
     t.carbon_tax.push_back(tax_v);
     // Levelized over each route's own campaign, weights at the scenario's
-    // discount rate, paths flat after the horizon.
-    Eigen::MatrixXd lev_v(n_tech, n_years), lev_c(n_tech, n_years);
-    Eigen::MatrixXd trend_v(n_tech, n_years), trend_c(n_tech, n_years);
-    for (Eigen::Index k = 0; k < n_tech; ++k) {
+    // discount rate, paths flat after the horizon; only the tables some
+    // company's foresight reads (perfect: average, trend: trend).
+    Eigen::MatrixXd lev_v, lev_c, trend_v, trend_c;
+    if (perfect) {
+      lev_v.resize(n_tech, n_years);
+      lev_c.resize(n_tech, n_years);
+    }
+    if (trend) {
+      trend_v.resize(n_tech, n_years);
+      trend_c.resize(n_tech, n_years);
+    }
+    for (Eigen::Index k = 0; k < n_tech && (perfect || trend); ++k) {
       const int n = s.technologies[static_cast<std::size_t>(k)].campaign_years;
       for (Eigen::Index y = 0; y < n_years; ++y)
         row[static_cast<std::size_t>(y)] = t.variable_cost.back()(k, y);
       for (Eigen::Index y = 0; y < n_years; ++y) {
         const auto yi = static_cast<std::size_t>(y);
-        lev_v(k, y) = levelized_average(row, yi, n, r);
-        lev_c(k, y) = levelized_average(tax.values(), yi, n, r);
-        trend_v(k, y) = levelized_trend(row, yi, n, r);
-        trend_c(k, y) = levelized_trend(tax.values(), yi, n, r);
+        if (perfect) {
+          lev_v(k, y) = levelized_average(row, yi, n, r);
+          lev_c(k, y) = levelized_average(tax.values(), yi, n, r);
+        }
+        if (trend) {
+          trend_v(k, y) = levelized_trend(row, yi, n, r);
+          trend_c(k, y) = levelized_trend(tax.values(), yi, n, r);
+        }
       }
     }
     t.lev_variable.push_back(std::move(lev_v));

@@ -9,7 +9,9 @@
 //   indirect[r] (T x Y)      = A * g_r (C x Y)                t CO2/t (grid electricity, upstream)
 //
 // plus the levelized variable cost and carbon tax that a unit with perfect
-// foresight expects over each route's campaign (docs/model.md, "Levelized cost").
+// foresight expects over each route's campaign (docs/model.md, "Levelized cost"),
+// and those a trend-following one expects: each pair only when some company
+// has that foresight (empty matrices otherwise).
 #pragma once
 
 #include "model/scenario.hpp"
