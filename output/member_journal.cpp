@@ -307,6 +307,14 @@ std::vector<std::byte> read_payload(const std::string& path, const JournalRecord
   return read_record(fd.get(), path, record);
 }
 
+std::vector<std::byte> PayloadReader::read(const std::string& path, const JournalRecord& record) {
+  if (fd_.get() < 0 || path != path_) {
+    fd_ = detail::UniqueFd(open_file(path, O_RDONLY));
+    path_ = path;
+  }
+  return read_record(fd_.get(), path_, record);
+}
+
 JournalReader::JournalReader(const std::string& path, const std::string& identity)
     : path_(path), fd_(open_file(path, O_RDONLY)), scan_(scan_fd(fd_.get(), path_, identity)) {}
 

@@ -88,6 +88,19 @@ private:
 };
 } // namespace detail
 
+/// Reads records' payloads from journals, keeping the last journal open:
+/// the final pass reads each worker's members one after another, so it opens
+/// a journal once, not twice per member, and never holds more than one open.
+class PayloadReader {
+public:
+  /// The payload of `record` in the journal at `path` (checked like read_payload).
+  [[nodiscard]] std::vector<std::byte> read(const std::string& path, const JournalRecord& record);
+
+private:
+  std::string path_;
+  detail::UniqueFd fd_;
+};
+
 /// Reads and checks the journal at `path`. Throws OutputError naming the file
 /// when it is not a journal ("not a steelpath journal": empty, another magic,
 /// a truncated header), has another format version, a corrupt header, another

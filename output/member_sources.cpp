@@ -57,7 +57,7 @@ void JournalSource::read(std::size_t m, std::vector<EncodedField>& fields, doubl
                          std::vector<double>& targets, std::string& reason) {
   const Where& w = index_.at(m);
   if (w.journal < 0) throw OutputError("member " + std::to_string(m) + " is in no journal");
-  const auto payload = read_payload(paths_[static_cast<std::size_t>(w.journal)], w.record);
+  const auto payload = reader_.read(paths_[static_cast<std::size_t>(w.journal)], w.record);
   if (w.record.status == kRecordDone) {
     decode_member(payload, fields, unit_years, targets);
     reason.clear();
@@ -73,7 +73,7 @@ void JournalSource::statistics_inputs(std::size_t m, StatisticsInputs& out) {
   const Where& w = index_.at(m);
   if (w.journal < 0 || w.record.status != kRecordDone)
     throw OutputError("member " + std::to_string(m) + " is not done in any journal");
-  decode_statistics_inputs(read_payload(paths_[static_cast<std::size_t>(w.journal)], w.record), out);
+  decode_statistics_inputs(reader_.read(paths_[static_cast<std::size_t>(w.journal)], w.record), out);
 }
 
 ResultsFileSource::ResultsFileSource(const std::string& path, std::size_t members, bool company_series)

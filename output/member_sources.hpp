@@ -42,6 +42,7 @@ private:
   std::vector<std::string> paths_; ///< journals with records, sorted
   std::vector<Where> index_;
   std::size_t torn_ = 0;
+  PayloadReader reader_; ///< keeps the journal being read open
 };
 
 /// Members of an earlier ensemble file of the same run.
