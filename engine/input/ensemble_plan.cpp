@@ -83,12 +83,7 @@ EnsemblePlan ensemble_plan(const EnsembleSpec& spec) {
   for (const auto& p : spec.packages)
     plan.packages.push_back(p.name);
   plan.uncertainties = spec.uncertainties;
-  plan.samples = spec.samples;
-  plan.sampling = spec.sampling;
-  plan.replicates = spec.replicates;
-  plan.company_series = spec.company_series;
-  plan.reference = spec.reference;
-  plan.reference_origin = spec.reference_origin;
+  static_cast<EnsembleSettings&>(plan) = spec;
   return plan;
 }
 

@@ -31,16 +31,11 @@ struct LeverSetting {
   std::vector<std::string> axis_texts; ///< per axis: the value as resolved
 };
 
-struct EnsemblePlan {
+/// The levers (values as numbers and text), uncertainties and settings of an ensemble.
+struct EnsemblePlan : EnsembleSettings {
   std::vector<LeverAxisPlan> axes;
   std::vector<std::string> packages; ///< package names (empty: no packages)
   std::vector<Uncertainty> uncertainties;
-  std::size_t samples = 100;                ///< base samples of the uncertainties per lever setting
-  std::string sampling = "latin_hypercube"; ///< latin_hypercube, monte_carlo, sobol or saltelli
-  std::size_t replicates = 1;               ///< runs of the agents' own randomness per sample
-  bool company_series = false;              ///< store each member's [year][company] series
-  std::string reference;                    ///< label of the reference lever setting ("" the first)
-  std::string reference_origin;             ///< where `reference` was written (for messages)
 
   /// Number of lever settings, as a double (checked against limits before listing).
   [[nodiscard]] double setting_count() const;

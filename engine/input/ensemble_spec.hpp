@@ -42,17 +42,22 @@ struct Uncertainty {
   bool scale = false;                   ///< the sample multiplies the value
 };
 
-struct EnsembleSpec {
-  std::vector<LeverAxis> axes;
-  std::vector<LeverPackage> packages;
-  std::vector<Uncertainty> uncertainties;
-  // The `ensemble:` section (defaults in scenario_spec.cpp).
+/// The `ensemble:` section (defaults in scenario_spec.cpp).
+struct EnsembleSettings {
   std::size_t samples = 100;                ///< base samples of the uncertainties per lever setting
   std::string sampling = "latin_hypercube"; ///< latin_hypercube, monte_carlo, sobol or saltelli
   std::size_t replicates = 1;               ///< runs of the agents' own randomness per sample
   bool company_series = false;              ///< store each member's [year][company] series
   std::string reference;                    ///< label of the reference lever setting ("" the first)
   std::string reference_origin;             ///< where `reference` was written (for messages)
+};
+
+/// The levers and uncertainties as written (values as resolved documents),
+/// with the ensemble's settings.
+struct EnsembleSpec : EnsembleSettings {
+  std::vector<LeverAxis> axes;
+  std::vector<LeverPackage> packages;
+  std::vector<Uncertainty> uncertainties;
   [[nodiscard]] bool empty() const { return axes.empty() && packages.empty() && uncertainties.empty(); }
 };
 

@@ -9,7 +9,7 @@
 #include "input/member_scenario.hpp"
 #include "sim/member_simulation.hpp"
 
-#include "../../support/mini_scenario.hpp"
+#include "../../support/mini_files.hpp"
 #include "../../support/result_compare.hpp"
 
 #include <catch2/catch.hpp>
@@ -18,16 +18,7 @@ using namespace steelpath;
 
 namespace {
 
-struct Files {
-  test::TempDir dir;
-  Files() {
-    dir.write("fleet.csv", test::kMiniFleet);
-    dir.write("base.yaml", test::join_lines(test::mini_lines()));
-  }
-  input::LoadedScenario load(const std::string& text) {
-    return input::load_scenario(dir.write("s.yaml", text));
-  }
-};
+using Files = test::MiniFiles;
 
 const char* kEverySlot =
     "extends: base.yaml\n"

@@ -1,0 +1,101 @@
+// The scenario format's policy and behaviour sections: policies, offtake
+// contracts and how agents decide (scenario_spec.hpp; constructors in
+// spec_leaves.hpp).
+#include "input/spec_leaves.hpp"
+
+namespace steelpath::input::spec {
+
+Spec policies_spec() {
+  return record(
+      "policy levers", false,
+      {{"carbon_price", at<policy, &Policy::carbon_price>(
+                            series("carbon price on direct emissions", "USD/t CO2", carbon, "0"))},
+       {"storage_cost", at<policy, &Policy::storage_cost>(
+                            number("transport and storage of captured CO2", "USD/t CO2", carbon, "0"))},
+       {"blast_furnace_ban", at<policy, &Policy::blast_furnace_ban_year>(optional(
+                                 integer("no new or relined blast furnaces from this year", "year", year)))},
+       {"ets",
+        record(
+            "emissions trading with an endogenous allowance price", false,
+            {{"regions", ref_to("covered regions", "regions", true)},
+             {"trading", choice("allowance supply: a fixed 'cap', or 'intensity' (allowances = benchmark x "
+                                "output, China's design)",
+                                {"cap", "intensity"}, "cap")},
+             {"cap",
+              at<ets, &EmissionsTrading::cap>(optional(series(
+                  "cap on covered direct emissions (required with trading: cap)", "Mt CO2/yr", quantity)))},
+             {"benchmarks",
+              indexed(with_key_choices(
+                          map_of("free allocation per t of output, by route family", "family",
+                                 bound(series("benchmark", "t CO2/t", intensity), ets_benchmark()), false),
+                          {"bf", "dri", "eaf", "sr", "electrolysis", "other"}),
+                      &EntryIndex::family)},
+             {"price_floor", at<ets, &EmissionsTrading::price_floor>(
+                                 number("lowest allowance price", "USD/t CO2", carbon, "0"))},
+             {"price_ceiling",
+              at<ets, &EmissionsTrading::price_ceiling>(
+                  number("allowance price when the cap cannot be met", "USD/t CO2", carbon, "1000"))}})},
+       {"subsidies",
+        record("capex subsidies within an annual budget", false,
+               {{"budget", at<subsidy, &CapexSubsidy::budget>(series("budget", "million USD/yr", musd))},
+                {"routes",
+                 indexed(ref_map("subsidy per route", "technologies", "technology",
+                                 record("a route's subsidy", true,
+                                        {{"share", bound(number("share of capex paid", "1", rate, "0"),
+                                                         subsidy_share())},
+                                         {"per_capacity",
+                                          bound(number("paid per t/yr of capacity", "USD/(t/yr)", capex, "0"),
+                                                subsidy_per_capacity())}})),
+                         &EntryIndex::technology)}})},
+       {"fund",
+        record("an R&D fund raising knowledge stocks", false,
+               {{"budget", at<fund, &InnovationFund::budget>(series("budget", "million USD/yr", musd))},
+                {"allocation", indexed(ref_map("share of the budget per route", "technologies", "technology",
+                                               bound(number("share", "1", rate), fund_allocation())),
+                                       &EntryIndex::technology)},
+                {"depreciation", at<fund, &InnovationFund::depreciation>(
+                                     number("knowledge stock lost per year", "1", rate, "0.1"))}})}});
+}
+
+Spec offtakes_spec() {
+  return indexed(
+      map_of(
+          "green-steel offtake contracts", "contract",
+          record("a contract", true,
+                 {{"buyer", text("who buys, e.g. FAW-Volkswagen", true)},
+                  {"company", ref_to("the seller", "companies")},
+                  {"volume",
+                   at<contract, &OfftakeContract::volume>(number("steel bought at most", "Mt/yr", quantity))},
+                  {"premium", at<contract, &OfftakeContract::premium>(
+                                  number("paid above the market price", "USD/t", capex))},
+                  {"max_intensity",
+                   at<contract, &OfftakeContract::max_intensity>(number(
+                       "only steel at or below this direct intensity qualifies", "t CO2/t", intensity))},
+                  {"start", at<contract, &OfftakeContract::start_year>(integer("first year", "year", year))},
+                  {"end",
+                   at<contract, &OfftakeContract::end_year>(integer("last year", "year", year, "2100"))}}),
+          false),
+      &EntryIndex::contract);
+}
+
+Spec behaviour_spec() {
+  return record(
+      "how agents decide", false,
+      {{"heterogeneity", at<behaviour, &Behaviour::heterogeneity>(number(
+                             "logit scale of choices (0: always the cheapest)", "USD/t", {0.0, 1e4}, "0"))},
+       {"risk_premium_per_trl",
+        at<behaviour, &Behaviour::risk_premium_per_trl>(
+            number("hurdle-rate premium per readiness level below 9", "1", {0.0, 0.2}, "0"))},
+       {"campaign_jitter_years", at<behaviour, &Behaviour::campaign_jitter_years>(integer(
+                                     "a unit's campaign varies by a draw in [-j, +j]", "yr", {0, 10}, "0"))},
+       {"stranding_years",
+        at<behaviour, &Behaviour::stranding_years>(
+            integer("years without production that make a unit decide early", "yr", {1, 50}, "3"))},
+       {"reserve_margin",
+        at<behaviour, &Behaviour::reserve_margin>(number(
+            "spare capacity over demand a region keeps before units may close", "1", {0.0, 1.0}, "0.1"))},
+       {"expansion_unit_size", at<behaviour, &Behaviour::expansion_unit_size>(
+                                   number("capacity of a new greenfield unit", "Mt/yr", {0.1, 50.0}, "2"))}});
+}
+
+} // namespace steelpath::input::spec
