@@ -308,11 +308,16 @@ std::vector<std::byte> read_payload(const std::string& path, const JournalRecord
 }
 
 std::vector<std::byte> PayloadReader::read(const std::string& path, const JournalRecord& record) {
-  if (fd_.get() < 0 || path != path_) {
-    fd_ = detail::UniqueFd(open_file(path, O_RDONLY));
-    path_ = path;
+  auto it = std::find_if(open_.begin(), open_.end(), [&](const Open& o) { return o.path == path; });
+  if (it == open_.end()) {
+    if (open_.size() >= kOpen)
+      open_.erase(std::min_element(open_.begin(), open_.end(),
+                                   [](const Open& a, const Open& b) { return a.used < b.used; }));
+    open_.push_back({path, detail::UniqueFd(open_file(path, O_RDONLY)), 0});
+    it = open_.end() - 1;
   }
-  return read_record(fd_.get(), path_, record);
+  it->used = ++clock_;
+  return read_record(it->fd.get(), path, record);
 }
 
 JournalReader::JournalReader(const std::string& path, const std::string& identity)

@@ -88,17 +88,25 @@ private:
 };
 } // namespace detail
 
-/// Reads records' payloads from journals, keeping the last journal open:
-/// the final pass reads each worker's members one after another, so it opens
-/// a journal once, not twice per member, and never holds more than one open.
+/// Reads records' payloads from journals, keeping the journals it read last
+/// open (at most kOpen): the final pass reads members in order, dealt out
+/// cyclically to the workers' journals, so with up to kOpen workers each
+/// journal is opened once, not twice per member; a job array of thousands of
+/// parts never holds more than kOpen descriptors.
 class PayloadReader {
 public:
+  static constexpr std::size_t kOpen = 16;
   /// The payload of `record` in the journal at `path` (checked like read_payload).
   [[nodiscard]] std::vector<std::byte> read(const std::string& path, const JournalRecord& record);
 
 private:
-  std::string path_;
-  detail::UniqueFd fd_;
+  struct Open {
+    std::string path;
+    detail::UniqueFd fd;
+    std::uint64_t used = 0; ///< when last read, for closing the least recently used
+  };
+  std::vector<Open> open_;
+  std::uint64_t clock_ = 0;
 };
 
 /// Reads and checks the journal at `path`. Throws OutputError naming the file
