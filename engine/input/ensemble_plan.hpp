@@ -16,6 +16,7 @@
 
 namespace steelpath::input {
 
+/// One lever axis of an ensemble plan: a parameter path and the values it takes.
 struct LeverAxisPlan {
   std::string path;                ///< parameter path
   std::vector<double> values;      ///< each value as a number (NaN for a series)
@@ -31,9 +32,12 @@ struct LeverSetting {
   std::vector<std::string> axis_texts; ///< per axis: the value as resolved
 };
 
+/// What an ensemble runs, without YAML: lever axes, packages, uncertainties and the `ensemble:` settings.
 struct EnsemblePlan {
+  /// lever axes, crossed in full inside each package
   std::vector<LeverAxisPlan> axes;
   std::vector<std::string> packages; ///< package names (empty: no packages)
+  /// the sampled inputs, one dimension each
   std::vector<Uncertainty> uncertainties;
   std::size_t samples = 100;                ///< base samples of the uncertainties per lever setting
   std::string sampling = "latin_hypercube"; ///< latin_hypercube, monte_carlo, sobol or saltelli

@@ -16,6 +16,7 @@ namespace steelpath::input {
 
 /// A scenario with everything needed to say where it came from.
 struct LoadedScenario {
+  /// the validated scenario
   Scenario scenario;
   std::string path;               ///< the scenario file as given
   std::string text;               ///< its text, verbatim
