@@ -18,6 +18,7 @@ inline constexpr double kQuantiles[] = {0.05, 0.25, 0.5, 0.75, 0.95};
 
 /// member_status values.
 inline constexpr int kMemberDone = 1;
+/// member_status of a failed member.
 inline constexpr int kMemberFailed = 2;
 
 } // namespace steelpath::schema

@@ -26,30 +26,40 @@ struct EnsembleDesignTable {
   std::vector<std::string> lever_texts;      ///< [lever_setting][lever]: as resolved
   std::size_t reference_setting = 0;         ///< what paired metrics are measured against
   std::vector<std::string> parameter_paths;  ///< [parameter]
+  /// [parameter]: its distribution (uniform, normal, ...)
   std::vector<std::string> parameter_distributions;
+  /// [parameter]: 1 when the sample multiplies the value (`scale: true`), else 0
   std::vector<std::int32_t> parameter_scale;
   std::size_t samples = 1;      ///< design rows per setting
   std::size_t base_samples = 1; ///< `ensemble.samples` (rows / (dims + 2) for saltelli)
+  /// runs of the agents' own randomness per sample
   std::size_t replicates = 1;
   std::vector<double> sample_unit;  ///< [sample][parameter]
   std::vector<double> sample_value; ///< [sample][parameter]
+  /// latin_hypercube, monte_carlo, sobol or saltelli
   std::string sampling;
+  /// the seed of the samples and random draws
   std::uint64_t seed = 1;
   bool company_series = false;               ///< the [member][year][company] series are stored
-  std::vector<std::string> target_labels;    ///< [target]: e.g. "baowu: neutral by 2050"
+  std::vector<std::string> target_labels;    ///< [target]: label, e.g. "baowu: neutral by 2050"
   std::vector<std::string> target_companies; ///< [target]: company id
   std::vector<std::int32_t> target_years;    ///< [target]: the target's year
+  /// Number of members: settings x samples x replicates.
   [[nodiscard]] std::size_t members() const { return setting_labels.size() * samples * replicates; }
 };
 
 /// How a run went; stored as attributes (they differ between runs, unlike the data).
 struct RunStatistics {
+  /// seconds from start to the file written
   double wall_seconds = 0.0;
   std::size_t members_run = 0; ///< members simulated by this invocation (all ranks)
+  /// members simulated per second of wall time
   double members_per_second = 0.0;
+  /// unit-years simulated per second of wall time
   double unit_years_per_second = 0.0;
   double peak_rss_mib = 0.0; ///< largest resident set of any process of the run
   int threads = 1;           ///< per rank
+  /// MPI ranks (1 without MPI)
   int ranks = 1;
 };
 

@@ -15,6 +15,7 @@
 
 namespace steelpath {
 
+/// Writes the variables of one HDF5 group with the attributes and dimension scales of their schema rows.
 class GroupWriter {
 public:
   /// `table`: where the variables' specs are looked up; `parent`: the
@@ -23,13 +24,17 @@ public:
               const GroupWriter* parent = nullptr)
       : loc_(loc), group_(std::move(group)), table_(table), parent_(parent) {}
 
+  /// Writes variable `name` (doubles), shaped by its dimensions.
   void doubles(std::string_view name, std::span<const double> data);
+  /// Writes variable `name` (32-bit integers), shaped by its dimensions.
   void ints(std::string_view name, std::span<const std::int32_t> data);
+  /// Writes variable `name` (variable-length strings), shaped by its dimensions.
   void strings(std::string_view name, const std::vector<std::string>& data);
   /// Gives a dataset created elsewhere (e.g. chunked) its attributes and scales.
   void finish(std::string_view name, h5::Handle dataset);
   /// The sizes of a variable's dimensions, from the scales written so far.
   [[nodiscard]] std::vector<hsize_t> shape(std::string_view name) const;
+  /// The schema row of variable `name`; throws OutputError if none.
   [[nodiscard]] const schema::Variable& spec(std::string_view name) const;
 
 private:

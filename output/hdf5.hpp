@@ -17,17 +17,24 @@ namespace steelpath::h5 {
 /// An owned HDF5 identifier, closed with the matching H5*close on destruction.
 class Handle {
 public:
+  /// The H5*close function that releases the identifier.
   using Closer = herr_t (*)(hid_t);
   Handle() = default;
+  /// Owns `id`, released with `closer`.
   Handle(hid_t id, Closer closer) : id_(id), close_(closer) {}
   Handle(const Handle&) = delete;
   Handle& operator=(const Handle&) = delete;
+  /// Takes over `o`'s identifier.
   Handle(Handle&& o) noexcept : id_(std::exchange(o.id_, H5I_INVALID_HID)), close_(o.close_) {}
+  /// Releases this identifier and takes over `o`'s.
   Handle& operator=(Handle&& o) noexcept;
   ~Handle() { reset(); }
 
+  /// The HDF5 identifier (H5I_INVALID_HID when none).
   [[nodiscard]] hid_t id() const { return id_; }
+  /// The identifier, passed to the HDF5 C API as is.
   operator hid_t() const { return id_; } // NOLINT: pass straight to the C API
+  /// Closes the identifier now (no-op when none).
   void reset();
 
 private:

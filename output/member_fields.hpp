@@ -14,6 +14,7 @@
 
 namespace steelpath {
 
+/// One yearly series of a member's result, by schema name.
 struct MemberField {
   std::string_view name;          ///< schema name (schema::variables())
   std::span<const double> values; ///< row-major, year first

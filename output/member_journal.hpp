@@ -47,6 +47,7 @@
 
 namespace steelpath {
 
+/// Version of the journal file format (in its header; another version is refused).
 inline constexpr std::uint32_t kJournalFormatVersion = 1;
 /// Longest identity a journal header may hold (longer is refused as corrupt).
 inline constexpr std::uint32_t kMaxJournalIdentityBytes = 65536;
@@ -75,12 +76,16 @@ namespace detail {
 class UniqueFd {
 public:
   UniqueFd() = default;
+  /// Owns `fd`.
   explicit UniqueFd(int fd) : fd_(fd) {}
   UniqueFd(const UniqueFd&) = delete;
   UniqueFd& operator=(const UniqueFd&) = delete;
+  /// Takes over `o`'s descriptor.
   UniqueFd(UniqueFd&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
+  /// Closes this descriptor and takes over `o`'s.
   UniqueFd& operator=(UniqueFd&& o) noexcept;
   ~UniqueFd();
+  /// The descriptor (-1 when none).
   [[nodiscard]] int get() const { return fd_; }
 
 private:
@@ -129,9 +134,12 @@ private:
 /// errors as scan_journal), then records are read through the open file.
 class JournalReader {
 public:
+  /// Opens and scans the journal at `path` for run `identity`; throws OutputError as scan_journal does.
   JournalReader(const std::string& path, const std::string& identity);
 
+  /// The records found when the journal was opened.
   [[nodiscard]] const JournalScan& scan() const { return scan_; }
+  /// The journal's file.
   [[nodiscard]] const std::string& path() const { return path_; }
   /// The payload of one record of scan(), its CRC checked again. Safe to call
   /// from several threads at once (positioned reads).
@@ -172,6 +180,7 @@ public:
   [[nodiscard]] std::uint64_t torn_bytes() const { return torn_bytes_; }
   /// The records the journal held when it was opened.
   [[nodiscard]] const JournalScan& existing() const { return existing_; }
+  /// The journal's file.
   [[nodiscard]] const std::string& path() const { return path_; }
 
 private:

@@ -11,9 +11,13 @@
 
 namespace steelpath {
 
+/// A per-member metric: its schema name, units and long name.
 struct MetricSpec {
+  /// variable name, e.g. "cumulative_emissions"
   std::string_view name;
+  /// units attribute, e.g. "Mt CO2"
   std::string_view units;
+  /// long_name attribute
   std::string_view long_name;
 };
 
@@ -30,8 +34,14 @@ inline constexpr int kWindowEnd = 2050;
 
 /// One member's series, row-major with the year first (as in the file).
 struct MetricInputs {
+  /// calendar year of the first year index
   int first_year = 0;
+  /// number of years
   std::size_t years = 0, regions = 0, technologies = 0;
+  /// \var regions
+  /// number of regions
+  /// \var technologies
+  /// number of routes
   std::span<const double> emissions;      ///< [year] direct CO2, Mt CO2
   std::span<const double> production;     ///< [year][region][technology], Mt
   std::span<const double> investment;     ///< [year][region], million USD
@@ -74,6 +84,7 @@ struct AbatementBasis {
   std::string_view cost;      ///< million USD
   std::string_view emitted;   ///< Mt CO2
   bool present_value = false; ///< discounted at the file's metrics_discount_rate
+  /// position of `cost` in metric_specs()
   std::size_t cost_index = 0, emitted_index = 0; ///< their positions in metric_specs()
 };
 [[nodiscard]] const std::vector<AbatementBasis>& abatement_bases();

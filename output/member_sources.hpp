@@ -15,6 +15,7 @@ namespace steelpath {
 
 /// Journal record status bytes.
 inline constexpr std::uint8_t kRecordDone = 0;
+/// Journal record status byte of a failed member (its payload is the reason).
 inline constexpr std::uint8_t kRecordFailed = 1;
 
 /// Every journal (*.journal) in a folder, indexed by member (the files are
@@ -30,6 +31,7 @@ public:
             std::vector<double>& targets, std::string& reason) override;
   /// From the record's uncompressed section: nothing is decompressed.
   void statistics_inputs(std::size_t member, StatisticsInputs& out) override;
+  /// Records dropped as a torn tail (a writer killed mid-record), over all journals.
   [[nodiscard]] std::size_t torn_records() const { return torn_; }
   /// Forgets failures, so they count as not run (--retry-failed).
   void forget_failures();
@@ -48,6 +50,7 @@ private:
 /// Members of an earlier ensemble file of the same run.
 class ResultsFileSource : public MemberSource {
 public:
+  /// Opens the ensemble file at `path` of a design of `members` members (with company series or not).
   ResultsFileSource(const std::string& path, std::size_t members, bool company_series);
   [[nodiscard]] int status(std::size_t member) const override;
   void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,
@@ -70,6 +73,7 @@ private:
 /// Takes each member from the first source that has it done, else failed.
 class CombinedSource : public MemberSource {
 public:
+  /// The sources, first preferred (not owned: they must outlive this object).
   explicit CombinedSource(std::vector<MemberSource*> sources) : sources_(std::move(sources)) {}
   [[nodiscard]] int status(std::size_t member) const override;
   void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,

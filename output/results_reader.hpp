@@ -42,6 +42,7 @@ public:
   /// HDF5, not a steelpath file, or written under another schema.
   explicit ResultsReader(std::string path);
 
+  /// The file, as given.
   [[nodiscard]] const std::string& path() const { return path_; }
   /// True for an ensemble file (it has a `member` dimension).
   [[nodiscard]] bool is_ensemble() const { return ensemble_; }

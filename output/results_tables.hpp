@@ -32,9 +32,11 @@ struct ResultsCoordinates {
 /// row; an ensemble file one row per member (NaN for a failed member).
 class MetricsTable {
 public:
+  /// A table of `names` (with `units`) and one column of rows per metric, read from `path`.
   MetricsTable(std::string path, std::vector<std::string> names, std::vector<std::string> units,
                std::vector<std::vector<double>> columns);
 
+  /// Each metric's name, in the file's order.
   [[nodiscard]] const std::vector<std::string>& names() const { return names_; }
   /// Each metric's units attribute, e.g. "Mt CO2", "USD/t CO2", "year".
   [[nodiscard]] const std::vector<std::string>& units() const { return units_; }
@@ -75,8 +77,11 @@ struct EnsembleDesign {
   std::vector<std::int64_t> failed_members;   ///< [failure] member index
   std::vector<std::string> failure_reasons;   ///< [failure] why it failed
 
+  /// Number of members of the design.
   [[nodiscard]] std::size_t members() const { return member_status.size(); }
+  /// Members done.
   [[nodiscard]] std::size_t members_done() const;
+  /// Members failed.
   [[nodiscard]] std::size_t members_failed() const;
 };
 

@@ -14,13 +14,19 @@ namespace steelpath::schema {
 // 3: ensemble files (ensemble_schema.hpp); 4: metrics in single-run files,
 // steelpath_role, paired metrics, lever_value_text, statistics coordinates;
 // 5: present-value metrics (metrics_discount_rate), abatement_cost_levelized.
+/// Version of the results file schema (the `schema_version` attribute).
 inline constexpr int kSchemaVersion = 5;
 
+/// One variable of the results file: group, name, dimensions, units and long name.
 struct Variable {
   std::string_view group; ///< "" for the root group
+  /// variable name, e.g. "production"
   std::string_view name;
+  /// its dimensions, slowest first, e.g. {"year", "region", "technology"}
   std::vector<std::string_view> dims;
+  /// units attribute, e.g. "Mt" ("1" dimensionless)
   std::string_view units;
+  /// long_name attribute: what it is in words
   std::string_view long_name;
   /// The `steelpath_role` attribute: "metric" for a per-member metric ("" none).
   std::string_view role = {};

@@ -6,8 +6,11 @@
 
 namespace steelpath::cli {
 
+/// Exit code: success.
 inline constexpr int kExitOk = 0;
+/// Exit code: internal or output error.
 inline constexpr int kExitFailure = 1;
+/// Exit code: bad input (scenario, option).
 inline constexpr int kExitBadInput = 2;
 
 /// Parses the command line and runs the chosen subcommand.

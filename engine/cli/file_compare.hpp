@@ -10,9 +10,13 @@
 
 namespace steelpath::cli {
 
+/// What `steelpath compare` compares: two files, or two lever settings of one ensemble file.
 struct CompareOptions {
-  std::string a, b;                                ///< files; b empty: two settings of a
+  /// the first results file
+  std::string a, b; ///< files; b empty: two settings of a
+  /// the first lever setting (ensemble files)
   std::optional<std::size_t> setting_a, setting_b; ///< lever settings (ensemble files)
+  /// print JSON instead of a text table
   bool json = false;
 };
 

@@ -63,8 +63,11 @@ class Json {
 public:
   /// A field whose value is already JSON text.
   void field(const std::string& key, const std::string& raw) { items_.emplace_back(key, raw); }
+  /// A field whose value is a string (quoted and escaped here).
   void text(const std::string& key, const std::string& v) { field(key, json_string(v)); }
+  /// A field whose value is a number (null if not finite).
   void number(const std::string& key, double v) { field(key, json_number(v)); }
+  /// The object as JSON text: {"key": value, ...}.
   [[nodiscard]] std::string str() const {
     std::string s = "{";
     for (std::size_t i = 0; i < items_.size(); ++i)

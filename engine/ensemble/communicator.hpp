@@ -7,6 +7,7 @@
 
 namespace steelpath::ensemble {
 
+/// The ranks of an ensemble run (MPI's, or one rank) and the collective steps the runner needs.
 class Communicator {
 public:
   /// Initialises MPI if it is compiled in and not yet initialised (thread
@@ -17,10 +18,15 @@ public:
   Communicator(const Communicator&) = delete;
   Communicator& operator=(const Communicator&) = delete;
 
+  /// This process's rank, 0-based.
   [[nodiscard]] int rank() const { return rank_; }
+  /// Number of ranks.
   [[nodiscard]] int size() const { return size_; }
+  /// Waits until every rank gets here.
   void barrier() const;
+  /// The sum of `v` over all ranks (collective).
   [[nodiscard]] double sum(double v) const;
+  /// The maximum of `v` over all ranks (collective).
   [[nodiscard]] double max(double v) const;
   /// Rank 0's value of `v` on every rank.
   [[nodiscard]] int broadcast(int v) const;

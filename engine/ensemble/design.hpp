@@ -26,35 +26,50 @@ using input::LeverSetting;
 /// Largest ensemble: member indices are 32-bit integers in the results file.
 inline constexpr std::size_t kMaxMembers = 2147483647;
 
+/// Where a member sits in the design: lever setting, uncertainty sample and replicate (0-based).
 struct MemberId {
+  /// index of the lever setting
   std::size_t setting = 0;
+  /// index of the uncertainty sample (row of the design)
   std::size_t sample = 0;
+  /// index of the replicate of the agents' own randomness
   std::size_t replicate = 0;
 };
 
+/// The design of an ensemble: its lever settings, sample rows and replicates, numbered setting-major.
 class Design {
 public:
   /// Throws InputError for a design too large for the random streams.
   Design(const input::EnsemblePlan& plan, std::uint64_t seed);
 
+  /// Number of members: settings x rows x replicates.
   [[nodiscard]] std::size_t members() const { return settings_.size() * rows_ * replicates_; }
   [[nodiscard]] std::size_t rows() const { return rows_; } ///< uncertainty samples per setting
+  /// Runs of the agents' own randomness per sample.
   [[nodiscard]] std::size_t replicates() const { return replicates_; }
+  /// Number of uncertainties (dimensions of a sample).
   [[nodiscard]] std::size_t dims() const { return plan_.uncertainties.size(); }
+  /// How the samples are drawn.
   [[nodiscard]] Sampling sampling() const { return sampling_; }
+  /// The seed of every sample and random draw.
   [[nodiscard]] std::uint64_t seed() const { return seed_; }
+  /// The lever settings, in member order.
   [[nodiscard]] const std::vector<LeverSetting>& settings() const { return settings_; }
+  /// The plan the design was made from.
   [[nodiscard]] const input::EnsemblePlan& plan() const { return plan_; }
+  /// The parameter path of each lever axis.
   [[nodiscard]] std::vector<std::string> axis_paths() const;
   /// The setting the paired metrics (emissions_avoided, abatement_cost,
   /// abatement_cost_levelized) are measured against
   /// (`ensemble.reference`, by label; the first by default).
   [[nodiscard]] std::size_t reference_setting() const { return reference_; }
 
+  /// Member m's setting, sample and replicate. Precondition: m < members().
   [[nodiscard]] MemberId member(std::size_t m) const;
   /// The unit-hypercube coordinate and the sampled value (or factor, for
   /// `scale: true`) of dimension d in sample row r.
   [[nodiscard]] double unit(std::size_t r, std::size_t d) const { return unit_[r * dims() + d]; }
+  /// The sampled value (or factor) of dimension d in sample row r.
   [[nodiscard]] double value(std::size_t r, std::size_t d) const { return value_[r * dims() + d]; }
   /// The sampled values (or factors) of sample row r, one per uncertainty.
   [[nodiscard]] std::span<const double> sample(std::size_t r) const {

@@ -18,6 +18,7 @@
 
 namespace steelpath::ensemble {
 
+/// How an ensemble is run: output file, threads, job-array part, resume and progress settings.
 struct EnsembleOptions {
   std::string output;              ///< the results file
   int threads = 0;                 ///< threads per rank (0: OpenMP's default, all cores)

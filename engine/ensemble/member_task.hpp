@@ -15,10 +15,13 @@
 
 namespace steelpath::ensemble {
 
+/// What running one member gives: its journal record, or why it failed.
 struct MemberOutcome {
+  /// the member threw or produced a non-finite number
   bool failed = false;
   std::string reason;             ///< why it failed
   std::vector<std::byte> payload; ///< the journal record (encode_member or the reason)
+  /// unit-years simulated (units x years; for throughput figures)
   double unit_years = 0.0;
 };
 

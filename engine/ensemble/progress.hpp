@@ -13,8 +13,10 @@
 
 namespace steelpath::ensemble {
 
+/// The progress line of an ensemble run on stderr: members done, rate and time left.
 class Progress {
 public:
+  /// How progress is shown: a redrawn line, a line every interval, or nothing.
   enum class Mode { terminal, batch, quiet };
   /// `total`: members this process will run; `label`: e.g. "rank 1/4: ".
   Progress(std::size_t total, Mode mode, std::string label = {}, double batch_interval = 10.0);
@@ -24,8 +26,11 @@ public:
   /// Prints the final line (terminal: ends the redrawn line).
   void finish();
 
+  /// Members finished so far (failed ones included).
   [[nodiscard]] std::size_t done() const { return done_.load(); }
+  /// Members failed so far.
   [[nodiscard]] std::size_t failed() const { return failed_.load(); }
+  /// Seconds since the start.
   [[nodiscard]] double seconds() const;
 
   /// terminal if stderr is a TTY, else batch; quiet if `quiet`.

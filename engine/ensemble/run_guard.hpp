@@ -16,6 +16,7 @@ public:
   ~StopOnSignal();
   StopOnSignal(const StopOnSignal&) = delete;
   StopOnSignal& operator=(const StopOnSignal&) = delete;
+  /// Whether a signal asked the run to stop.
   [[nodiscard]] static bool stop_requested();
 
 private:
@@ -28,6 +29,7 @@ private:
 /// of a run. Throws OutputError when another process holds it.
 class FolderLock {
 public:
+  /// Locks `folder`; throws OutputError when another process holds it.
   explicit FolderLock(const std::string& folder);
   ~FolderLock();
   FolderLock(const FolderLock&) = delete;

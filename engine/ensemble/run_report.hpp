@@ -13,6 +13,7 @@
 
 namespace steelpath::ensemble {
 
+/// What an ensemble run tells its user: the design at the start, run statistics at the end.
 class RunReport {
 public:
   /// Prints the design and this run's share (rank 0, unless quiet).
@@ -22,6 +23,7 @@ public:
   void simulated(std::size_t done, std::size_t failed, double unit_years, double seconds);
   /// Sums and maxima over ranks (collective: every rank calls it).
   void gather();
+  /// The run statistics (after gather(): over all ranks).
   [[nodiscard]] RunStatistics statistics() const { return stats_; }
   /// Members still missing: says how to finish them.
   void incomplete(std::size_t missing, bool interrupted, const std::string& folder) const;

@@ -26,6 +26,7 @@
 
 namespace steelpath::ensemble {
 
+/// How an ensemble's uncertainty samples are drawn (`ensemble.sampling`).
 enum class Sampling { monte_carlo, latin_hypercube, sobol, saltelli };
 
 /// Parses "monte_carlo", "latin_hypercube", "sobol", "saltelli"; nullopt otherwise.

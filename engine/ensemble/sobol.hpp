@@ -21,11 +21,13 @@ inline constexpr std::size_t kSobolMaxDimensions = 1024;
 /// Points per dimension before the 32-bit sequence repeats: indices 0 .. 2^32 - 1.
 inline constexpr std::uint64_t kSobolMaxPoints = std::uint64_t{1} << 32;
 
+/// The unscrambled Sobol sequence (Joe & Kuo directions), each point a pure function of its index.
 class SobolSequence {
 public:
   /// The first `dims` dimensions. Throws ModelError unless 1 <= dims <= kSobolMaxDimensions.
   explicit SobolSequence(std::size_t dims);
 
+  /// Number of dimensions of a point.
   [[nodiscard]] std::size_t dims() const { return dims_; }
 
   /// Point `index` (0-based; point 0 is all zeros) into out[0 .. dims). Each
@@ -48,8 +50,11 @@ inline constexpr std::size_t kSobolMaxDegree = 13;
 /// its inner coefficients a (bits a_1 .. a_(s-1), a_1 most significant) and
 /// the initial direction numbers m_1 .. m_s (odd, m_i < 2^i; the rest zero).
 struct SobolDirectionRow {
+  /// degree s of the primitive polynomial
   std::uint32_t s;
+  /// its inner coefficients a_1 .. a_(s-1), a_1 the most significant bit
   std::uint32_t a;
+  /// the initial direction numbers m_1 .. m_s (the rest zero)
   std::array<std::uint32_t, kSobolMaxDegree> m;
 };
 

@@ -11,14 +11,20 @@
 
 namespace steelpath::input {
 
+/// One data row of a CSV table, with the line it starts on.
 struct CsvRow {
   int line = 0; ///< 1-based line in the file where the row starts
+  /// the row's fields, unquoted, in column order
   std::vector<std::string> fields;
 };
 
+/// A parsed CSV table: its header and data rows.
 struct CsvTable {
+  /// the file it was read from, as given (for messages)
   std::string file;
+  /// column names, in order
   std::vector<std::string> header;
+  /// data rows (comment lines and malformed rows left out)
   std::vector<CsvRow> rows;
 
   /// Index of a header column, or nullopt.

@@ -9,6 +9,7 @@
 
 namespace steelpath::input {
 
+/// One problem in user input: where it was found, its key path and what is wrong.
 struct Diagnostic {
   std::string file;    ///< path as given by the user
   int line = 0;        ///< 1-based; 0 when the problem is not tied to a line
@@ -20,11 +21,16 @@ struct Diagnostic {
   [[nodiscard]] std::string format() const;
 };
 
+/// The problems a reader found, collected in one pass and thrown together.
 class Diagnostics {
 public:
+  /// Adds a problem.
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  /// Whether no problem was found.
   [[nodiscard]] bool empty() const { return items_.empty(); }
+  /// Number of problems.
   [[nodiscard]] std::size_t size() const { return items_.size(); }
+  /// The problems, in the order found.
   [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
   /// Throws InputError listing every diagnostic, if there is any.
   void throw_if_any() const;

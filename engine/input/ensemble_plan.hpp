@@ -16,6 +16,7 @@
 
 namespace steelpath::input {
 
+/// One lever axis of an ensemble plan: a parameter path and the values it takes.
 struct LeverAxisPlan {
   std::string path;                ///< parameter path
   std::vector<double> values;      ///< each value as a number (NaN for a series)
@@ -31,10 +32,12 @@ struct LeverSetting {
   std::vector<std::string> axis_texts; ///< per axis: the value as resolved
 };
 
-/// The levers (values as numbers and text), uncertainties and settings of an ensemble.
+/// What an ensemble runs, without YAML: lever axes, packages, uncertainties and the `ensemble:` settings.
 struct EnsemblePlan : EnsembleSettings {
+  /// lever axes, crossed in full inside each package
   std::vector<LeverAxisPlan> axes;
   std::vector<std::string> packages; ///< package names (empty: no packages)
+  /// the sampled inputs, one dimension each
   std::vector<Uncertainty> uncertainties;
 
   /// Number of lever settings, as a double (checked against limits before listing).

@@ -23,17 +23,23 @@
 
 namespace steelpath::input {
 
+/// One lever axis of `levers:`: a parameter path and the values it is crossed over.
 struct LeverAxis {
+  /// parameter path, e.g. "policies.carbon_price.2035"
   std::string path;
   std::vector<SourceNode> values; ///< resolved values (documented units)
 };
 
+/// A named policy package of `levers.packages`: values set together.
 struct LeverPackage {
+  /// the package's name, e.g. "ambitious"
   std::string name;
   std::vector<std::pair<std::string, SourceNode>> settings; ///< path -> resolved value
 };
 
+/// One entry of `uncertainties:`: a parameter path and the distribution it is sampled from.
 struct Uncertainty {
+  /// parameter path, e.g. "finance.discount_rate"
   std::string path;
   std::string distribution;             ///< uniform, normal, triangular, lognormal, discrete
   std::map<std::string, double> params; ///< low/high/mean/sd/mode/mu/sigma
@@ -52,12 +58,15 @@ struct EnsembleSettings {
   std::string reference_origin;             ///< where `reference` was written (for messages)
 };
 
-/// The levers and uncertainties as written (values as resolved documents),
-/// with the ensemble's settings.
+/// The `levers:`, `uncertainties:` and `ensemble:` sections of a scenario, as read.
 struct EnsembleSpec : EnsembleSettings {
+  /// lever axes, crossed in full
   std::vector<LeverAxis> axes;
+  /// named policy packages (empty: none)
   std::vector<LeverPackage> packages;
+  /// the sampled inputs
   std::vector<Uncertainty> uncertainties;
+  /// Whether the scenario has no levers and no uncertainties (a single run).
   [[nodiscard]] bool empty() const { return axes.empty() && packages.empty() && uncertainties.empty(); }
 };
 

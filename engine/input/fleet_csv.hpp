@@ -19,6 +19,7 @@
 
 namespace steelpath::input {
 
+/// The columns of a fleet CSV, in order (capacity_mtpa in Mt/yr).
 inline const std::vector<std::string> kFleetColumns = {
     "unit_id", "plant", "company", "region", "technology", "capacity_mtpa", "start_year", "last_reline_year"};
 

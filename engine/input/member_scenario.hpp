@@ -14,6 +14,7 @@
 
 namespace steelpath::input {
 
+/// Builds the Scenario of each ensemble member from a loaded scenario (thread-safe).
 class ScenarioFactory {
 public:
   /// Keeps a copy of the loaded scenario's resolved document, its lever

@@ -30,8 +30,10 @@ namespace steelpath::input {
 struct FormatLeaf {
   const Spec* spec = nullptr;   ///< number, integer or series
   const Spec* parent = nullptr; ///< the record holding it (nullptr inside a ref_map)
+  /// the entries on the way to the leaf
   EntryIndex index;
   std::string commodity; ///< the commodity whose unit "@commodity" means, if any
+  /// parts of the path down to the leaf
   std::size_t parts_used = 0;
 };
 
@@ -42,6 +44,7 @@ struct FormatLeaf {
 /// A dotted path's parts.
 [[nodiscard]] std::vector<std::string> split_path(const std::string& path);
 
+/// One sampled parameter of an ensemble member, bound once to its model field and set per member.
 class ParameterSlot {
 public:
   /// The slot of `path` (a sampled value, or with `scale` a factor) in a
@@ -57,6 +60,7 @@ public:
   /// the value is not valid there; `s` is then partly changed and must be dropped.
   [[nodiscard]] bool apply(Scenario& s, double sample) const;
 
+  /// The parameter path it sets.
   [[nodiscard]] const std::string& path() const { return path_; }
   /// Every path the slot writes: its own and its followers'.
   [[nodiscard]] const std::vector<std::string>& written() const { return written_; }

@@ -16,6 +16,7 @@ namespace steelpath::input {
 
 /// A scenario with everything needed to say where it came from.
 struct LoadedScenario {
+  /// the validated scenario
   Scenario scenario;
   std::string path;               ///< the scenario file as given
   std::string text;               ///< its text, verbatim
@@ -25,7 +26,7 @@ struct LoadedScenario {
   std::string resolved_sha256;    ///< SHA-256 of resolved_text
   std::string fleet_path;         ///< the fleet CSV, as opened
   std::string fleet_sha256;       ///< SHA-256 of the fleet CSV's bytes
-  std::string fleet_comments;     ///< the fleet CSV's leading '#' lines (source, licence), without the '#' 
+  std::string fleet_comments;     ///< the fleet CSV's leading '#' lines (source, licence), without the '#'
   EnsembleSpec ensemble;          ///< levers and uncertainties
   /// The resolved document (canonical numbers, defaults filled, fleet path as
   /// opened): what an ensemble member's settings are applied to.

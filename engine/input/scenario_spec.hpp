@@ -15,6 +15,7 @@
 
 namespace steelpath::input {
 
+/// What kind of node of the scenario format a Spec describes.
 enum class SpecKind {
   record,        ///< a mapping with fixed keys (fields)
   map_of,        ///< a mapping from ids the user chooses to entries of one spec
@@ -30,11 +31,14 @@ enum class SpecKind {
   uncertainties, ///< the uncertainties section (parameter path -> distribution)
 };
 
+/// One node of the scenario format: a section, key or leaf with its kind, unit, range, default and doc.
 struct Spec {
+  /// what kind of node it is
   SpecKind kind = SpecKind::record;
   std::string doc;  ///< one line: what it is
   std::string unit; ///< documented unit; "@commodity" stands for the commodity's own unit
   Bounds bounds;    ///< range of numbers (and series values)
+  /// the key must be written (no default)
   bool required = false;
   std::optional<std::string> default_text; ///< default as YAML text, when not required
   std::string ref;                         ///< ref / ref_map: the top-level section whose ids are valid
@@ -50,7 +54,9 @@ struct Spec {
   /// a sibling's key ("capex_greenfield") or a root path ("finance.discount_rate").
   std::string default_from;
 
+  /// The spec of field `name` of a record; nullptr if none.
   [[nodiscard]] const Spec* field(const std::string& name) const;
+  /// The names of a record's fields, in order.
   [[nodiscard]] std::vector<std::string> field_names() const;
 };
 

@@ -19,7 +19,9 @@ namespace steelpath::input {
 /// What validation learns about a document on the way, shared with the
 /// parameter-path code.
 struct DocumentFacts {
+  /// the document's years
   Horizon horizon;
+  /// the currencies it declares (USD per unit of each)
   ExchangeRates rates;
   std::map<std::string, std::vector<std::string>> ids; ///< section -> entry ids, in order
   std::map<std::string, std::string> commodity_units;  ///< commodity id -> its unit text

@@ -16,6 +16,7 @@ class Node;
 
 namespace steelpath::input {
 
+/// Where a value was written: file, line and column.
 struct Origin {
   std::string file; ///< path of the file (or "--set" for command-line overrides)
   int line = 0;     ///< 1-based, 0 if unknown
@@ -24,50 +25,73 @@ struct Origin {
 
 struct SourceEntry;
 
+/// A node of a scenario document (null, scalar, sequence or map) that remembers where it was written.
 class SourceNode {
 public:
+  /// What a node is: null, a scalar (text), a sequence or a map.
   enum class Kind { null, scalar, sequence, map };
 
   // Defined after SourceEntry, which must be complete for them (clang).
   SourceNode();
+  /// Deep copy.
   SourceNode(const SourceNode&);
+  /// Move.
   SourceNode(SourceNode&&) noexcept;
+  /// Deep copy.
   SourceNode& operator=(const SourceNode&);
+  /// Move.
   SourceNode& operator=(SourceNode&&) noexcept;
   ~SourceNode();
+  /// A scalar with its text verbatim; `quoted`: written in quotes (text, never a number).
   static SourceNode make_scalar(std::string text, Origin origin, bool quoted = false);
+  /// An empty map.
   static SourceNode make_map(Origin origin);
+  /// An empty sequence.
   static SourceNode make_sequence(Origin origin);
+  /// A null (an empty value, or `~`).
   static SourceNode make_null(Origin origin);
   /// Sets the origin of this node and everything below it.
   void set_origin_recursive(const Origin& origin);
 
+  /// What the node is.
   [[nodiscard]] Kind kind() const { return kind_; }
+  /// Whether the node is null.
   [[nodiscard]] bool is_null() const { return kind_ == Kind::null; }
+  /// Whether the node is a scalar.
   [[nodiscard]] bool is_scalar() const { return kind_ == Kind::scalar; }
+  /// Whether the node is a map.
   [[nodiscard]] bool is_map() const { return kind_ == Kind::map; }
+  /// Whether the node is a sequence.
   [[nodiscard]] bool is_sequence() const { return kind_ == Kind::sequence; }
   /// Scalar text, verbatim. Precondition: is_scalar().
   [[nodiscard]] const std::string& text() const { return text_; }
   /// True for a quoted scalar ('...' or "..."): text, never a number.
   [[nodiscard]] bool quoted() const { return quoted_; }
+  /// Where the node was written.
   [[nodiscard]] const Origin& origin() const { return origin_; }
 
   /// A map entry (defined below): key, where the key was written, value.
   using Entry = SourceEntry;
+  /// A map's entries, in document order (empty for other kinds).
   [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
+  /// A map's entries, for editing.
   [[nodiscard]] std::vector<Entry>& entries() { return entries_; }
+  /// A sequence's items, in order (empty for other kinds).
   [[nodiscard]] const std::vector<SourceNode>& items() const { return items_; }
+  /// A sequence's items, for editing.
   [[nodiscard]] std::vector<SourceNode>& items() { return items_; }
 
   /// The value under `key` of a map, or nullptr.
   [[nodiscard]] const SourceNode* find(const std::string& key) const;
+  /// The value under `key` of a map, for editing, or nullptr.
   [[nodiscard]] SourceNode* find(const std::string& key);
+  /// The entry (key, its origin, value) under `key` of a map, or nullptr.
   [[nodiscard]] const Entry* find_entry(const std::string& key) const;
   /// Replaces the value under `key`, or appends it. Precondition: is_map().
   SourceNode& set(const std::string& key, SourceNode value, Origin key_origin = {});
   /// Removes `key` from a map; returns whether it was there.
   bool erase(const std::string& key);
+  /// Appends an item to a sequence.
   void push_back(SourceNode item);
 
 private:
@@ -81,8 +105,11 @@ private:
 
 /// A map entry, in document order.
 struct SourceEntry {
+  /// the key, as written
   std::string key;
+  /// where the key was written
   Origin key_origin;
+  /// the value under the key
   SourceNode value;
 };
 

@@ -20,25 +20,31 @@ namespace steelpath::input {
 /// Scenario's vectors (-1: not on the path). E.g.
 /// `technologies.h2_dri_eaf.inputs.hydrogen`: technology and commodity.
 struct EntryIndex {
-  int commodity = -1;  ///< commodities.<id>, or a ref_map key naming a commodity
-  int technology = -1; ///< technologies.<id>, or a ref_map key naming a route
-  int route = -1;      ///< a second route: technologies.<id>.capex_switch_from.<route>
-  int region = -1;     ///< regions.<id>
-  int company = -1;    ///< companies.<id>
-  int contract = -1;   ///< offtakes.<id>
-  int family = -1;     ///< policies.ets.benchmarks.<family>: index into EmissionsTrading::families
+  int commodity = -1;  ///< `commodities.<id>`, or a ref_map key naming a commodity
+  int technology = -1; ///< `technologies.<id>`, or a ref_map key naming a route
+  int route = -1;      ///< a second route: `technologies.<id>.capex_switch_from.<route>`
+  int region = -1;     ///< `regions.<id>`
+  int company = -1;    ///< `companies.<id>`
+  int contract = -1;   ///< `offtakes.<id>`
+  int family = -1;     ///< `policies.ets.benchmarks.<family>`: index into EmissionsTrading::families
 };
 
 /// Accessors of one leaf's model field. Each returns nullptr when the
 /// object holding the field does not exist in this Scenario (an optional
 /// policy that is off, a company without a target).
 struct Binding {
+  /// number leaves: the double field (e.g. a cost in USD/t, a share 0..1)
   double* (*number)(Scenario&, const EntryIndex&) = nullptr;
+  /// integer leaves: the int field (years, readiness level)
   int* (*integer)(Scenario&, const EntryIndex&) = nullptr;
+  /// integer leaves held as counts: the std::uint64_t field (the seed)
   std::uint64_t* (*count)(Scenario&, const EntryIndex&) = nullptr;
+  /// series leaves: the YearSeries field
   YearSeries* (*series)(Scenario&, const EntryIndex&) = nullptr;
+  /// optional series leaves: the std::optional<YearSeries> field (empty: not written)
   std::optional<YearSeries>* (*optional_series)(Scenario&, const EntryIndex&) = nullptr;
 
+  /// Whether the leaf is bound to a model field.
   [[nodiscard]] bool bound() const { return number || integer || count || series || optional_series; }
 };
 

@@ -17,9 +17,11 @@ namespace steelpath::input {
 /// time (yr), energy (GJ).
 using Dimensions = std::array<int, 5>;
 
+/// A parsed unit: its factor to the base units (USD, t, t CO2, yr, GJ) and its dimensions.
 struct Unit {
   double factor = 1.0; ///< multiply a value in this unit by factor to get base units
   Dimensions dims{};   ///< all zero: dimensionless
+  /// Same factor and dimensions.
   friend bool operator==(const Unit&, const Unit&) = default;
 };
 
@@ -37,6 +39,7 @@ using ExchangeRates = std::map<std::string, double>;
 /// A number with an optional unit, as written in a scenario: "872" or
 /// "872 EUR/(t/yr)". The number is strictly parsed (no trailing junk).
 struct WrittenQuantity {
+  /// the number as written, in `unit`
   double value = 0.0;
   std::string unit; ///< "" when no unit was written
 };

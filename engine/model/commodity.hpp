@@ -9,6 +9,7 @@
 
 namespace steelpath {
 
+/// A commodity steel routes consume: its price path (USD per unit) and CO2 factors (t CO2 per unit).
 struct Commodity {
   std::string id;               ///< key used in scenarios, e.g. "coking_coal"
   std::string unit;             ///< physical unit of one quantity of it, e.g. "t", "GJ", "kg", "MWh"

@@ -9,6 +9,7 @@
 
 namespace steelpath {
 
+/// How a company expects prices and carbon costs when it levelizes an option's cost.
 enum class Foresight {
   perfect, ///< sees the scenario's price and carbon paths over the campaign
   myopic,  ///< expects this year's prices to hold
@@ -25,14 +26,17 @@ struct CompanyTarget {
   std::optional<YearSeries> intensity; ///< milestones: maximum direct intensity, t CO2/t (empty: none)
 };
 
+/// A steelmaker: owns units and takes their investment decisions (hurdle rate, foresight, limits, target).
 struct Company {
   std::string id;            ///< e.g. "baowu"
   std::string name;          ///< readable name, e.g. "China Baowu Steel Group"
   double hurdle_rate = 0.08; ///< discount rate of its investments, 1/yr
+  /// How it expects prices and carbon costs over a campaign.
   Foresight foresight = Foresight::perfect;
   double finance_limit = 0.0;   ///< capex per year at most this share of last year's revenue; 0: no limit
   double debt_limit = 0.0;      ///< cumulative cash may not fall below minus this, million USD; 0: no limit
   bool alliance_member = false; ///< member of the innovation alliance (fund-induced availability)
+  /// Its own climate target (an internal carbon price); empty: none.
   std::optional<CompanyTarget> target;
 };
 

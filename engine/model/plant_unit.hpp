@@ -11,6 +11,7 @@
 
 namespace steelpath {
 
+/// One unit of the starting fleet: owner, region, route, capacity (Mt/yr) and age (calendar years).
 struct PlantUnit {
   std::string id;           ///< unique unit id, e.g. "baoshan-bf1"
   std::string plant;        ///< plant name (several units may share it)
@@ -29,15 +30,23 @@ struct PlantUnit {
 class UnitList {
 public:
   UnitList() = default;
+  /// A list holding these units.
   UnitList(std::vector<PlantUnit> units) // NOLINT: a list is its units
       : units_(std::make_shared<std::vector<PlantUnit>>(std::move(units))) {}
+  /// A list of these units (tests and small scenarios).
   UnitList(std::initializer_list<PlantUnit> units) : UnitList(std::vector<PlantUnit>(units)) {}
 
+  /// Number of units.
   [[nodiscard]] std::size_t size() const { return units_ ? units_->size() : 0; }
+  /// Whether the list has no units.
   [[nodiscard]] bool empty() const { return size() == 0; }
+  /// Unit i, read-only. Precondition: i < size().
   [[nodiscard]] const PlantUnit& operator[](std::size_t i) const { return (*units_)[i]; }
+  /// The first unit (nullptr when empty).
   [[nodiscard]] const PlantUnit* data() const { return units_ ? units_->data() : nullptr; }
+  /// The first unit, for range-for (read-only).
   [[nodiscard]] const PlantUnit* begin() const { return data(); }
+  /// One past the last unit.
   [[nodiscard]] const PlantUnit* end() const { return data() + size(); }
 
   /// The units for writing: this list's own copy.
@@ -48,8 +57,11 @@ public:
       units_ = std::make_shared<std::vector<PlantUnit>>(*units_);
     return *units_;
   }
+  /// Unit i for writing (the list's own copy). Precondition: i < size().
   [[nodiscard]] PlantUnit& operator[](std::size_t i) { return edit()[i]; }
+  /// Appends a unit (to the list's own copy).
   void push_back(PlantUnit u) { edit().push_back(std::move(u)); }
+  /// Removes every unit (from the list's own copy).
   void clear() { edit().clear(); }
 
 private:

@@ -15,12 +15,14 @@ struct EmissionsTrading {
   /// sum of the free allocations, benchmark x output: a tradable performance
   /// standard where units below their benchmark sell their surplus.
   enum class Trading { cap, intensity };
+  /// How the allowance supply is set (cap by default).
   Trading trading = Trading::cap;
   std::vector<int> regions; ///< covered regions
   YearSeries cap;           ///< Mt CO2/yr of direct emissions in the covered regions (Trading::cap only)
   /// Free allocation per tonne of output by route family (t CO2/t), parallel
   /// to `families`: output-based allocation, as in China's ETS.
   std::vector<std::string> families;
+  /// Per family: free allocation, t CO2 per t of output (parallel to `families`).
   std::vector<YearSeries> benchmarks;
   double price_floor = 0.0;      ///< USD/t CO2
   double price_ceiling = 1000.0; ///< USD/t CO2: the price when the cap cannot be met
@@ -42,21 +44,29 @@ struct InnovationFund {
 
 /// A green-steel offtake contract between a buyer and a steelmaker.
 struct OfftakeContract {
+  /// Key of the contract in the scenario, under `offtakes`.
   std::string id;
   std::string buyer;          ///< e.g. "FAW-Volkswagen"
   int company = -1;           ///< seller
   double volume = 0.0;        ///< Mt/yr bought at most
   double premium = 0.0;       ///< USD/t paid above the market price
   double max_intensity = 0.0; ///< t CO2/t: only steel at or below this direct intensity qualifies
+  /// First calendar year the contract buys steel.
   int start_year = 0;
+  /// Last calendar year the contract buys steel, inclusive.
   int end_year = 2100;
 };
 
+/// The policy levers of a scenario: carbon tax, ETS, subsidies, fund, offtakes, bans; each off unless set.
 struct Policy {
   YearSeries carbon_price; ///< carbon tax on direct emissions, USD per t CO2 (regions may override)
+  /// Emissions trading system; empty: none.
   std::optional<EmissionsTrading> ets;
+  /// Capex subsidies; empty: none.
   std::optional<CapexSubsidy> subsidy;
+  /// Innovation fund; empty: none.
   std::optional<InnovationFund> fund;
+  /// Green-steel offtake contracts (none: no premium market).
   std::vector<OfftakeContract> offtakes;
   int blast_furnace_ban_year = 0; ///< no new or relined "bf" family units from this year; 0: none
   double storage_cost = 0.0;      ///< USD per t CO2 captured (transport and storage)

@@ -11,6 +11,7 @@
 
 namespace steelpath {
 
+/// A market region: steel demand and scrap supply (Mt/yr), and its own prices, grid and policies.
 struct Region {
   std::string id;          ///< e.g. "CHN"
   YearSeries demand;       ///< crude steel demand before material efficiency, Mt/yr

@@ -20,6 +20,7 @@
 
 namespace steelpath {
 
+/// Financial assumptions of levelized costs.
 struct Finance {
   double discount_rate = 0.08;        ///< default hurdle rate for levelized costs, 1/yr
   double expected_utilisation = 0.85; ///< capacity factor assumed when levelizing capex, 0..1
@@ -34,6 +35,7 @@ struct MetricSettings {
   double discount_rate = 0.035;
 };
 
+/// Assumptions of the yearly market dispatch.
 struct Market {
   double max_utilisation = 0.9; ///< highest share of capacity a unit can produce in a year, 0..1
 };
@@ -48,18 +50,30 @@ struct Behaviour {
   double expansion_unit_size = 2.0;  ///< Mt/yr of a new greenfield unit
 };
 
+/// The complete, validated description of one model run (built by engine/input, read by engine/sim).
 struct Scenario {
+  /// The scenario's name, e.g. "demo".
   std::string name;
+  /// The simulated years.
   Horizon horizon;
+  /// Commodities; Technology::inputs and Region::prices follow this order.
   std::vector<Commodity> commodities;
+  /// Steelmaking routes (PlantUnit::technology indexes them).
   std::vector<Technology> technologies;
+  /// Market regions (PlantUnit::region indexes them).
   std::vector<Region> regions;
+  /// Steelmakers (PlantUnit::company indexes them).
   std::vector<Company> companies;
   UnitList units; ///< the starting fleet, shared by copies of the scenario
+  /// Policy levers.
   Policy policy;
+  /// Financial assumptions.
   Finance finance;
+  /// Market assumptions.
   Market market;
+  /// How the agents decide.
   Behaviour behaviour;
+  /// Reporting settings of the metrics.
   MetricSettings metrics;
   std::uint64_t seed = 1; ///< keys every random draw (sim/random_stream.hpp)
   /// Index of the commodity that is scrap (limited by Region::scrap_supply), if any.
@@ -67,9 +81,13 @@ struct Scenario {
   /// Index of the commodity that is grid electricity (Region::grid_intensity applies), if any.
   std::optional<int> electricity_commodity;
 
+  /// Index of the technology with this id; empty if none.
   [[nodiscard]] std::optional<int> find_technology(const std::string& id) const;
+  /// Index of the commodity with this id; empty if none.
   [[nodiscard]] std::optional<int> find_commodity(const std::string& id) const;
+  /// Index of the region with this id; empty if none.
   [[nodiscard]] std::optional<int> find_region(const std::string& id) const;
+  /// Index of the company with this id; empty if none.
   [[nodiscard]] std::optional<int> find_company(const std::string& id) const;
 };
 

@@ -8,6 +8,7 @@
 
 namespace steelpath {
 
+/// A steelmaking route: inputs per t crude steel, emissions, costs (USD per t/yr), timing and learning.
 struct Technology {
   std::string id;     ///< key used in scenarios and results, e.g. "bf_bof"
   std::string name;   ///< readable name, e.g. "BF-BOF (average)"

@@ -12,6 +12,7 @@
 
 namespace steelpath {
 
+/// A yearly quantity over the horizon, flat outside it; its unit is that of the field holding it.
 class YearSeries {
 public:
   YearSeries() = default;
@@ -31,8 +32,11 @@ public:
   [[nodiscard]] double at(int year) const;
   /// Value by horizon index (0 = first year). Precondition: index < size().
   [[nodiscard]] double operator[](std::size_t index) const { return values_[index]; }
+  /// Number of years (0 when default-constructed).
   [[nodiscard]] std::size_t size() const { return values_.size(); }
+  /// The calendar year of index 0.
   [[nodiscard]] int first_year() const { return first_year_; }
+  /// The values by horizon index.
   [[nodiscard]] std::span<const double> values() const { return values_; }
 
 private:

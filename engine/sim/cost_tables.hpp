@@ -22,6 +22,7 @@
 
 namespace steelpath {
 
+/// What each route costs (USD/t) and emits (t CO2/t) per region and year, computed once per member.
 struct CostTables {
   std::vector<Eigen::MatrixXd> variable_cost;  ///< per region: USD/t, technologies x years
   std::vector<Eigen::MatrixXd> indirect;       ///< per region: t CO2/t, technologies x years

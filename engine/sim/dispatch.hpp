@@ -9,12 +9,14 @@
 
 namespace steelpath {
 
+/// Supply offered to a regional market: capacity (Mt) at a marginal cost (USD/t).
 struct SupplyBlock {
   double capacity = 0.0;        ///< producible crude steel this year, Mt (nameplate x max utilisation)
   double marginal_cost = 0.0;   ///< USD/t crude steel, incl. carbon cost
   double scrap_intensity = 0.0; ///< t scrap per t crude steel
 };
 
+/// What a regional market's dispatch gives: production, unmet demand and scrap (Mt), price (USD/t).
 struct DispatchOutcome {
   double produced = 0.0;   ///< Mt crude steel
   double unmet = 0.0;      ///< demand not met for lack of capacity or scrap, Mt

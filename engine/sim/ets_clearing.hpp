@@ -13,6 +13,7 @@
 
 namespace steelpath {
 
+/// The cleared ETS: allowance price (USD/t CO2) and covered emissions (Mt CO2).
 struct EtsClearing {
   double price = 0.0;     ///< USD/t CO2
   double emissions = 0.0; ///< covered emissions at that price, Mt CO2

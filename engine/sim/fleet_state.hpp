@@ -12,6 +12,7 @@
 
 namespace steelpath {
 
+/// Where a unit stands in its life in a year.
 enum class UnitStatus : std::uint8_t {
   planned = 0,      ///< not yet started (start year in the future)
   operating = 1,    ///< producing
@@ -23,6 +24,7 @@ enum class UnitStatus : std::uint8_t {
 /// where it stands in the fleet file.
 [[nodiscard]] std::uint32_t stream_id_of(const std::string& id);
 
+/// The state of every unit during a run, structure-of-arrays: one entry per unit in each array.
 struct FleetState {
   std::vector<int> technology;           ///< route index
   std::vector<int> region;               ///< region index
@@ -39,8 +41,10 @@ struct FleetState {
   std::vector<double> production;       ///< this year's production, Mt
   std::vector<std::uint32_t> stream_id; ///< keys the unit's random draws: a hash of its id, not its row
   std::vector<int> deferrals;           ///< consecutive years an investment waited for finance
+  /// planned, operating, constructing or closed
   std::vector<UnitStatus> status;
 
+  /// Number of units (the starting fleet and new builds).
   [[nodiscard]] std::size_t size() const { return technology.size(); }
 
   /// Sets every array from the scenario's starting fleet and reserves room

@@ -19,8 +19,10 @@
 
 namespace steelpath {
 
+/// Each route's cumulative capacity (Mt/yr) and knowledge (million USD), and its capex multiplier.
 class LearningState {
 public:
+  /// Starts from the scenario's base capacities and knowledge, no R&D stock (multipliers 1).
   void reset(const Scenario& scenario);
   /// Capacity built or converted to route k this year, Mt/yr.
   void add_capacity(std::size_t k, double capacity);
@@ -32,6 +34,7 @@ public:
   [[nodiscard]] double multiplier(std::size_t k) const { return multiplier_[k]; }
   /// Knowledge stock of route k, million USD.
   [[nodiscard]] double knowledge(std::size_t k) const { return base_knowledge_[k] + stock_[k]; }
+  /// Cumulative capacity of route k built or converted, Mt/yr (from base_capacity).
   [[nodiscard]] double cumulative(std::size_t k) const { return cumulative_[k]; }
 
 private:

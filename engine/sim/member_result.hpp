@@ -23,7 +23,9 @@ struct Decision {
   int unit = 0;            ///< unit index (scenario units first, then new builds)
   int from_technology = 0; ///< route before (-1 for a new build)
   int to_technology = 0;   ///< route chosen (== from for a relining; -1 for a closure)
+  /// why the unit decided
   DecisionReason reason = DecisionReason::campaign_end;
+  /// what it decided
   DecisionAction action = DecisionAction::reline;
   double lcos_chosen = 0.0; ///< levelized cost of the chosen option, USD/t (NaN for a closure)
   double lcos_reline = 0.0; ///< levelized cost of relining as is, USD/t (NaN when not an option)
@@ -33,10 +35,15 @@ struct Decision {
 /// names, dimensions and units, in sim/member_series.hpp: a new series is a
 /// field here and a row there.
 struct MemberResult {
+  /// the simulated years
   Horizon horizon;
+  /// number of routes (technology dimension)
   std::size_t n_technologies = 0;
+  /// number of regions
   std::size_t n_regions = 0;
+  /// number of companies
   std::size_t n_companies = 0;
+  /// number of offtake contracts
   std::size_t n_contracts = 0;
 
   // [year][region][technology]
@@ -98,9 +105,11 @@ struct MemberResult {
   }
   /// Totals over regions and routes in year index y.
   [[nodiscard]] double total_emissions(std::size_t y) const;
+  /// Crude steel production in year index y, all regions and routes, Mt.
   [[nodiscard]] double total_production(std::size_t y) const;
   /// Production of route k in year index y, all regions.
   [[nodiscard]] double technology_production(std::size_t y, std::size_t k) const;
+  /// Capacity of route k in year index y, all regions, Mt/yr.
   [[nodiscard]] double technology_capacity(std::size_t y, std::size_t k) const;
 };
 

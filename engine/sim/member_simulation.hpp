@@ -27,12 +27,14 @@
 
 namespace steelpath {
 
+/// One member's simulation: the fleet year by year, its decisions and markets, into a MemberResult.
 class MemberSimulation {
 public:
   /// Keeps a reference: the scenario must outlive this object. Throws
   /// ModelError when check_consistency finds a problem. The random streams
   /// are keyed by the scenario's seed (and, in an ensemble, the member).
   explicit MemberSimulation(const Scenario& scenario);
+  /// The same, with the random streams keyed by `key` (an ensemble member's seed, sample and replicate).
   MemberSimulation(const Scenario& scenario, StreamKey key);
   MemberSimulation(const MemberSimulation&) = delete; // route_cost_ refers to members
   MemberSimulation& operator=(const MemberSimulation&) = delete;
@@ -47,6 +49,7 @@ public:
                                    double capacity) const;
   /// Every cost term, as decisions and dispatch see them.
   [[nodiscard]] const RouteCost& route_cost() const { return route_cost_; }
+  /// What investors expect this year: internal carbon prices, offtakes, allowance price, subsidy left.
   [[nodiscard]] const CostOutlook& outlook() const { return outlook_; }
 
 private:

@@ -29,11 +29,16 @@ enum class Purpose : std::uint32_t {
 /// replicate < 2^24 (kMaxSamples, kMaxReplicates); the ensemble design
 /// refuses larger designs rather than letting streams collide.
 struct StreamKey {
+  /// the scenario's (or ensemble's) seed
   std::uint64_t seed = 1;
+  /// the member's sample row (0 for a single run), < kMaxSamples
   std::uint32_t sample = 0;
+  /// the member's replicate (0 for a single run), < kMaxReplicates
   std::uint32_t replicate = 0;
 };
+/// Largest sample row + 1 a stream key can hold (20 bits of Philox's counter).
 inline constexpr std::uint32_t kMaxSamples = 1u << 20;
+/// Largest replicate + 1 a stream key can hold (24 bits of Philox's counter).
 inline constexpr std::uint32_t kMaxReplicates = 1u << 24;
 
 /// Uniform draw in (0, 1) for (key, purpose, entity, year, extra).

@@ -60,12 +60,17 @@ struct CostOutlook {
 /// Who invests: a company's unit in a region (its current route, or -1 for a
 /// new build) and the capacity the investment is for, Mt/yr.
 struct Investor {
+  /// company index
   std::size_t company = 0;
+  /// region index
   std::size_t region = 0;
+  /// capacity the investment is for, Mt/yr
   double capacity = 0.0;
+  /// its current route (-1: a new build)
   int current_route = -1;
 };
 
+/// Every term of a route's cost (USD/t): this year's for dispatch, levelized for investment decisions.
 class RouteCost {
 public:
   /// Keeps references to the scenario, its cost tables and the learning

@@ -13,8 +13,11 @@
 
 namespace steelpath {
 
+/// A company target to check on a member's result: whose, which year, neutrality or peak.
 struct TargetCheck {
+  /// company index
   std::size_t company = 0;
+  /// the target's calendar year (neutrality year or peak year)
   int year = 0;
   bool neutrality = true; ///< false: a peak target
   std::string label;      ///< e.g. "baowu: neutral by 2050"
