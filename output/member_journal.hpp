@@ -100,7 +100,7 @@ private:
 /// parts never holds more than kOpen descriptors.
 class PayloadReader {
 public:
-  static constexpr std::size_t kOpen = 16;
+  static constexpr std::size_t kOpen = 16; ///< journals kept open at most
   /// The payload of `record` in the journal at `path` (checked like read_payload).
   [[nodiscard]] std::vector<std::byte> read(const std::string& path, const JournalRecord& record);
 

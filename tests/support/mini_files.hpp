@@ -19,7 +19,9 @@ struct MiniFiles {
     dir.write("base.yaml", join_lines(mini_lines()));
   }
   /// Loads `text` written as s.yaml beside base.yaml.
-  input::LoadedScenario load(const std::string& text) { return input::load_scenario(dir.write("s.yaml", text)); }
+  input::LoadedScenario load(const std::string& text) {
+    return input::load_scenario(dir.write("s.yaml", text));
+  }
 };
 
 } // namespace steelpath::test
