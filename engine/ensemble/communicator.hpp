@@ -38,7 +38,7 @@ public:
 
 private:
   int rank_ = 0, size_ = 1;
-  bool initialised_here_ = false;
+  [[maybe_unused]] bool initialised_here_ = false; ///< MPI_Init was called by this object (MPI builds)
 };
 
 } // namespace steelpath::ensemble

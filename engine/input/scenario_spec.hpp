@@ -33,6 +33,15 @@ enum class SpecKind {
 
 /// One node of the scenario format: a section, key or leaf with its kind, unit, range, default and doc.
 struct Spec {
+  // Defined below the struct: `fields` and `entry` hold Specs, which must be
+  // complete where these are instantiated (clang 14 with libstdc++ 12).
+  Spec();
+  Spec(const Spec&);
+  Spec(Spec&&) noexcept;
+  Spec& operator=(const Spec&);
+  Spec& operator=(Spec&&) noexcept;
+  ~Spec();
+
   /// what kind of node it is
   SpecKind kind = SpecKind::record;
   std::string doc;  ///< one line: what it is
@@ -59,6 +68,13 @@ struct Spec {
   /// The names of a record's fields, in order.
   [[nodiscard]] std::vector<std::string> field_names() const;
 };
+
+inline Spec::Spec() = default;
+inline Spec::Spec(const Spec&) = default;
+inline Spec::Spec(Spec&&) noexcept = default;
+inline Spec& Spec::operator=(const Spec&) = default;
+inline Spec& Spec::operator=(Spec&&) noexcept = default;
+inline Spec::~Spec() = default;
 
 /// The root of the scenario format.
 [[nodiscard]] const Spec& scenario_spec();
