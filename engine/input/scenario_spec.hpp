@@ -35,12 +35,12 @@ enum class SpecKind {
 struct Spec {
   // Defined below the struct: `fields` and `entry` hold Specs, which must be
   // complete where these are instantiated (clang 14 with libstdc++ 12).
-  Spec();
-  Spec(const Spec&);
-  Spec(Spec&&) noexcept;
-  Spec& operator=(const Spec&);
-  Spec& operator=(Spec&&) noexcept;
-  ~Spec();
+  Spec();                           ///< an empty record
+  Spec(const Spec&);                ///< a deep copy
+  Spec(Spec&&) noexcept;            ///< moves the subtree
+  Spec& operator=(const Spec&);     ///< a deep copy
+  Spec& operator=(Spec&&) noexcept; ///< moves the subtree
+  ~Spec();                          ///< frees the subtree
 
   /// what kind of node it is
   SpecKind kind = SpecKind::record;
