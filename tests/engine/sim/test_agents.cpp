@@ -277,4 +277,5 @@ TEST_CASE("companies present in a region share its new builds", "[sim][agents]")
     builds += x.action == DecisionAction::build ? 1 : 0;
   CHECK(builds == 2);
   CHECK(invested_d >= 500.0 * 2.0); // one 2 Mt/yr greenfield unit: 500 x 2 = 1,000 million USD
+  CHECK(invested_c >= 500.0 * 2.0); // the other build (D'Hondt: 12 / 1, then 8 > 12 / 2)
 }
