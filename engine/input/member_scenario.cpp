@@ -15,12 +15,6 @@ namespace steelpath::input {
 
 namespace {
 
-const Origin kMember{"(ensemble member)", 0, 0};
-
-SourceNode number_node(double v) {
-  return SourceNode::make_scalar(format_double(v), kMember);
-}
-
 const SourceNode* find_path(const SourceNode& doc, const std::vector<std::string>& parts, std::size_t n) {
   const SourceNode* node = &doc;
   for (std::size_t i = 0; i < n && node; ++i)
@@ -87,6 +81,10 @@ std::vector<std::string> ensemble_problems(const LoadedScenario& loaded,
       }
   }
   return out;
+}
+
+SourceNode sample_node(double v) {
+  return SourceNode::make_scalar(format_double(v), kSampleOrigin);
 }
 
 bool scale_node(SourceNode& node, double factor) {
@@ -162,7 +160,7 @@ Scenario ScenarioFactory::make_from_document(std::size_t setting, std::span<cons
   for (std::size_t k = 0; k < spec_.uncertainties.size(); ++k) {
     const Uncertainty& u = spec_.uncertainties[k];
     const double number = k < sample.size() ? sample[k] : 0.0;
-    const SourceNode value = u.scale ? scaled_value(doc, u.path, number) : number_node(number);
+    const SourceNode value = u.scale ? scaled_value(doc, u.path, number) : sample_node(number);
     if (!std::isfinite(number)) throw InputError(u.path + ": the sampled value is not finite");
     if (!apply_override(doc, u.path, value, why)) throw InputError(u.path + ": " + why);
   }

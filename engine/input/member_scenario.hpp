@@ -69,6 +69,13 @@ private:
 [[nodiscard]] std::vector<std::string> ensemble_problems(const LoadedScenario& loaded,
                                                          const std::vector<std::string>& overrides);
 
+/// Where a sampled value was written, for messages.
+inline const Origin kSampleOrigin{"(ensemble member)", 0, 0};
+
+/// A sampled value as a document node: the shortest text that reads back
+/// as exactly `v`.
+[[nodiscard]] SourceNode sample_node(double v);
+
 /// Multiplies the number or series at `node` by `factor` (a growth series:
 /// its base value). Returns false when `node` is not numeric.
 bool scale_node(SourceNode& node, double factor);

@@ -14,21 +14,8 @@ namespace steelpath::input {
 
 namespace {
 
-const Origin kMember{"(ensemble member)", 0, 0};
-
 bool is_leaf(SpecKind k) {
   return k == SpecKind::number || k == SpecKind::integer || k == SpecKind::series;
-}
-
-// The number a resolved scalar holds, read as the builder reads it.
-double number_in(const SourceNode& n) {
-  double v = 0.0;
-  std::from_chars(n.text().data(), n.text().data() + n.text().size(), v);
-  return v;
-}
-
-SourceNode number_node(double v) {
-  return SourceNode::make_scalar(format_double(v), kMember);
 }
 
 // Whether the binding reaches a field in `s` (the object holding it exists).
@@ -168,11 +155,11 @@ bool ParameterSlot::apply(Scenario& s, double sample) const {
 }
 
 bool ParameterSlot::apply_number(Scenario& s, double sample) const {
-  const double v = scale_ ? number_in(written_value_) * sample : sample;
+  const double v = scale_ ? number_of(written_value_) * sample : sample;
   Diagnostics d;
-  const SourceNode resolved = validate_value(number_node(v), *spec_, path_, facts_, commodity_, d);
+  const SourceNode resolved = validate_value(sample_node(v), *spec_, path_, facts_, commodity_, d);
   if (!d.empty()) return false;
-  const double x = number_in(resolved);
+  const double x = number_of(resolved);
   if (no_negative_ && std::signbit(x)) return false;
   bool set = set_bound_number(binding_, s, index_, x);
   for (const auto& f : followers_)
@@ -183,7 +170,7 @@ bool ParameterSlot::apply_number(Scenario& s, double sample) const {
 std::optional<SourceNode> ParameterSlot::changed_series(double sample) const {
   const SourceNode& w = written_value_;
   if (shape_ == Shape::series) {
-    if (!scale_) return number_node(sample);
+    if (!scale_) return sample_node(sample);
     SourceNode scaled = w;
     if (!scale_node(scaled, sample)) return std::nullopt;
     return scaled;
@@ -202,13 +189,13 @@ std::optional<SourceNode> ParameterSlot::changed_series(double sample) const {
   } else {
     if (growth) return std::nullopt;
     if (!series.is_map()) { // a constant c becomes points {first year: c}
-      SourceNode points = SourceNode::make_map(kMember);
+      SourceNode points = SourceNode::make_map(kSampleOrigin);
       const std::string first = std::to_string(facts_.horizon.first_year);
       if (series.is_scalar() && first != point_) points.set(first, series);
       series = std::move(points);
     }
   }
-  series.set(point_, number_node(v), kMember);
+  series.set(point_, sample_node(v), kSampleOrigin);
   if (shape_ == Shape::series_point)
     std::stable_sort(series.entries().begin(), series.entries().end(),
                      [](const auto& a, const auto& b) { return std::stoi(a.key) < std::stoi(b.key); });

@@ -3,7 +3,6 @@
 #include "input/parameter_slot.hpp"
 #include "input/series_validator.hpp"
 
-#include <charconv>
 #include <limits>
 
 namespace steelpath::input {
@@ -21,12 +20,6 @@ const SourceNode& section(const SourceNode& root, const std::string& key) {
   static const SourceNode empty = SourceNode::make_map({});
   const SourceNode* n = root.find(key);
   return n && n->is_map() ? *n : empty;
-}
-
-double number(const SourceNode& n) {
-  double v = 0.0;
-  std::from_chars(n.text().data(), n.text().data() + n.text().size(), v);
-  return v;
 }
 
 Technology technology(const std::string& id, const SourceNode& n, const Scenario& s) {
@@ -99,7 +92,7 @@ void read_numbers(const SourceNode& node, const Spec& spec, const EntryIndex& at
 void read_leaf(const SourceNode& node, const Spec& spec, const EntryIndex& at, Scenario& s) {
   const Binding& b = spec.binding;
   if (spec.kind != SpecKind::series) {
-    (void)set_bound_number(b, s, at, number(node));
+    (void)set_bound_number(b, s, at, number_of(node));
   } else if (b.series) {
     if (YearSeries* field = b.series(s, at)) *field = build_series(node, s.horizon);
   } else if (b.optional_series) {
@@ -163,7 +156,8 @@ Scenario build_scenario(const SourceNode& root) {
   Scenario s;
   s.name = text(root, "name", "scenario");
   const SourceNode& years = section(root, "years");
-  s.horizon = {static_cast<int>(number(*years.find("first"))), static_cast<int>(number(*years.find("last")))};
+  s.horizon = {static_cast<int>(number_of(*years.find("first"))),
+               static_cast<int>(number_of(*years.find("last")))};
   for (const auto& e : section(root, "commodities").entries())
     s.commodities.push_back({e.key, text(e.value, "unit", ""), {}});
   for (const auto& e : section(root, "technologies").entries())

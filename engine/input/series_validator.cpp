@@ -16,12 +16,13 @@ void add(Diagnostics& d, const Origin& o, const std::string& path, const std::st
   d.add({o.file, o.line, o.column, path, msg});
 }
 
+} // namespace
+
 double number_of(const SourceNode& n) {
   double v = 0.0;
   std::from_chars(n.text().data(), n.text().data() + n.text().size(), v);
   return v;
 }
-} // namespace
 
 SourceNode validate_series(const SourceNode& node, const std::string& unit, Bounds bounds,
                            const std::string& path, const DocumentFacts& facts, Diagnostics& diag) {

@@ -18,4 +18,8 @@ namespace steelpath::input {
 /// Builds the series of a resolved (validated) node over `horizon`.
 [[nodiscard]] YearSeries build_series(const SourceNode& resolved, const Horizon& horizon);
 
+/// The number a resolved scalar holds (validated: plain digits), as every
+/// builder of model values reads it.
+[[nodiscard]] double number_of(const SourceNode& resolved);
+
 } // namespace steelpath::input
