@@ -93,85 +93,197 @@ std::vector<MemberDataset> create_member_datasets(hid_t file, GroupWriter& root,
   return out;
 }
 
+void write_ensemble_attributes(hid_t file, const Scenario& base, const EnsembleDesignTable& design,
+                               const Provenance& provenance, const RunStatistics& stats,
+                               const std::string& identity) {
+  write_provenance(file, base, provenance);
+  h5::set_attribute(file, "ensemble_identity", identity);
+  h5::set_attribute(file, "sampling", design.sampling);
+  h5::set_attribute(file, "samples", static_cast<std::int64_t>(design.base_samples));
+  h5::set_attribute(file, "replicates", static_cast<std::int64_t>(design.replicates));
+  h5::set_attribute(file, "members", static_cast<std::int64_t>(design.members()));
+  h5::set_attribute(file, "company_series", static_cast<std::int64_t>(design.company_series ? 1 : 0));
+  h5::set_attribute(file, "reference_lever_setting", static_cast<std::int64_t>(design.reference_setting));
+  h5::set_attribute(file, "reference_lever_setting_label",
+                    design.setting_labels.empty() ? std::string()
+                                                  : design.setting_labels.at(design.reference_setting));
+  h5::set_attribute(file, "run_wall_seconds", stats.wall_seconds);
+  h5::set_attribute(file, "run_members_simulated", static_cast<std::int64_t>(stats.members_run));
+  h5::set_attribute(file, "run_members_per_second", stats.members_per_second);
+  h5::set_attribute(file, "run_unit_years_per_second", stats.unit_years_per_second);
+  h5::set_attribute(file, "run_peak_rss_mib", stats.peak_rss_mib);
+  h5::set_attribute(file, "run_threads", static_cast<std::int64_t>(stats.threads));
+  h5::set_attribute(file, "run_ranks", static_cast<std::int64_t>(stats.ranks));
+}
+
+[[noreturn]] void mismatch(std::size_t member) {
+  throw OutputError("member " + std::to_string(member) + ": its record does not match the scenario");
+}
+
 } // namespace
+
+// What the writer keeps between the members: the open file, the member
+// datasets, the per-member tables, and the payloads held for order.
+struct EnsembleWriter::State {
+  State(std::string path, std::string partial, const Scenario& b, const EnsembleDesignTable& d,
+        std::vector<std::size_t> order)
+      : base(b), design(d), out(std::move(path), true, std::move(partial)),
+        root(out.file(), "", schema::ensemble_variables()), expected(std::move(order)) {}
+
+  const Scenario& base;
+  const EnsembleDesignTable design;
+  PartialFile out;
+  GroupWriter root;
+  std::vector<std::string_view> names;
+  std::vector<MemberDataset> data;
+  std::vector<std::int32_t> status;
+  std::vector<double> unit_years, target_met; ///< [member], [member][target]
+  std::map<std::size_t, std::string> reasons; ///< failed members' reasons
+  std::vector<char> written;                  ///< [member]
+  std::vector<std::size_t> expected;          ///< add()'s members in placement order
+  std::size_t next = 0;                       ///< the first of `expected` not written
+  std::map<std::size_t, std::pair<bool, std::vector<std::byte>>> held; ///< member -> failed, payload
+  std::size_t held_bytes = 0;
+  bool broken = false;              ///< a write failed: the file is abandoned
+  std::vector<EncodedField> fields; ///< scratch
+  std::vector<double> met;          ///< scratch
+};
+
+EnsembleWriter::EnsembleWriter(std::string path, const Scenario& base, const EnsembleDesignTable& design,
+                               std::vector<std::size_t> expected, std::string partial)
+    : state_(
+          std::make_unique<State>(std::move(path), std::move(partial), base, design, std::move(expected))) {
+  State& s = *state_;
+  const std::size_t n = design.members();
+  write_coordinates(s.root, base);
+  write_design(s.root, design);
+  s.names = member_field_names(design.company_series);
+  s.data = create_member_datasets(s.out.file(), s.root, n, s.names);
+  s.status.assign(n, 0);
+  s.unit_years.assign(n, std::nan(""));
+  s.target_met.assign(n * design.target_labels.size(), std::nan(""));
+  s.written.assign(n, 0);
+}
+
+EnsembleWriter::~EnsembleWriter() = default;
+
+// A member's chunks and table entries: a done member's from the scratch
+// fields and targets, a failed member's reason.
+void EnsembleWriter::record(std::size_t m, int status, std::string reason) {
+  State& s = *state_;
+  s.written[m] = 1;
+  s.status[m] = status;
+  if (status == schema::kMemberFailed) {
+    s.reasons[m] = std::move(reason);
+    return;
+  }
+  const std::size_t T = s.design.target_labels.size();
+  if (s.met.size() != T || s.fields.size() != s.data.size()) mismatch(m);
+  std::copy(s.met.begin(), s.met.end(), s.target_met.begin() + static_cast<std::ptrdiff_t>(m * T));
+  for (std::size_t f = 0; f < s.data.size(); ++f) {
+    if (s.fields[f].values != s.data[f].size) mismatch(m);
+    if (s.data[f].size == 0) continue;
+    s.data[f].start[0] = m;
+    h5::check(H5Dwrite_chunk(s.data[f].ds, H5P_DEFAULT, 0, s.data[f].start.data(), s.fields[f].bytes.size(),
+                             s.fields[f].bytes.data()),
+              "H5Dwrite_chunk " + std::string(s.names[f]));
+  }
+}
+
+void EnsembleWriter::write_member(std::size_t m, bool failed, std::span<const std::byte> payload) {
+  if (failed) {
+    record(m, schema::kMemberFailed,
+           std::string(reinterpret_cast<const char*>(payload.data()), payload.size()));
+    return;
+  }
+  decode_member(payload, state_->fields, state_->unit_years[m], state_->met);
+  record(m, schema::kMemberDone, {});
+}
+
+// Writes the held payloads that are next in order (all of them when too
+// many bytes are held, or `all`), and moves `next` past every written member.
+void EnsembleWriter::write_held(bool all) {
+  State& s = *state_;
+  for (;;) {
+    while (s.next < s.expected.size() && s.written[s.expected[s.next]] != 0)
+      ++s.next;
+    if (s.held.empty()) return;
+    auto first = s.held.begin();
+    const bool in_order = s.next < s.expected.size() && first->first == s.expected[s.next];
+    if (!in_order && !all && s.held_bytes <= kHeldBytes) return;
+    s.held_bytes -= first->second.second.size();
+    const auto node = s.held.extract(first);
+    write_member(node.key(), node.mapped().first, node.mapped().second);
+  }
+}
+
+void EnsembleWriter::add(std::size_t member, bool failed, std::span<const std::byte> payload) {
+  const std::lock_guard lock(mutex_);
+  State& s = *state_;
+  if (s.broken) return;
+  if (member >= s.written.size() || s.written[member] != 0 || s.held.count(member) != 0)
+    throw OutputError("member " + std::to_string(member) + " added twice or out of range");
+  try {
+    while (s.next < s.expected.size() && s.written[s.expected[s.next]] != 0)
+      ++s.next;
+    if (s.next < s.expected.size() && s.expected[s.next] == member) {
+      write_member(member, failed, payload);
+    } else {
+      s.held_bytes += payload.size();
+      s.held.emplace(member, std::pair(failed, std::vector<std::byte>(payload.begin(), payload.end())));
+    }
+    write_held(false);
+  } catch (...) {
+    s.broken = true;
+    throw;
+  }
+}
+
+void EnsembleWriter::finish(MemberSource& source, const Provenance& provenance, const RunStatistics& stats,
+                            const std::string& identity) {
+  const std::lock_guard lock(mutex_);
+  State& s = *state_;
+  if (s.broken) throw OutputError(s.out.path() + ": an earlier write failed");
+  write_held(true); // in member order
+  const std::size_t n = s.design.members();
+  std::string reason;
+  for (std::size_t m = 0; m < n; ++m) {
+    if (s.written[m] != 0) continue;
+    const int status = source.status(m);
+    if (status != schema::kMemberDone && status != schema::kMemberFailed)
+      throw OutputError("member " + std::to_string(m) + " has not been run");
+    source.read(m, s.fields, s.unit_years[m], s.met, reason);
+    record(m, status, reason);
+  }
+  const hid_t file = s.out.file();
+  write_ensemble_attributes(file, s.base, s.design, provenance, stats, identity);
+  std::vector<std::int32_t> failed;
+  std::vector<std::string> reasons;
+  for (auto& [m, text] : s.reasons) {
+    failed.push_back(static_cast<std::int32_t>(m));
+    reasons.push_back(std::move(text));
+  }
+  s.root.ints("member_status", s.status);
+  s.root.ints("failure", failed);
+  s.root.strings("failure_reason", reasons);
+  s.root.doubles("member_unit_years", s.unit_years);
+  s.root.doubles("target_met", s.target_met);
+  for (std::size_t f = 0; f < s.data.size(); ++f)
+    s.root.finish(s.names[f], std::move(s.data[f].ds));
+  h5::set_attribute(
+      file, "members_done",
+      static_cast<std::int64_t>(std::count(s.status.begin(), s.status.end(), schema::kMemberDone)));
+  h5::set_attribute(file, "members_failed", static_cast<std::int64_t>(failed.size()));
+  write_member_statistics(file, s.root, s.design, s.status, s.target_met, s.base.metrics.discount_rate,
+                          source);
+  s.out.commit();
+}
 
 void write_ensemble(const std::string& path, const Scenario& base, const EnsembleDesignTable& design,
                     MemberSource& source, const Provenance& provenance, const RunStatistics& stats,
                     const std::string& identity) {
-  const std::size_t n = design.members();
-  write_file_atomically(path, true, [&](hid_t file) {
-    write_provenance(file, base, provenance);
-    h5::set_attribute(file, "ensemble_identity", identity);
-    h5::set_attribute(file, "sampling", design.sampling);
-    h5::set_attribute(file, "samples", static_cast<std::int64_t>(design.base_samples));
-    h5::set_attribute(file, "replicates", static_cast<std::int64_t>(design.replicates));
-    h5::set_attribute(file, "members", static_cast<std::int64_t>(n));
-    h5::set_attribute(file, "company_series", static_cast<std::int64_t>(design.company_series ? 1 : 0));
-    h5::set_attribute(file, "reference_lever_setting", static_cast<std::int64_t>(design.reference_setting));
-    h5::set_attribute(file, "reference_lever_setting_label",
-                      design.setting_labels.empty() ? std::string()
-                                                    : design.setting_labels.at(design.reference_setting));
-    h5::set_attribute(file, "run_wall_seconds", stats.wall_seconds);
-    h5::set_attribute(file, "run_members_simulated", static_cast<std::int64_t>(stats.members_run));
-    h5::set_attribute(file, "run_members_per_second", stats.members_per_second);
-    h5::set_attribute(file, "run_unit_years_per_second", stats.unit_years_per_second);
-    h5::set_attribute(file, "run_peak_rss_mib", stats.peak_rss_mib);
-    h5::set_attribute(file, "run_threads", static_cast<std::int64_t>(stats.threads));
-    h5::set_attribute(file, "run_ranks", static_cast<std::int64_t>(stats.ranks));
-
-    GroupWriter root(file, "", schema::ensemble_variables());
-    write_coordinates(root, base);
-    write_design(root, design);
-
-    const auto names = member_field_names(design.company_series);
-    std::vector<MemberDataset> data = create_member_datasets(file, root, n, names);
-    std::vector<std::int32_t> status(n, 0), failed;
-    std::vector<std::string> reasons;
-    std::vector<double> unit_years(n, std::nan(""));
-    std::vector<EncodedField> fields;
-    std::vector<double> met;
-    const std::size_t T = design.target_labels.size();
-    std::vector<double> target_met(n * T, std::nan("")); // [member][target]
-    std::string reason;
-    for (std::size_t m = 0; m < n; ++m) {
-      status[m] = source.status(m);
-      if (status[m] != schema::kMemberDone && status[m] != schema::kMemberFailed)
-        throw OutputError("member " + std::to_string(m) + " has not been run");
-      source.read(m, fields, unit_years[m], met, reason);
-      if (status[m] == schema::kMemberFailed) {
-        failed.push_back(static_cast<std::int32_t>(m));
-        reasons.push_back(reason);
-        continue;
-      }
-      if (met.size() != T)
-        throw OutputError("member " + std::to_string(m) +
-                          ": its record does not match the scenario's targets");
-      std::copy(met.begin(), met.end(), target_met.begin() + static_cast<std::ptrdiff_t>(m * T));
-      if (fields.size() != data.size())
-        throw OutputError("member " + std::to_string(m) + ": its record does not match the scenario");
-      for (std::size_t f = 0; f < data.size(); ++f) {
-        if (fields[f].values != data[f].size)
-          throw OutputError("member " + std::to_string(m) + ": its record does not match the scenario");
-        if (data[f].size == 0) continue;
-        data[f].start[0] = m;
-        h5::check(H5Dwrite_chunk(data[f].ds, H5P_DEFAULT, 0, data[f].start.data(), fields[f].bytes.size(),
-                                 fields[f].bytes.data()),
-                  "H5Dwrite_chunk " + std::string(names[f]));
-      }
-    }
-    root.ints("member_status", status);
-    root.ints("failure", failed);
-    root.strings("failure_reason", reasons);
-    root.doubles("member_unit_years", unit_years);
-    root.doubles("target_met", target_met);
-    for (std::size_t f = 0; f < data.size(); ++f)
-      root.finish(names[f], std::move(data[f].ds));
-    h5::set_attribute(
-        file, "members_done",
-        static_cast<std::int64_t>(std::count(status.begin(), status.end(), schema::kMemberDone)));
-    h5::set_attribute(file, "members_failed", static_cast<std::int64_t>(failed.size()));
-    write_member_statistics(file, root, design, status, target_met, base.metrics.discount_rate, source);
-  });
+  EnsembleWriter writer(path, base, design);
+  writer.finish(source, provenance, stats, identity);
 }
 
 std::string ensemble_identity(const std::string& path) {

@@ -1,17 +1,28 @@
-// Writes an ensemble's results file from its finished members (journals or
-// an earlier results file), in member order, so the file does not depend on
-// the order in which members finished, on threads or on MPI ranks. Members
-// are streamed one at a time: memory does not grow with the ensemble. The
-// statistics are computed in a final pass over the members' statistics
-// inputs, read again from the source (member_statistics.hpp). Like the
-// single-member file, it is written under a temporary name and renamed.
+// Writes an ensemble's results file. It is created before the members run;
+// each member's chunks are copied into it as the member finishes, by the
+// thread that simulated it, so that the copying runs in parallel with the
+// simulation instead of after it. Members run by earlier invocations, other
+// ranks or job-array parts are copied in the final pass, from their journals
+// or an earlier results file. The datasets do not depend on the order in
+// which members finished, on threads or on MPI ranks; chunks are placed in
+// the order the run meant to finish them (member order on one process), so
+// the file's layout rarely does either. Members are streamed: memory does
+// not grow with the ensemble. The statistics are computed in the final pass
+// over the members' statistics inputs, read again from the source
+// (member_statistics.hpp). Like the single-member file, it is written under
+// a temporary name and renamed.
 #pragma once
 
 #include "model/scenario.hpp"
 #include "output/member_payload.hpp"
+#include "output/partial_file.hpp"
 #include "output/result_writer.hpp"
 
 #include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -76,6 +87,48 @@ public:
   /// A done member's series for the statistics (StatisticsInputs,
   /// member_fields.hpp), decompressed only if the source holds none apart.
   virtual void statistics_inputs(std::size_t member, StatisticsInputs& out) = 0;
+  /// Whether read() and statistics_inputs() may run on several threads at
+  /// once (the statistics then read one lever setting per thread).
+  [[nodiscard]] virtual bool concurrent_reads() const { return false; }
+};
+
+/// An ensemble file being written (see the file comment). Members are
+/// added from any thread, one at a time (a mutex serialises the HDF5 calls:
+/// the library is not thread-safe); finish() completes and renames the file;
+/// destroyed unfinished, the temporary file is removed.
+class EnsembleWriter {
+public:
+  /// Creates the file under the temporary name `partial` (empty:
+  /// "<path>.partial") with the coordinates, the design and the member
+  /// datasets. `expected`: the members this process will add, in the order
+  /// their chunks should be placed (ascending member numbers).
+  EnsembleWriter(std::string path, const Scenario& base, const EnsembleDesignTable& design,
+                 std::vector<std::size_t> expected = {}, std::string partial = {});
+  ~EnsembleWriter();
+  EnsembleWriter(const EnsembleWriter&) = delete;
+  EnsembleWriter& operator=(const EnsembleWriter&) = delete;
+
+  /// A member's journal payload (member_payload.hpp): its chunks are written
+  /// now if every expected member before it is written, else held (up to
+  /// kHeldBytes in all; beyond that, written out of order). `failed`: the
+  /// payload is the reason. Thread-safe. Throws OutputError.
+  void add(std::size_t member, bool failed, std::span<const std::byte> payload);
+  /// Writes what add() held, every member not added (read from `source`,
+  /// where every member must be done or failed), the per-member tables, the
+  /// statistics and the attributes; then renames the file. Throws OutputError.
+  void finish(MemberSource& source, const Provenance& provenance, const RunStatistics& stats,
+              const std::string& identity);
+
+  /// The payload bytes add() may hold back waiting for earlier members.
+  static constexpr std::size_t kHeldBytes = 64u << 20;
+
+private:
+  struct State;
+  void write_member(std::size_t member, bool failed, std::span<const std::byte> payload);
+  void record(std::size_t member, int status, std::string reason);
+  void write_held(bool all);
+  std::unique_ptr<State> state_;
+  std::mutex mutex_;
 };
 
 /// Writes the ensemble file. Every member must be done or failed in `source`.

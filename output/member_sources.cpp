@@ -57,7 +57,7 @@ void JournalSource::read(std::size_t m, std::vector<EncodedField>& fields, doubl
                          std::vector<double>& targets, std::string& reason) {
   const Where& w = index_.at(m);
   if (w.journal < 0) throw OutputError("member " + std::to_string(m) + " is in no journal");
-  const auto payload = reader_.read(paths_[static_cast<std::size_t>(w.journal)], w.record);
+  const auto payload = this->payload(w);
   if (w.record.status == kRecordDone) {
     decode_member(payload, fields, unit_years, targets);
     reason.clear();
@@ -73,7 +73,23 @@ void JournalSource::statistics_inputs(std::size_t m, StatisticsInputs& out) {
   const Where& w = index_.at(m);
   if (w.journal < 0 || w.record.status != kRecordDone)
     throw OutputError("member " + std::to_string(m) + " is not done in any journal");
-  decode_statistics_inputs(reader_.read(paths_[static_cast<std::size_t>(w.journal)], w.record), out);
+  decode_statistics_inputs(payload(w), out);
+}
+
+std::vector<std::byte> JournalSource::payload(const Where& w) {
+  std::unique_ptr<PayloadReader> reader;
+  {
+    const std::lock_guard lock(readers_mutex_);
+    if (!readers_.empty()) {
+      reader = std::move(readers_.back());
+      readers_.pop_back();
+    }
+  }
+  if (!reader) reader = std::make_unique<PayloadReader>();
+  auto bytes = reader->read(paths_[static_cast<std::size_t>(w.journal)], w.record);
+  const std::lock_guard lock(readers_mutex_);
+  readers_.push_back(std::move(reader));
+  return bytes;
 }
 
 ResultsFileSource::ResultsFileSource(const std::string& path, std::size_t members, bool company_series)
@@ -157,6 +173,11 @@ void ResultsFileSource::read(std::size_t m, std::vector<EncodedField>& fields, d
               "H5Dread_chunk");
     if (filters != 0) throw OutputError("member " + std::to_string(m) + ": a chunk stored unfiltered");
   }
+}
+
+bool CombinedSource::concurrent_reads() const {
+  return std::all_of(sources_.begin(), sources_.end(),
+                     [](const MemberSource* s) { return s->concurrent_reads(); });
 }
 
 void CombinedSource::statistics_inputs(std::size_t m, StatisticsInputs& out) {

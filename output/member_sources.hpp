@@ -8,6 +8,7 @@
 #include "output/member_journal.hpp"
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,8 @@ public:
             std::vector<double>& targets, std::string& reason) override;
   /// From the record's uncompressed section: nothing is decompressed.
   void statistics_inputs(std::size_t member, StatisticsInputs& out) override;
+  /// Yes: each read takes a reader of its own from a pool.
+  [[nodiscard]] bool concurrent_reads() const override { return true; }
   /// Records dropped as a torn tail (a writer killed mid-record), over all journals.
   [[nodiscard]] std::size_t torn_records() const { return torn_; }
   /// Forgets failures, so they count as not run (--retry-failed).
@@ -44,7 +47,9 @@ private:
   std::vector<std::string> paths_; ///< journals with records, sorted
   std::vector<Where> index_;
   std::size_t torn_ = 0;
-  PayloadReader reader_; ///< keeps the journal being read open
+  [[nodiscard]] std::vector<std::byte> payload(const Where& where);
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<PayloadReader>> readers_; ///< idle readers (each keeps journals open)
 };
 
 /// Members of an earlier ensemble file of the same run.
@@ -79,6 +84,8 @@ public:
   void read(std::size_t member, std::vector<EncodedField>& fields, double& unit_years,
             std::vector<double>& targets, std::string& reason) override;
   void statistics_inputs(std::size_t member, StatisticsInputs& out) override;
+  /// When every source's are.
+  [[nodiscard]] bool concurrent_reads() const override;
 
 private:
   [[nodiscard]] MemberSource* pick(std::size_t member) const;

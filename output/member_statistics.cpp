@@ -7,14 +7,19 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <string>
+
+#include <omp.h>
 
 namespace steelpath {
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// What the yearly quantiles hold of a setting's members at once, all threads together.
+constexpr std::size_t kYearlyBlockBytes = 64u << 20;
 
 } // namespace
 
@@ -116,29 +121,25 @@ private:
   std::vector<MemberField> fields_;
 };
 
-// Pass 1, member by member: metrics and route production means.
-void member_metrics(Statistics& st, const std::vector<std::int32_t>& status, MemberInputs& inputs) {
+// Pass 1, member by member for setting `s`: metrics and route production means.
+void member_metrics(Statistics& st, const std::vector<std::int32_t>& status, MemberInputs& inputs,
+                    std::size_t s) {
   const std::size_t years = st.years, R = st.regions, K = st.technologies;
-  st.metrics.assign(st.n * st.M, kNaN);
-  st.tech_mean.assign(st.settings * years * K, 0.0);
-  st.done.assign(st.settings, 0);
-  for (std::size_t m = 0; m < st.n; ++m) {
+  double* tech_mean = &st.tech_mean[s * years * K];
+  for (std::size_t m = s * st.per_setting; m < (s + 1) * st.per_setting; ++m) {
     if (status[m] != schema::kMemberDone) continue;
-    const std::size_t s = m / st.per_setting;
     const MetricInputs& in = inputs.read(m);
     const auto values = compute_metrics(in);
     std::copy(values.begin(), values.end(), st.metrics.begin() + static_cast<std::ptrdiff_t>(m * st.M));
     for (std::size_t y = 0; y < years; ++y)
       for (std::size_t r = 0; r < R; ++r)
         for (std::size_t k = 0; k < K; ++k)
-          st.tech_mean[(s * years + y) * K + k] += in.production[(y * R + r) * K + k];
+          tech_mean[y * K + k] += in.production[(y * R + r) * K + k];
     ++st.done[s];
   }
-  for (std::size_t s = 0; s < st.settings; ++s) {
-    const double c = st.done[s] > 0 ? static_cast<double>(st.done[s]) : kNaN;
-    for (std::size_t i = 0; i < years * K; ++i)
-      st.tech_mean[s * years * K + i] /= c;
-  }
+  const double c = st.done[s] > 0 ? static_cast<double>(st.done[s]) : kNaN;
+  for (std::size_t i = 0; i < years * K; ++i)
+    tech_mean[i] /= c;
 }
 
 // Against the reference setting's member with the same sample and
@@ -177,55 +178,79 @@ void quantiles(std::vector<double>& values, double* out, std::size_t stride) {
     out[q * stride] = quantile_sorted(values, schema::kQuantiles[q]);
 }
 
-// Pass 2, one setting and one group of years at a time: quantiles and means
+// Pass 2 for setting `s`, one group of years at a time: quantiles and means
 // of the yearly statistics, and the share of members near zero by each year.
-// A setting's members are read member by member, for a group of years at a
-// time: at most 64 MiB whatever the ensemble.
-void yearly_quantiles(Statistics& st, const std::vector<std::int32_t>& status, MemberInputs& inputs) {
+// The setting's members are read member by member, for a group of years at
+// a time: at most `budget` bytes whatever the ensemble.
+void yearly_quantiles(Statistics& st, const std::vector<std::int32_t>& status, MemberInputs& inputs,
+                      std::size_t s, std::size_t budget) {
   const std::size_t years = st.years, settings = st.settings, per_setting = st.per_setting;
-  st.series_q.assign(S * settings * Q * years, kNaN);
-  st.series_mean.assign(S * settings * years, kNaN);
-  st.nz_share.assign(settings * years, kNaN);
   const std::size_t near_zero_column = metric_index("near_zero_year");
   const std::size_t group = std::clamp<std::size_t>(
-      (64u << 20) / (S * sizeof(double) * std::max<std::size_t>(per_setting, 1)), 1, years);
+      budget / (S * sizeof(double) * std::max<std::size_t>(per_setting, 1)), 1, years);
   std::vector<double> block(S * per_setting * group), values;
-  for (std::size_t s = 0; s < settings; ++s) {
-    const std::size_t m0 = s * per_setting;
-    auto finished = [&](std::size_t i) { return status[m0 + i] == schema::kMemberDone; };
-    for (std::size_t y = 0; y < years; ++y) {
-      const std::size_t y0 = y - y % group, g = std::min(group, years - y0);
-      if (y == y0)
-        for (std::size_t i = 0; i < per_setting; ++i) {
-          if (!finished(i)) continue;
-          const MetricInputs& in = inputs.read(m0 + i);
-          for (std::size_t k = 0; k < g; ++k)
-            for (std::size_t v = 0; v < S; ++v)
-              block[(v * per_setting + i) * g + k] = kYearly[v].value(in, y0 + k);
+  const std::size_t m0 = s * per_setting;
+  auto finished = [&](std::size_t i) { return status[m0 + i] == schema::kMemberDone; };
+  for (std::size_t y = 0; y < years; ++y) {
+    const std::size_t y0 = y - y % group, g = std::min(group, years - y0);
+    if (y == y0)
+      for (std::size_t i = 0; i < per_setting; ++i) {
+        if (!finished(i)) continue;
+        const MetricInputs& in = inputs.read(m0 + i);
+        for (std::size_t k = 0; k < g; ++k)
+          for (std::size_t v = 0; v < S; ++v)
+            block[(v * per_setting + i) * g + k] = kYearly[v].value(in, y0 + k);
+      }
+    for (std::size_t v = 0; v < S; ++v) {
+      values.clear();
+      double sum = 0.0;
+      std::size_t reached = 0;
+      for (std::size_t i = 0; i < per_setting; ++i) {
+        if (!finished(i)) continue;
+        if (v == 0) {
+          const double nz = st.metrics[(m0 + i) * st.M + near_zero_column];
+          if (!std::isnan(nz) && nz <= st.year_coord[y]) ++reached;
         }
-      for (std::size_t v = 0; v < S; ++v) {
-        values.clear();
-        double sum = 0.0;
-        std::size_t reached = 0;
-        for (std::size_t i = 0; i < per_setting; ++i) {
-          if (!finished(i)) continue;
-          if (v == 0) {
-            const double nz = st.metrics[(m0 + i) * st.M + near_zero_column];
-            if (!std::isnan(nz) && nz <= st.year_coord[y]) ++reached;
-          }
-          const double x = block[(v * per_setting + i) * g + (y - y0)];
-          if (std::isnan(x)) continue; // a price where nothing was produced
-          values.push_back(x);
-          sum += x;
-        }
-        quantiles(values, &st.series_q[((v * settings + s) * Q) * years + y], years);
-        if (!values.empty())
-          st.series_mean[(v * settings + s) * years + y] = sum / static_cast<double>(values.size());
-        if (v == 0 && st.done[s] > 0)
-          st.nz_share[s * years + y] = static_cast<double>(reached) / static_cast<double>(st.done[s]);
+        const double x = block[(v * per_setting + i) * g + (y - y0)];
+        if (std::isnan(x)) continue; // a price where nothing was produced
+        values.push_back(x);
+        sum += x;
+      }
+      quantiles(values, &st.series_q[((v * settings + s) * Q) * years + y], years);
+      if (!values.empty())
+        st.series_mean[(v * settings + s) * years + y] = sum / static_cast<double>(values.size());
+      if (v == 0 && st.done[s] > 0)
+        st.nz_share[s * years + y] = static_cast<double>(reached) / static_cast<double>(st.done[s]);
+    }
+  }
+}
+
+// Runs `pass(inputs, setting)` for every setting, on the OpenMP threads when
+// the source reads concurrently (each thread its own inputs; a setting's
+// members in member order, so the sums do not depend on the threads), and
+// returns the threads it used.
+template <class Pass>
+int per_setting(const Statistics& st, MemberSource& source, const MetricInputs& shape, Pass pass) {
+  const bool parallel = source.concurrent_reads() && st.settings > 1;
+  int threads = 1;
+  std::exception_ptr error;
+#pragma omp parallel if (parallel)
+  {
+    MemberInputs inputs(source, shape);
+#pragma omp single
+    threads = omp_get_num_threads();
+#pragma omp for schedule(dynamic, 1)
+    for (std::size_t s = 0; s < st.settings; ++s) {
+      try {
+        pass(inputs, s);
+      } catch (...) {
+#pragma omp critical(steelpath_statistics_error)
+        if (!error) error = std::current_exception();
       }
     }
   }
+  if (error) std::rethrow_exception(error);
+  return threads;
 }
 
 // Mean, quantiles and count of each metric over a setting's finished members
@@ -344,12 +369,19 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   in.regions = st.regions;
   in.technologies = st.technologies;
   in.discount_rate = discount_rate;
-  MemberInputs inputs(source, in);
-
-  member_metrics(st, status, inputs);
+  st.metrics.assign(st.n * st.M, kNaN);
+  st.tech_mean.assign(st.settings * st.years * st.technologies, 0.0);
+  st.done.assign(st.settings, 0);
+  const int threads = per_setting(
+      st, source, in, [&](MemberInputs& inputs, std::size_t s) { member_metrics(st, status, inputs, s); });
   paired_metrics(st, status, d.reference_setting);
   write_metric_columns(root, st);
-  yearly_quantiles(st, status, inputs);
+  st.series_q.assign(S * st.settings * Q * st.years, kNaN);
+  st.series_mean.assign(S * st.settings * st.years, kNaN);
+  st.nz_share.assign(st.settings * st.years, kNaN);
+  const std::size_t budget = kYearlyBlockBytes / static_cast<std::size_t>(threads);
+  per_setting(st, source, in,
+              [&](MemberInputs& inputs, std::size_t s) { yearly_quantiles(st, status, inputs, s, budget); });
   metric_statistics(st, status);
   target_shares(st, status, target_met, d.target_labels.size());
   write_statistics_group(file, root, d, st);

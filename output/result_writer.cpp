@@ -4,6 +4,7 @@
 #include "output/group_writer.hpp"
 #include "output/hdf5.hpp"
 #include "output/member_fields.hpp"
+#include "output/partial_file.hpp"
 #include "output/schema.hpp"
 #include "steelpath/version.hpp"
 
@@ -129,24 +130,9 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
 } // namespace
 
 void write_file_atomically(const std::string& path, bool v110, const std::function<void(hid_t)>& fill) {
-  const fs::path target(path);
-  std::error_code ec;
-  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
-  const fs::path partial = target.string() + ".partial";
-  try {
-    {
-      h5::Handle file = h5::create_file(partial.string(), v110);
-      fill(file);
-      h5::check(H5Fflush(file, H5F_SCOPE_GLOBAL), "H5Fflush");
-    }
-    fs::rename(partial, target);
-  } catch (const fs::filesystem_error& e) {
-    fs::remove(partial, ec);
-    throw OutputError(path + ": cannot write results: " + e.code().message());
-  } catch (...) {
-    fs::remove(partial, ec);
-    throw;
-  }
+  PartialFile out(path, v110);
+  fill(out.file());
+  out.commit();
 }
 
 void write_results(const std::string& path, const Scenario& scenario, const MemberResult& result,

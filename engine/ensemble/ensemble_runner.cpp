@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #ifdef _OPENMP
@@ -113,6 +114,12 @@ private:
   [[nodiscard]] bool simulate(const std::vector<std::size_t>& todo, RunReport& report);
   [[nodiscard]] std::size_t missing();
   int write_file(Provenance prov, RunReport& report);
+  [[nodiscard]] EnsembleDesignTable file_design() const;
+  /// The file until it is complete: beside the journals, so that a killed
+  /// run leaves its unfinished work in one folder.
+  [[nodiscard]] std::string partial_path() const {
+    return (fs::path(folder_) / (fs::path(o_.output).filename().string() + ".partial")).string();
+  }
 
   const input::LoadedScenario& loaded_;
   const EnsembleOptions& o_;
@@ -128,6 +135,8 @@ private:
   bool first_scan_ = true;
   std::unique_ptr<JournalSource> journals_;
   std::unique_ptr<ResultsFileSource> earlier_;
+  std::optional<FolderLock> lock_;         ///< held while this process writes the file
+  std::unique_ptr<EnsembleWriter> writer_; ///< the file, when this process writes it
 };
 
 // What an earlier run left: a finished file of this run, and/or journals. A
@@ -212,6 +221,13 @@ bool EnsembleRun::simulate(const std::vector<std::size_t>& todo, RunReport& repo
 #ifdef _OPENMP
   if (o_.threads > 0) omp_set_num_threads(o_.threads);
 #endif
+  // The process that writes the file copies each member into it as the
+  // member finishes, in parallel with the simulation of the others.
+  if (lead_ && o_.parts <= 1) {
+    lock_.emplace(folder_);
+    writer_ =
+        std::make_unique<EnsembleWriter>(o_.output, loaded_.scenario, file_design(), todo, partial_path());
+  }
   std::atomic<double> unit_years{0.0};
   std::exception_ptr write_error; // set once, under the critical section
   std::atomic<bool> write_failed{false};
@@ -226,6 +242,7 @@ bool EnsembleRun::simulate(const std::vector<std::size_t>& todo, RunReport& repo
       const MemberOutcome out = run_member(design_, factory, todo[i], result, targets_);
       try {
         journal.append(todo[i], out.failed ? kRecordFailed : kRecordDone, out.payload);
+        if (writer_) writer_->add(todo[i], out.failed, out.payload);
         // Now and then one thread flushes the journal to the disk, so a
         // crash of the machine (not only of the process) loses little.
         const auto ms =
@@ -266,7 +283,7 @@ std::size_t EnsembleRun::missing() {
 int EnsembleRun::write_file(Provenance prov, RunReport& report) {
   std::error_code ec;
   fs::create_directories(folder_, ec);
-  const FolderLock lock(folder_);
+  if (!lock_) lock_.emplace(folder_);
   scan(); // every worker's journal, now that all are written
   std::vector<MemberSource*> sources{journals_.get()};
   if (earlier_) sources.push_back(earlier_.get());
@@ -275,19 +292,29 @@ int EnsembleRun::write_file(Provenance prov, RunReport& report) {
   for (std::size_t m = 0; m < n_; ++m)
     if (all.status(m) == 0) ++absent;
   if (absent > 0) {
+    writer_.reset();
     report.incomplete(absent, false, folder_);
     return 3;
   }
   prov.finished_utc = utc_now();
-  auto table = design_table(design_, targets_);
-  for (const auto& t : targets_)
-    table.target_companies.push_back(loaded_.scenario.companies[t.company].id);
-  write_ensemble(o_.output, loaded_.scenario, table, all, prov, report.statistics(), identity_);
+  if (!writer_)
+    writer_ = std::make_unique<EnsembleWriter>(o_.output, loaded_.scenario, file_design(),
+                                               std::vector<std::size_t>{}, partial_path());
+  writer_->finish(all, prov, report.statistics(), identity_);
+  writer_.reset();
   earlier_.reset();
   journals_.reset();
   fs::remove_all(folder_, ec); // the file holds everything now
   report.finished(o_.output);
   return 0;
+}
+
+// The design as the file records it.
+EnsembleDesignTable EnsembleRun::file_design() const {
+  auto table = design_table(design_, targets_);
+  for (const auto& t : targets_)
+    table.target_companies.push_back(loaded_.scenario.companies[t.company].id);
+  return table;
 }
 
 int EnsembleRun::run(Provenance prov) {
