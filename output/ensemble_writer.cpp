@@ -116,6 +116,16 @@ void write_ensemble_attributes(hid_t file, const Scenario& base, const EnsembleD
   h5::set_attribute(file, "run_ranks", static_cast<std::int64_t>(stats.ranks));
 }
 
+// After a failed HDF5 call: the file, the call and its cause (a full disk).
+[[noreturn]] void cannot_write(const std::string& path, const std::string& what) {
+  try {
+    h5::check(-1, what);
+  } catch (const OutputError& e) {
+    throw OutputError(path + ": cannot write results: " + e.what());
+  }
+  throw OutputError(path + ": cannot write results");
+}
+
 [[noreturn]] void mismatch(std::size_t member) {
   throw OutputError("member " + std::to_string(member) + ": its record does not match the scenario");
 }
@@ -184,9 +194,9 @@ void EnsembleWriter::record(std::size_t m, int status, std::string reason) {
     if (s.fields[f].values != s.data[f].size) mismatch(m);
     if (s.data[f].size == 0) continue;
     s.data[f].start[0] = m;
-    h5::check(H5Dwrite_chunk(s.data[f].ds, H5P_DEFAULT, 0, s.data[f].start.data(), s.fields[f].bytes.size(),
-                             s.fields[f].bytes.data()),
-              "H5Dwrite_chunk " + std::string(s.names[f]));
+    if (H5Dwrite_chunk(s.data[f].ds, H5P_DEFAULT, 0, s.data[f].start.data(), s.fields[f].bytes.size(),
+                       s.fields[f].bytes.data()) < 0)
+      cannot_write(s.out.path(), "H5Dwrite_chunk " + std::string(s.names[f]));
   }
 }
 
@@ -255,6 +265,18 @@ void EnsembleWriter::finish(MemberSource& source, const Provenance& provenance, 
     source.read(m, s.fields, s.unit_years[m], s.met, reason);
     record(m, status, reason);
   }
+  try {
+    write_tables(source, provenance, stats, identity);
+  } catch (const OutputError& e) {
+    throw OutputError(s.out.path() + ": cannot write results: " + e.what());
+  }
+  s.out.commit();
+}
+
+// The attributes, the per-member tables and the statistics.
+void EnsembleWriter::write_tables(MemberSource& source, const Provenance& provenance,
+                                  const RunStatistics& stats, const std::string& identity) {
+  State& s = *state_;
   const hid_t file = s.out.file();
   write_ensemble_attributes(file, s.base, s.design, provenance, stats, identity);
   std::vector<std::int32_t> failed;
@@ -276,7 +298,6 @@ void EnsembleWriter::finish(MemberSource& source, const Provenance& provenance, 
   h5::set_attribute(file, "members_failed", static_cast<std::int64_t>(failed.size()));
   write_member_statistics(file, s.root, s.design, s.status, s.target_met, s.base.metrics.discount_rate,
                           source);
-  s.out.commit();
 }
 
 void write_ensemble(const std::string& path, const Scenario& base, const EnsembleDesignTable& design,

@@ -98,8 +98,8 @@ public:
 /// destroyed unfinished, the temporary file is removed.
 class EnsembleWriter {
 public:
-  /// Creates the file under the temporary name `partial` (empty:
-  /// "<path>.partial") with the coordinates, the design and the member
+  /// Creates the file under the temporary name `partial` (empty: a unique
+  /// name beside `path`, partial_file.hpp) with the coordinates, the design and the member
   /// datasets. `expected`: the members this process will add, in the order
   /// their chunks should be placed (ascending member numbers).
   EnsembleWriter(std::string path, const Scenario& base, const EnsembleDesignTable& design,
@@ -127,6 +127,8 @@ private:
   void write_member(std::size_t member, bool failed, std::span<const std::byte> payload);
   void record(std::size_t member, int status, std::string reason);
   void write_held(bool all);
+  void write_tables(MemberSource& source, const Provenance& provenance, const RunStatistics& stats,
+                    const std::string& identity);
   std::unique_ptr<State> state_;
   std::mutex mutex_;
 };

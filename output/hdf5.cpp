@@ -10,6 +10,17 @@ namespace steelpath::h5 {
 
 namespace {
 
+// HDF5's exit handler closes the files still open. After a close that
+// failed (a full disk) it crashes on the half-closed file, turning a clean
+// error into a segmentation fault; every file here is closed by its Handle
+// before exit, so the handler has nothing to do. Called before any other
+// HDF5 function, as the handler must be declined before the library starts.
+[[maybe_unused]] const herr_t kNoExitHandler = H5dont_atexit();
+
+} // namespace
+
+namespace {
+
 // HDF5 prints a stack of errors to stderr by default; steelpath reports its
 // own message instead, once, per process. HDF5 also keeps freed internal
 // objects on free lists without limit; an ensemble file touches millions of
@@ -54,13 +65,52 @@ Handle& Handle::operator=(Handle&& o) noexcept {
   return *this;
 }
 
+herr_t Handle::close() {
+  herr_t result = 0;
+  if (id_ >= 0 && close_ != nullptr) result = close_(id_);
+  id_ = H5I_INVALID_HID;
+  return result;
+}
+
 void Handle::reset() {
   if (id_ >= 0 && close_ != nullptr) close_(id_);
   id_ = H5I_INVALID_HID;
 }
 
+namespace {
+
+// The innermost error on HDF5's stack (where the failure began: a system
+// call's errno text when there is one, e.g. "No space left on device"), or "".
+std::string hdf5_cause() {
+  std::string cause;
+  H5Ewalk2(
+      H5E_DEFAULT, H5E_WALK_UPWARD,
+      [](unsigned n, const H5E_error2_t* e, void* out) -> herr_t {
+        if (n != 0 || e->desc == nullptr) return 0;
+        const std::string desc(e->desc);
+        const std::string key = "error message = '";
+        const auto at = desc.find(key);
+        auto& text = *static_cast<std::string*>(out);
+        if (at == std::string::npos) {
+          text = desc;
+        } else {
+          const auto end = desc.find('\'', at + key.size());
+          text = desc.substr(at + key.size(),
+                             end == std::string::npos ? std::string::npos : end - at - key.size());
+        }
+        return 0;
+      },
+      &cause);
+  return cause;
+}
+
+} // namespace
+
 hid_t check(hid_t result, const std::string& what) {
-  if (result < 0) throw OutputError("HDF5 error in " + what);
+  if (result < 0) {
+    const std::string cause = hdf5_cause();
+    throw OutputError("HDF5 error in " + what + (cause.empty() ? "" : ": " + cause));
+  }
   return result;
 }
 

@@ -36,6 +36,8 @@ public:
   operator hid_t() const { return id_; } // NOLINT: pass straight to the C API
   /// Closes the identifier now (no-op when none).
   void reset();
+  /// Closes the identifier now and returns the H5*close result (0 when none).
+  herr_t close();
 
 private:
   hid_t id_ = H5I_INVALID_HID;

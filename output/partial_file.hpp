@@ -9,15 +9,17 @@
 
 namespace steelpath {
 
-/// A results file being written under a temporary name ("<path>.partial"
-/// unless given): commit() flushes it, closes it and renames it to `path`;
-/// destroyed uncommitted, it is removed.
+/// A results file being written under a temporary name (unless given, a
+/// unique "<path>.<random hex>.partial", so that concurrent runs on one
+/// output cannot destroy each other's files; the later rename wins):
+/// commit() flushes it, closes it and renames it to `path`; destroyed
+/// uncommitted, it is removed.
 class PartialFile {
 public:
   /// Creates the temporary file (and `path`'s parent folders). `v110`: the
   /// HDF5 1.10 format (ensembles: fixed-array chunk indexes). `partial`: the
   /// temporary name, on the file system of `path` (rename must be atomic);
-  /// empty: "<path>.partial". Throws OutputError.
+  /// empty: a unique name beside `path`. Throws OutputError.
   PartialFile(std::string path, bool v110, std::string partial = {});
   ~PartialFile();
   PartialFile(const PartialFile&) = delete;

@@ -131,7 +131,11 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
 
 void write_file_atomically(const std::string& path, bool v110, const std::function<void(hid_t)>& fill) {
   PartialFile out(path, v110);
-  fill(out.file());
+  try {
+    fill(out.file());
+  } catch (const OutputError& e) {
+    throw OutputError(path + ": cannot write results: " + e.what());
+  }
   out.commit();
 }
 
