@@ -126,6 +126,10 @@ void write_ensemble_attributes(hid_t file, const Scenario& base, const EnsembleD
   throw OutputError(path + ": cannot write results");
 }
 
+void stop_if_asked(const StopRequested& stop) {
+  if (stop && stop()) throw Interrupted("interrupted while writing the results file");
+}
+
 [[noreturn]] void mismatch(std::size_t member) {
   throw OutputError("member " + std::to_string(member) + ": its record does not match the scenario");
 }
@@ -250,7 +254,7 @@ void EnsembleWriter::add(std::size_t member, bool failed, std::span<const std::b
 }
 
 void EnsembleWriter::finish(MemberSource& source, const Provenance& provenance, const RunStatistics& stats,
-                            const std::string& identity) {
+                            const std::string& identity, const StopRequested& stop) {
   const std::lock_guard lock(mutex_);
   State& s = *state_;
   if (s.broken) throw OutputError(s.out.path() + ": an earlier write failed");
@@ -258,6 +262,7 @@ void EnsembleWriter::finish(MemberSource& source, const Provenance& provenance, 
   const std::size_t n = s.design.members();
   std::string reason;
   for (std::size_t m = 0; m < n; ++m) {
+    if (m % 256 == 0) stop_if_asked(stop);
     if (s.written[m] != 0) continue;
     const int status = source.status(m);
     if (status != schema::kMemberDone && status != schema::kMemberFailed)
@@ -266,7 +271,7 @@ void EnsembleWriter::finish(MemberSource& source, const Provenance& provenance, 
     record(m, status, reason);
   }
   try {
-    write_tables(source, provenance, stats, identity);
+    write_tables(source, provenance, stats, identity, stop);
   } catch (const OutputError& e) {
     throw OutputError(s.out.path() + ": cannot write results: " + e.what());
   }
@@ -275,7 +280,8 @@ void EnsembleWriter::finish(MemberSource& source, const Provenance& provenance, 
 
 // The attributes, the per-member tables and the statistics.
 void EnsembleWriter::write_tables(MemberSource& source, const Provenance& provenance,
-                                  const RunStatistics& stats, const std::string& identity) {
+                                  const RunStatistics& stats, const std::string& identity,
+                                  const StopRequested& stop) {
   State& s = *state_;
   const hid_t file = s.out.file();
   write_ensemble_attributes(file, s.base, s.design, provenance, stats, identity);
@@ -297,7 +303,7 @@ void EnsembleWriter::write_tables(MemberSource& source, const Provenance& proven
       static_cast<std::int64_t>(std::count(s.status.begin(), s.status.end(), schema::kMemberDone)));
   h5::set_attribute(file, "members_failed", static_cast<std::int64_t>(failed.size()));
   write_member_statistics(file, s.root, s.design, s.status, s.target_met, s.base.metrics.discount_rate,
-                          source);
+                          source, stop);
 }
 
 void write_ensemble(const std::string& path, const Scenario& base, const EnsembleDesignTable& design,

@@ -19,6 +19,7 @@
 #include "output/result_writer.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -74,6 +75,10 @@ struct RunStatistics {
   int ranks = 1;
 };
 
+/// Whether the caller asks a long write to stop (empty: never); called from
+/// several threads at once.
+using StopRequested = std::function<bool()>;
+
 /// Where the finalizer gets each member from.
 class MemberSource {
 public:
@@ -115,9 +120,11 @@ public:
   void add(std::size_t member, bool failed, std::span<const std::byte> payload);
   /// Writes what add() held, every member not added (read from `source`,
   /// where every member must be done or failed), the per-member tables, the
-  /// statistics and the attributes; then renames the file. Throws OutputError.
+  /// statistics and the attributes; then renames the file. Throws
+  /// OutputError; Interrupted when `stop` asks it to (it is asked every few
+  /// members and lever settings), and the file is abandoned.
   void finish(MemberSource& source, const Provenance& provenance, const RunStatistics& stats,
-              const std::string& identity);
+              const std::string& identity, const StopRequested& stop = {});
 
   /// The payload bytes add() may hold back waiting for earlier members.
   static constexpr std::size_t kHeldBytes = 64u << 20;
@@ -128,7 +135,7 @@ private:
   void record(std::size_t member, int status, std::string reason);
   void write_held(bool all);
   void write_tables(MemberSource& source, const Provenance& provenance, const RunStatistics& stats,
-                    const std::string& identity);
+                    const std::string& identity, const StopRequested& stop);
   std::unique_ptr<State> state_;
   std::mutex mutex_;
 };

@@ -1,5 +1,6 @@
 #include "output/member_statistics.hpp"
 
+#include "model/errors.hpp"
 #include "output/ensemble_schema.hpp"
 #include "output/hdf5_chunked.hpp"
 #include "output/member_fields.hpp"
@@ -230,7 +231,8 @@ void yearly_quantiles(Statistics& st, const std::vector<std::int32_t>& status, M
 // members in member order, so the sums do not depend on the threads), and
 // returns the threads it used.
 template <class Pass>
-int per_setting(const Statistics& st, MemberSource& source, const MetricInputs& shape, Pass pass) {
+int per_setting(const Statistics& st, MemberSource& source, const MetricInputs& shape,
+                const StopRequested& stop, Pass pass) {
   const bool parallel = source.concurrent_reads() && st.settings > 1;
   int threads = 1;
   std::exception_ptr error;
@@ -242,6 +244,7 @@ int per_setting(const Statistics& st, MemberSource& source, const MetricInputs& 
 #pragma omp for schedule(dynamic, 1)
     for (std::size_t s = 0; s < st.settings; ++s) {
       try {
+        if (stop && stop()) throw Interrupted("interrupted while writing the statistics");
         pass(inputs, s);
       } catch (...) {
 #pragma omp critical(steelpath_statistics_error)
@@ -349,7 +352,7 @@ void write_statistics_group(hid_t file, GroupWriter& root, const EnsembleDesignT
 
 void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesignTable& d,
                              const std::vector<std::int32_t>& status, const std::vector<double>& target_met,
-                             double discount_rate, MemberSource& source) {
+                             double discount_rate, MemberSource& source, const StopRequested& stop) {
   const auto shape = root.shape("production"); // [member][year][region][technology]
   Statistics st;
   st.n = shape[0];
@@ -372,15 +375,16 @@ void write_member_statistics(hid_t file, GroupWriter& root, const EnsembleDesign
   st.metrics.assign(st.n * st.M, kNaN);
   st.tech_mean.assign(st.settings * st.years * st.technologies, 0.0);
   st.done.assign(st.settings, 0);
-  const int threads = per_setting(
-      st, source, in, [&](MemberInputs& inputs, std::size_t s) { member_metrics(st, status, inputs, s); });
+  const int threads = per_setting(st, source, in, stop, [&](MemberInputs& inputs, std::size_t s) {
+    member_metrics(st, status, inputs, s);
+  });
   paired_metrics(st, status, d.reference_setting);
   write_metric_columns(root, st);
   st.series_q.assign(S * st.settings * Q * st.years, kNaN);
   st.series_mean.assign(S * st.settings * st.years, kNaN);
   st.nz_share.assign(st.settings * st.years, kNaN);
   const std::size_t budget = kYearlyBlockBytes / static_cast<std::size_t>(threads);
-  per_setting(st, source, in,
+  per_setting(st, source, in, stop,
               [&](MemberInputs& inputs, std::size_t s) { yearly_quantiles(st, status, inputs, s, budget); });
   metric_statistics(st, status);
   target_shares(st, status, target_met, d.target_labels.size());

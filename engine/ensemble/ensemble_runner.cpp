@@ -300,7 +300,15 @@ int EnsembleRun::write_file(Provenance prov, RunReport& report) {
   if (!writer_)
     writer_ = std::make_unique<EnsembleWriter>(o_.output, loaded_.scenario, file_design(),
                                                std::vector<std::size_t>{}, partial_path());
-  writer_->finish(all, prov, report.statistics(), identity_);
+  // A signal from here on abandons the file (its temporary is removed) and
+  // keeps the journals, as a signal during the simulation does: exit 130.
+  try {
+    writer_->finish(all, prov, report.statistics(), identity_, [] { return StopOnSignal::stop_requested(); });
+  } catch (const Interrupted&) {
+    writer_.reset();
+    report.interrupted_writing(o_.output, folder_);
+    return 130;
+  }
   writer_.reset();
   earlier_.reset();
   journals_.reset();

@@ -91,6 +91,11 @@ void RunReport::incomplete(std::size_t missing, bool interrupted, const std::str
     std::cerr << "Run the same command again to resume.\n";
 }
 
+void RunReport::interrupted_writing(const std::string& path, const std::string& folder) const {
+  std::cerr << "interrupted while writing " << path << ": no file was written; every member is kept in "
+            << folder << ". Run the same command again to write the file.\n";
+}
+
 void RunReport::finished(const std::string& path) const {
   if (options_.quiet) return;
   const auto& s = stats_;

@@ -27,6 +27,8 @@ public:
   [[nodiscard]] RunStatistics statistics() const { return stats_; }
   /// Members still missing: says how to finish them.
   void incomplete(std::size_t missing, bool interrupted, const std::string& folder) const;
+  /// A signal stopped the final write: every member is kept, the rerun writes the file.
+  void interrupted_writing(const std::string& path, const std::string& folder) const;
   /// The file is written: prints the run statistics and a summary read from it.
   void finished(const std::string& path) const;
 

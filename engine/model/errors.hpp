@@ -33,4 +33,10 @@ public:
   using Error::Error;
 };
 
+/// A run stopped on request (SIGINT, SIGTERM) before it was done (exit code 130).
+class Interrupted : public Error {
+public:
+  using Error::Error;
+};
+
 } // namespace steelpath

@@ -16,6 +16,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -165,4 +166,23 @@ TEST_CASE("an ensemble writer destroyed unfinished leaves no file", "[output][en
   }
   CHECK(std::filesystem::is_empty(dir.path()));
   CHECK_FALSE(std::filesystem::exists(path));
+}
+
+TEST_CASE("a stop asked during the final write abandons the file", "[output][ensemble]") {
+  Ensemble e;
+  test::TempDir dir;
+  const std::string path = (dir.path() / "out.h5").string();
+  std::atomic<int> asked{0}; // asked from the statistics' threads too
+  const StopRequested stop_at_the_statistics = [&] { return ++asked > 1; }; // the member pass asks once
+  {
+    EnsembleWriter writer(path, e.base, e.design);
+    CHECK_THROWS_AS(writer.finish(e.source, Provenance{}, RunStatistics{}, "id", stop_at_the_statistics),
+                    Interrupted);
+  }
+  CHECK(asked >= 2); // each lever setting's thread asks
+  CHECK(std::filesystem::is_empty(dir.path()));
+  // Not asked to stop: the same writer's work completes.
+  EnsembleWriter writer(path, e.base, e.design);
+  writer.finish(e.source, Provenance{}, RunStatistics{}, "id", [] { return false; });
+  CHECK(std::filesystem::exists(path));
 }

@@ -173,6 +173,36 @@ class Interrupted(es.EnsembleTest):
         self.assertFalse(os.path.exists(out + ".parts"))
 
 
+class InterruptedWrite(es.EnsembleTest):
+    """A signal while the file is being written (here `merge`, which only
+    writes) abandons it like a signal during the simulation: exit 130, no
+    file and no temporary file, every member kept; the rerun writes it."""
+
+    def test_sigint_during_the_final_write(self):
+        out = self.path("merged.h5")
+        args = ("demo-ensemble.yaml", "--samples", 600)  # 7,200 members: the write takes a while
+        for part in ("0/2", "1/2"):
+            self.run_ok("run", es.scenario(args[0]), *args[1:], "--part", part, "-q", "-o", out)
+        partial = os.path.join(out + ".parts", os.path.basename(out) + ".partial")
+        proc = es.start("merge", es.scenario(args[0]), *args[1:], "-q", "-o", out)
+        deadline = time.monotonic() + 120
+        while not os.path.exists(partial):  # the writer has begun
+            if proc.poll() is not None:
+                self.fail(f"merge ended (exit code {proc.returncode}) before it wrote:\n{proc.stderr.read()}")
+            self.assertLess(time.monotonic(), deadline, "merge never began writing")
+            time.sleep(0.001)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+        self.assertEqual(proc.returncode, 130, err)
+        self.assertIn(f"interrupted while writing {out}", err)
+        self.assertFalse(os.path.exists(out), "a results file was written")
+        self.assertFalse(os.path.exists(partial), "the temporary file was left")
+        self.assertTrue(os.path.isfile(journal(out, 0, 2)) and os.path.isfile(journal(out, 1, 2)))
+        self.run_ok("merge", es.scenario(args[0]), *args[1:], "-q", "-o", out)
+        with h5py.File(out, "r") as f:
+            self.assertEqual(int(f.attrs["members_done"]), 7200)
+
+
 class NotAJournal(es.EnsembleTest):
     def test_garbage_file_named_journal_is_refused(self):
         out = self.path("garbage.h5")
