@@ -8,7 +8,7 @@ find_package(OpenSSL REQUIRED COMPONENTS Crypto)     # libssl-dev: SHA-256 of sc
 find_package(ZLIB REQUIRED)                          # zlib1g-dev: compress members in worker threads, journal CRCs
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBDEFLATE REQUIRED IMPORTED_TARGET libdeflate) # libdeflate-dev: members' chunks, zlib format, fast
-find_package(OpenMP REQUIRED COMPONENTS CXX)         # GCC's libgomp: ensemble members across cores
+find_package(OpenMP REQUIRED COMPONENTS CXX)         # GCC's libgomp: ensemble members (and their statistics) across cores
 # librandom123-dev is header-only (Random123/philox.h); fail early with a clear message.
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
 if(STEELPATH_BUILD_TESTS)
