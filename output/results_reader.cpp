@@ -83,8 +83,13 @@ std::string format_number(double v) {
 } // namespace
 
 ResultsReader::ResultsReader(std::string path) : path_(std::move(path)) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path_, ec)) fail("no such file");
+  const fs::file_type type = fs::status(path_, ec).type();
+  if (type == fs::file_type::not_found) fail("no such file");
+  if (type == fs::file_type::directory) fail("is a directory, not a results file");
+  if (type == fs::file_type::none || type == fs::file_type::unknown) fail("cannot access: " + ec.message());
+  if (type != fs::file_type::regular) fail("not a regular file, so not a results file");
   file_ = h5::open_file(path_); // names the path when it is not HDF5
   check_schema();
   ensemble_ = has("member");

@@ -38,8 +38,10 @@ class ResultsReader {
 public:
   /// Opens `path` and checks it is a steelpath results file (a
   /// `schema_version` attribute and a `year` coordinate) of this program's
-  /// schema version. Throws OutputError naming `path` when it is missing, not
-  /// HDF5, not a steelpath file, or written under another schema.
+  /// schema version. Throws OutputError naming `path` when it is missing, a
+  /// directory or another non-regular file, unreadable, not HDF5, not a
+  /// steelpath file, or written under another schema. (Whether the file is
+  /// whole: results_check.hpp.)
   explicit ResultsReader(std::string path);
 
   /// The file, as given.

@@ -13,6 +13,7 @@
 #include "input/spec_reference.hpp"
 #include "model/errors.hpp"
 #include "output/result_writer.hpp"
+#include "sim/finite_check.hpp"
 #include "sim/member_simulation.hpp"
 #include "steelpath/version.hpp"
 
@@ -190,6 +191,11 @@ int run_command(RunOptions o, const std::string& cmdline, bool merge) {
   MemberResult result;
   MemberSimulation(s, key).run(result);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  try {
+    check_finite(result, s);
+  } catch (const NumericError& e) {
+    throw NumericError(std::string(e.what()) + "; " + out_path + " not written");
+  }
   prov.finished_utc = utc_now();
   write_results(out_path, s, result, prov);
 

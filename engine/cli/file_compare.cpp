@@ -4,6 +4,7 @@
 #include "model/errors.hpp"
 #include "output/member_metrics.hpp"
 #include "output/member_statistics.hpp"
+#include "output/results_check.hpp"
 #include "output/results_reader.hpp"
 #include "output/results_tables.hpp"
 
@@ -62,8 +63,12 @@ void read_members(Side& side, const ResultsReader& f, std::size_t s) {
   side.design = d.sample_values;
 }
 
-Side read_side(const std::string& path, std::optional<std::size_t> setting) {
+// `check`: read every variable first. The metrics are scalars; a file whose
+// arrays are missing or damaged is refused all the same, naming the
+// variable, not compared from what survives.
+Side read_side(const std::string& path, std::optional<std::size_t> setting, bool check) {
   const ResultsReader f(path);
+  if (check) check_results(f, ResultsCheck::readable);
   Side side;
   side.discount_rate = f.number_attribute("metrics_discount_rate");
   if (f.is_ensemble()) {
@@ -229,9 +234,10 @@ void describe_abatement(Report& r, const Side& a, const Side& b, const Pairing& 
 } // namespace
 
 void compare_files(std::ostream& os, const CompareOptions& o) {
-  const Side a = read_side(o.a, o.setting_a);
+  const Side a = read_side(o.a, o.setting_a, true);
   const Side b =
-      read_side(o.b.empty() ? o.a : o.b, o.b.empty() ? std::optional(o.setting_b.value_or(1)) : o.setting_b);
+      read_side(o.b.empty() ? o.a : o.b, o.b.empty() ? std::optional(o.setting_b.value_or(1)) : o.setting_b,
+                !o.b.empty() && o.b != o.a); // one file is checked once
   const Pairing p = pair_sides(a, b);
   Report r;
   describe_sides(r, a, b, p);

@@ -20,7 +20,10 @@ struct CompareOptions {
   bool json = false;
 };
 
-/// Throws OutputError for unreadable files, InputError for bad settings.
+/// Reads every variable of each file first (output/results_check.hpp), so
+/// that a file with a missing or damaged array is refused, not compared from
+/// its scalars. Throws OutputError naming the file (and the variable) for an
+/// unreadable, incomplete or damaged file, InputError for bad settings.
 void compare_files(std::ostream& os, const CompareOptions& options);
 
 } // namespace steelpath::cli

@@ -3,6 +3,7 @@
 #include "cli/json_text.hpp"
 #include "model/errors.hpp"
 #include "output/member_metrics.hpp"
+#include "output/results_check.hpp"
 #include "output/results_reader.hpp"
 #include "output/results_tables.hpp"
 
@@ -250,6 +251,7 @@ void describe_settings(Report& r, const ResultsReader& f, const EnsembleDesign& 
 
 void print_file_info(std::ostream& os, const std::string& path, bool json) {
   const ResultsReader file(path);
+  check_results(file, ResultsCheck::present); // a missing variable named with the file, before any is read
   const ResultsCoordinates coordinates = read_coordinates(file);
   Report r;
   describe_provenance(r, file, coordinates);

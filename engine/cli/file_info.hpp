@@ -10,7 +10,9 @@
 namespace steelpath::cli {
 
 /// Prints the summary of a single-run or ensemble results file. Throws
-/// OutputError when the file cannot be read as a steelpath results file.
+/// OutputError naming the file when it cannot be read as a steelpath results
+/// file, and the variable too when one its schema lists is missing or a
+/// variable it reads is damaged.
 void print_file_info(std::ostream& os, const std::string& path, bool json);
 
 } // namespace steelpath::cli

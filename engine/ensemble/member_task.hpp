@@ -1,7 +1,8 @@
 // Runs one ensemble member from its design row to its journal payload: build
 // the member's scenario, simulate it with the member's random streams, check
-// the numbers, encode the arrays. A member that throws or produces a
-// non-finite number becomes a failure with its reason; it never stops others.
+// the numbers (sim/finite_check.hpp), encode the arrays. A member that throws
+// or holds a number its series may not becomes a failure with its reason; it
+// never stops others.
 #pragma once
 
 #include "ensemble/design.hpp"
@@ -17,7 +18,7 @@ namespace steelpath::ensemble {
 
 /// What running one member gives: its journal record, or why it failed.
 struct MemberOutcome {
-  /// the member threw or produced a non-finite number
+  /// the member threw or holds a number its series may not (sim/finite_check.hpp)
   bool failed = false;
   std::string reason;             ///< why it failed
   std::vector<std::byte> payload; ///< the journal record (encode_member or the reason)
@@ -30,9 +31,5 @@ struct MemberOutcome {
 [[nodiscard]] MemberOutcome run_member(const Design& design, const input::ScenarioFactory& factory,
                                        std::size_t member, MemberResult& result,
                                        const std::vector<TargetCheck>& targets = {});
-
-/// The first non-finite number in a result's physical quantities, as
-/// "production in 2031" (empty: none). Prices may be NaN (nothing produced).
-[[nodiscard]] std::string first_non_finite(const MemberResult& result);
 
 } // namespace steelpath::ensemble

@@ -27,6 +27,15 @@ public:
   using Error::Error;
 };
 
+/// A number a member's results may not hold (an infinity, or NaN where a
+/// value is needed; sim/finite_check.hpp). The message names the series, the
+/// year and the region, route, company or unit. Not bad input: the inputs
+/// were valid, so it is a defect of the model (exit code 1).
+class NumericError : public Error {
+public:
+  using Error::Error;
+};
+
 /// Failure writing or reading a results file.
 class OutputError : public Error {
 public:

@@ -7,9 +7,19 @@ namespace steelpath {
 
 double capital_recovery_factor(double rate, int years) {
   if (years <= 0) return 0.0;
+  if (std::fabs(rate) >= kSmallRate) {
+    // The textbook form, kept bit for bit where it is accurate (results at
+    // the usual rates do not move).
+    const double g = std::pow(1.0 + rate, years);
+    return rate * g / (g - 1.0);
+  }
   if (rate == 0.0) return 1.0 / years;
-  const double g = std::pow(1.0 + rate, years);
-  return rate * g / (g - 1.0);
+  // Near r = 0 the textbook form loses what 1 + r rounds away and what
+  // (1+r)^n - 1 cancels: about 1e-16 / r relative (1e-13 at r = 1e-3), and
+  // at r <= 1e-16, where 1 + r is 1, it divides by 0. The same quantity as
+  // r / (1 - (1+r)^-n) with (1+r)^-n - 1 = expm1(-n log1p(r)) keeps every
+  // digit of r, down to the subnormals, and tends to 1/n.
+  return rate / -std::expm1(-static_cast<double>(years) * std::log1p(rate));
 }
 
 double levelized_average(std::span<const double> series, std::size_t start, int years, double rate) {

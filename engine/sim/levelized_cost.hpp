@@ -14,7 +14,18 @@
 
 namespace steelpath {
 
-/// CRF(r, n) = r (1+r)^n / ((1+r)^n - 1), and 1/n when r = 0. Unit: 1/yr.
+/// Below this absolute rate (1/yr) capital_recovery_factor switches from the
+/// textbook form to one without its removable singularity at r = 0. At and
+/// above it the textbook form's rounding (about 1e-16 / r relative: 3e-14 at
+/// most at 1 %) is far below any input's precision, and it is kept bit for
+/// bit so that results at the usual rates do not move.
+inline constexpr double kSmallRate = 0.01;
+
+/// CRF(r, n) = r (1+r)^n / ((1+r)^n - 1) = 1 / sum_{t=1..n} (1+r)^-t, the
+/// share of the capital repaid each year of n at rate r; 1/n at r = 0, its
+/// limit. Below kSmallRate it is computed as r / -expm1(-n log1p(r)), finite
+/// and accurate for every rate down to 0 (never the 0/0 or r/0 of the
+/// textbook form). 0 for n <= 0. Unit: 1/yr.
 [[nodiscard]] double capital_recovery_factor(double rate, int years);
 
 /// Discount-weighted mean of a yearly series over `years` years starting at

@@ -3,8 +3,8 @@
 // the value reset() fills it with and whether it must be finite. reset(),
 // the writer (output/member_fields.cpp), the schema rows
 // (output/schema.hpp), the journal payload's layout hash
-// (output/member_payload.cpp), the non-finite check (first_non_finite in
-// engine/ensemble/member_task.cpp), the statistics' lookup by name
+// (output/member_payload.cpp), the non-finite check (sim/finite_check.hpp,
+// after every member), the statistics' lookup by name
 // (output/member_statistics.cpp) and the tests' comparison
 // (tests/support/result_compare.hpp) all iterate this table.
 //
@@ -23,6 +23,7 @@
 #include "sim/member_result.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,14 @@ enum class SeriesDims {
 /// Values of a series with dimensions `d` in a result sized by reset().
 [[nodiscard]] std::size_t series_size(const MemberResult& r, SeriesDims d);
 
+/// Which values other than finite numbers a series may legitimately hold.
+/// Anything else (an infinity anywhere, NaN where a value is needed) fails
+/// the member (sim/finite_check.hpp).
+enum class NonFinite : std::uint8_t {
+  none, ///< every value is a finite number: quantities, money flows, prices set by the scenario
+  nan   ///< NaN, meaning "no value" (a price where nothing was produced); never an infinity
+};
+
 /// One yearly series of a member.
 struct MemberSeries {
   std::string_view name;                    ///< schema name (the file's variable)
@@ -52,7 +61,7 @@ struct MemberSeries {
   SeriesDims dims;                          ///< its dimensions
   std::string_view units;                   ///< the `units` attribute
   std::string_view long_name;               ///< the `long_name` attribute
-  bool finite;                              ///< a non-finite value fails an ensemble member
+  NonFinite non_finite;                     ///< which non-finite values are legitimate
   double initial = 0.0;                     ///< what reset() fills the array with
   /// A derived series (field == nullptr): computes it from the others into
   /// `out` (resized by the callee).

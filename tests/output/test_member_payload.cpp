@@ -2,11 +2,11 @@
 // schema, the journal payload and its layout hash, the non-finite check and
 // the tests' comparison; the payload carries the statistics' series
 // uncompressed and decodes them to the same bits.
-#include "ensemble/member_task.hpp"
 #include "model/errors.hpp"
 #include "output/member_fields.hpp"
 #include "output/member_payload.hpp"
 #include "output/schema.hpp"
+#include "sim/finite_check.hpp"
 #include "sim/member_series.hpp"
 
 #include "../support/result_compare.hpp"
@@ -119,10 +119,13 @@ TEST_CASE("a payload of another series layout is refused, saying so", "[output][
 
 TEST_CASE("the non-finite check and the comparison see every registry series", "[output][registry]") {
   const MemberResult a = filled_result();
-  CHECK(ensemble::first_non_finite(a).empty()); // the NaN price is allowed
+  const Scenario unnamed;                   // names nothing: places are given by index
+  CHECK_FALSE(find_non_finite(a, unnamed)); // the NaN price is allowed
   MemberResult b = a;
   b.operating_cost[4] = std::numeric_limits<double>::infinity(); // year index 1 (3 regions a year)
-  CHECK(ensemble::first_non_finite(b) == "operating_cost in 2026");
+  const auto bad = find_non_finite(b, unnamed);
+  REQUIRE(bad);
+  CHECK(bad->describe() == "operating_cost in 2026 (region #1) is inf; it must be finite");
   CHECK_FALSE(test::identical(a, b));
   CHECK(test::identical(a, a));
 }

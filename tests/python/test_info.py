@@ -52,6 +52,41 @@ def check_doc_recipe(path):
     assert np.isfinite(stored).any()
 
 
+def check_broken_files(tmp, single, ens):
+    """Files with a missing or damaged array, and a directory: info and
+    compare exit 1 naming the file and the variable (issue 16), never 0 from
+    the scalars that survive."""
+    # A directory is a directory, not a missing file.
+    for args in (("info", tmp), ("compare", tmp, single), ("compare", single, tmp)):
+        bad = run(*args, ok=False)
+        assert bad.returncode == 1 and f"{tmp}: is a directory, not a results file" in bad.stderr, (args, bad.stderr)
+    # A dataset deleted: info names it before reading anything; compare too.
+    for name in ("region", "production", "decisions/lcos_chosen"):
+        broken = os.path.join(tmp, "broken.h5")
+        shutil.copy(single, broken)
+        with h5py.File(broken, "r+") as f:
+            del f[name]
+        for args in (("info", broken), ("compare", broken, single), ("compare", single, broken)):
+            bad = run(*args, ok=False)
+            assert bad.returncode == 1 and f"{broken}: no variable {name} (the file is incomplete" in bad.stderr, (
+                args, bad.stderr)
+    # An ensemble member's compressed chunk overwritten: every variable is
+    # there and the metrics still read, but compare reads the arrays too.
+    damaged = os.path.join(tmp, "damaged.h5")
+    shutil.copy(ens, damaged)
+    with h5py.File(damaged, "r") as f:
+        info = f["production"].id.get_chunk_info_by_coord((3, 0, 0, 0))
+    with open(damaged, "r+b") as out:
+        out.seek(info.byte_offset)
+        out.write(b"\xff" * info.size)
+    assert run("info", damaged).returncode == 0  # info reads the metrics and statistics only
+    for args in (("compare", damaged, "--setting-b", 2), ("compare", single, damaged)):
+        bad = run(*args, ok=False)
+        assert bad.returncode == 1 and f"{damaged}: cannot read variable production (index" in bad.stderr, (
+            args, bad.stderr)
+    assert run("compare", ens, "--setting-b", 2).returncode == 0
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="steelpath-info-")
     try:
@@ -267,6 +302,7 @@ def main():
         assert bad.returncode == 1 and "no such file" in bad.stderr, bad.stderr
         bad = run("info", os.path.join(SRC, "scenarios/demo.yaml"), ok=False)
         assert bad.returncode == 1 and "HDF5" in bad.stderr, bad.stderr
+        check_broken_files(tmp, single, dem)
         print("ok")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

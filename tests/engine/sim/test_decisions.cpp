@@ -1,4 +1,5 @@
 // Option costs, the logit choice, and the break-even carbon price.
+#include "sim/finite_check.hpp"
 #include "sim/logit_choice.hpp"
 #include "sim/member_simulation.hpp"
 
@@ -79,4 +80,33 @@ TEST_CASE("the deterministic limit picks the cheapest", "[sim][decision]") {
   const std::vector<double> two = {120.0, 100.0};
   logit_probabilities(two, 0.01, p);
   CHECK(p[1] == Approx(1.0));
+}
+
+TEST_CASE("a hurdle rate at the edge of zero decides as zero does, at finite costs", "[sim][decision]") {
+  // 1 + 1e-16 is 1 in double: the textbook capital recovery factor divided
+  // by (1+r)^n - 1 = 0 there, and every option cost +inf (issue 16). Each
+  // rate below gives the decisions of r = 0 and costs within 1e-9 of them
+  // (the capital charge moves by about 0.525 r / 0.1, relative).
+  Scenario s = test::tiny_scenario();
+  s.policy.carbon_price = YearSeries::constant(s.horizon, 80.0);
+  const MemberResult zero = simulate(s);
+  REQUIRE(zero.decisions.size() == 2);
+  for (const double r : {1e-300, 1e-17, 1e-16, 2.2e-16, 1e-12}) {
+    INFO("r = " << r);
+    s.companies[0].hurdle_rate = r;
+    s.finance.discount_rate = r;
+    const MemberResult got = simulate(s);
+    CHECK_FALSE(find_non_finite(got, s));
+    REQUIRE(got.decisions.size() == zero.decisions.size());
+    for (std::size_t i = 0; i < got.decisions.size(); ++i) {
+      CHECK(got.decisions[i].to_technology == zero.decisions[i].to_technology);
+      CHECK(got.decisions[i].lcos_chosen == Approx(zero.decisions[i].lcos_chosen).epsilon(1e-9));
+    }
+    REQUIRE(got.decision_lcos.size() == zero.decision_lcos.size());
+    for (std::size_t i = 0; i < got.decision_lcos.size(); ++i)
+      if (std::isnan(zero.decision_lcos[i]))
+        CHECK(std::isnan(got.decision_lcos[i])); // not an option either way
+      else
+        CHECK(got.decision_lcos[i] == Approx(zero.decision_lcos[i]).epsilon(1e-9));
+  }
 }
