@@ -85,7 +85,7 @@ struct Composer {
     }
     std::string text;
     try {
-      text = read_text_file(file);
+      text = read_text_file(file, kInputLimits.max_yaml_file_bytes);
     } catch (const InputError& e) {
       if (from.file.empty()) throw;
       diag.add({from.file, from.line, from.column, "extends",

@@ -19,22 +19,26 @@ namespace steelpath::input {
 
 namespace fs = std::filesystem;
 
-std::string read_text_file(const fs::path& file) {
-  // Input files are small (the world's fleet is about 1 MB); a size cap keeps
-  // a wrong path (a device, a huge file) from hanging or exhausting memory.
-  constexpr std::uintmax_t kMaxBytes = 256u << 20;
+std::string read_text_file(const fs::path& file, std::uintmax_t max_bytes) {
+  // A size cap keeps a wrong path (a device, a huge file) from hanging or
+  // exhausting memory; the caps are far above real inputs (input_limits.hpp).
   std::error_code ec;
   if (fs::is_directory(file, ec)) throw InputError(file.string() + ": error: is a folder, expected a file");
   if (fs::exists(file, ec) && !fs::is_regular_file(file, ec))
     throw InputError(file.string() + ": error: not a regular file (a device or pipe?), expected a file");
-  if (fs::is_regular_file(file, ec) && fs::file_size(file, ec) > kMaxBytes)
-    throw InputError(file.string() + ": error: larger than 256 MiB; not a scenario or data file");
+  const auto too_large = [&] {
+    return InputError(file.string() + ": error: larger than " + std::to_string(max_bytes >> 20) +
+                      " MiB: expected a file of at most that size (docs/scenarios.md, Limits)");
+  };
+  if (fs::is_regular_file(file, ec) && fs::file_size(file, ec) > max_bytes) throw too_large();
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(file.string() + ": error: cannot open file: " + std::strerror(errno));
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) throw InputError(file.string() + ": error: cannot read file");
-  return ss.str();
+  std::string text = std::move(ss).str();
+  if (text.size() > max_bytes) throw too_large(); // it grew since its size was read
+  return text;
 }
 
 namespace {
@@ -57,7 +61,7 @@ std::vector<PlantUnit> read_fleet_file(const std::string& path, const Origin& wh
                                        Diagnostics& diag) {
   std::string text;
   try {
-    text = read_text_file(path);
+    text = read_text_file(path, kInputLimits.max_csv_file_bytes);
   } catch (const InputError& e) {
     diag.add({where.file, where.line, where.column, "fleet",
               std::string("cannot read the fleet CSV: ") + e.what()});
