@@ -5,6 +5,7 @@
 #pragma once
 
 #include "input/diagnostics.hpp"
+#include "input/input_limits.hpp"
 
 #include <string>
 #include <utility>
@@ -124,10 +125,12 @@ inline void SourceNode::push_back(SourceNode item) {
 }
 
 /// Converts a parsed YAML document. Duplicate keys, keys that are not plain
-/// text, and documents that expand to more than `max_nodes` nodes (alias
-/// bombs) are reported to `diagnostics`.
+/// text, and documents that expand beyond `limits` (depth, values, bytes of
+/// text; an alias inside the value it names never ends) are reported to
+/// `diagnostics`. parse_document screens the text first (yaml_screen.hpp);
+/// these checks keep the conversion itself safe for any tree.
 [[nodiscard]] SourceNode from_yaml(const YAML::Node& node, const std::string& file, Diagnostics& diagnostics,
-                                   std::size_t max_nodes = 1'000'000);
+                                   const InputLimits& limits = kInputLimits);
 
 /// Deep merge for `extends`: maps merge key by key (the override's keys win,
 /// a null value removes the key) where `merges(path)` says so; any other value

@@ -57,7 +57,10 @@ std::vector<BadInput> cases() {
            "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
            "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"),
-       "s.yaml", "", "document too large"},
+       "s.yaml:30:", "f[1]", "more than 250000 values and keys once aliases are expanded"},
+      {"alias inside itself", appended("a: &A [*A]\n"), "s.yaml:25:8", "a[0]",
+       "the alias *A is inside the value &A"},
+      {"a ',' at the top level", ",\n" + ok, "s.yaml:1:1", "", "unexpected ',' at the top level"},
       // --- wrong types
       {"section is a list", replaced(2, "years: [2025, 2030]"), "s.yaml:2:8", "years", "expected a mapping"},
       {"text for a number", replaced(10, "    capex_reline: lots"), "s.yaml:10:19",
