@@ -24,6 +24,8 @@ std::string describe_spec(const Spec& s) {
     return "a whole number";
   case SpecKind::number:
     return describe_expected(s.bounds, s.unit);
+  case SpecKind::ref:
+    return "an id declared in '" + s.ref + "' (" + s.doc + ")";
   default:
     return "text (" + s.doc + ")";
   }

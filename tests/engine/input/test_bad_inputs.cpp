@@ -140,6 +140,10 @@ std::vector<BadInput> cases() {
        "s.yaml:8:", "technologies.bf.capex_reline", "missing key 'capex_reline'"},
       {"empty commodities", replaced(3, "commodities: {}\nx_removed:"), "s.yaml:3:14", "commodities",
        "expected at least one commodity"},
+      {"offtake without a seller",
+       appended("offtakes:\n  deal: {buyer: B, volume: 1, premium: 10, max_intensity: 0.5, start: 2026}\n"),
+       "s.yaml:26:9", "offtakes.deal.company",
+       "missing key 'company', expected an id declared in 'companies' (the seller)"},
       // --- dangling references
       {"unknown commodity in inputs", replaced(8, "    inputs: {cole: 1.0}"), "s.yaml:8:14",
        "technologies.bf.inputs.cole", "unknown commodity 'cole' (did you mean coal?)"},
