@@ -43,12 +43,26 @@ std::string read_text_file(const fs::path& file, std::uintmax_t max_bytes) {
 
 namespace {
 
+// Each value is checked as it is given, against the document the earlier
+// ones left: a value that a later --set of the same path replaces (as
+// `run --samples N` does for ensemble.samples) is refused all the same, so
+// run and validate agree on every command line.
 void apply_overrides(SourceNode& doc, const std::vector<std::string>& overrides, Diagnostics& diag) {
   for (const auto& o : overrides) {
     std::string path, why;
     SourceNode value;
-    if (!parse_assignment(o, path, value, why) || !apply_override(doc, path, value, why))
+    if (!parse_assignment(o, path, value, why)) {
       diag.add({"--set", 0, 0, path, why});
+      continue;
+    }
+    if (const auto target = resolve_parameter(doc, path, why)) {
+      Diagnostics checked;
+      (void)validate_value(value, target->value_spec(), path, collect_facts(doc), target->commodity, checked);
+      for (const auto& d : checked.items())
+        diag.add(d);
+      if (!checked.empty()) continue;
+    }
+    if (!apply_override(doc, path, value, why)) diag.add({"--set", 0, 0, path, why});
   }
 }
 
