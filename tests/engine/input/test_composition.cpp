@@ -1,5 +1,6 @@
 // extends, --set overrides, parameter paths and the resolved scenario, with
 // the values worked out by hand.
+#include "input/composition.hpp"
 #include "input/parameter_paths.hpp"
 
 #include "../../support/mini_scenario.hpp"
@@ -18,6 +19,13 @@ struct Files {
   }
   LoadedScenario load(const std::string& text, const std::vector<std::string>& overrides = {}) {
     return load_scenario(dir.write("s.yaml", text), overrides);
+  }
+  /// The merged document of a file that need not validate.
+  SourceNode load_document(const std::string& text) {
+    Diagnostics d;
+    SourceNode doc = load_composed(dir.write("s.yaml", text), d);
+    CHECK(d.empty());
+    return doc;
   }
 };
 } // namespace
@@ -109,6 +117,27 @@ TEST_CASE("parameter paths list every number and refuse unknown ones", "[input][
         "technologies.bf.capex_greenfield");
   CHECK_FALSE(resolve_parameter(l.document, "policies.carbon_price.soon", why));
   CHECK(why.find("neither a year nor base_year") != std::string::npos);
+}
+
+TEST_CASE("a refused path is never suggested as its own correction", "[input][paths]") {
+  // Issue 16: an id with a '.' (x.y) made companies.x.y.hurdle_rate both listed and
+  // unresolvable, so the hint named the very path refused.
+  Files f;
+  const auto l = f.load("extends: base.yaml\ncompanies: {x.y: {}}\n");
+  const auto paths = parameter_paths(l.document);
+  CHECK(std::find(paths.begin(), paths.end(), "companies.x.y.hurdle_rate") == paths.end());
+  CHECK(std::find(paths.begin(), paths.end(), "companies.c.hurdle_rate") != paths.end());
+  std::string why;
+  CHECK_FALSE(resolve_parameter(l.document, "companies.x.y.hurdle_rate", why));
+  CHECK(why == "unknown parameter path 'companies.x.y.hurdle_rate': no company 'x' (did you mean c?); the id "
+               "'x.y' contains a '.', which a parameter path cannot name (rename it); nearest valid paths: "
+               "companies.c.hurdle_rate, companies.c.debt_limit, companies.c.finance_limit");
+  // A series key that is no year is listed (validation refuses it) but never offered back.
+  const auto bad = f.load_document("extends: base.yaml\npolicies: {carbon_price: {2025: 1, 1700: 2}}\n");
+  CHECK_FALSE(resolve_parameter(bad, "policies.carbon_price.1700", why));
+  CHECK(why.find("nearest valid paths: ") != std::string::npos);
+  CHECK(why.find("paths: policies.carbon_price.1700") == std::string::npos);
+  CHECK(why.find(", policies.carbon_price.1700") == std::string::npos);
 }
 
 TEST_CASE("levers and uncertainties are read with their paths checked", "[input][paths]") {
