@@ -6,6 +6,7 @@
 #include "input/parameter_paths.hpp"
 #include "input/scenario_builder.hpp"
 #include "input/scenario_validator.hpp"
+#include "input/scenario_warnings.hpp"
 #include "input/sha256.hpp"
 #include "input/yaml_emit.hpp"
 #include "model/errors.hpp"
@@ -185,6 +186,7 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
     }
   out.scenario = build_scenario(resolved);
   out.scenario.units = std::move(units);
+  out.warnings = scenario_warnings(out.scenario, out.document);
   if (const SourceNode* e = resolved.find("ensemble")) {
     out.ensemble.samples = static_cast<std::size_t>(std::stoll(e->find("samples")->text()));
     out.ensemble.sampling = e->find("sampling")->text();

@@ -29,6 +29,8 @@ struct LoadedScenario {
   std::string fleet_sha256;       ///< SHA-256 of the fleet CSV's bytes
   std::string fleet_comments;     ///< the fleet CSV's leading '#' lines (source, licence), without the '#'
   EnsembleSpec ensemble;          ///< levers and uncertainties
+  /// What is valid but almost surely not meant (scenario_warnings.hpp); validate and run print them.
+  std::vector<Diagnostic> warnings;
   /// The resolved document (canonical numbers, defaults filled, fleet path as
   /// opened): what an ensemble member's settings are applied to.
   SourceNode resolved;
