@@ -17,9 +17,10 @@ struct InputLimits {
   /// (the top-level mapping is depth 1; the shipped scenarios reach 6).
   std::size_t max_depth = 64;
   /// Values and keys in one YAML document, aliases expanded (the largest
-  /// shipped file has 173 values; 1,000 companies with three yearly series
-  /// of 36 points each are about 110,000).
-  std::size_t max_nodes = 250'000;
+  /// shipped file has 173; settings for each of the world fleet's 578
+  /// companies with two yearly series of 36 points are about 90,000). It also
+  /// bounds yaml-cpp's tree, which takes a few hundred bytes per value.
+  std::size_t max_nodes = 100'000;
   /// Bytes of text (keys and scalars) in one YAML document, aliases expanded:
   /// the same as the largest scenario file, so only aliases can exceed it.
   std::size_t max_expanded_bytes = std::size_t{16} << 20;

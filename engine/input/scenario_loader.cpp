@@ -15,6 +15,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <unordered_set>
 
 namespace steelpath::input {
 
@@ -108,16 +109,20 @@ std::vector<PlantUnit> read_fleet_file(const std::string& path, const Origin& wh
   if (table.header.empty()) return {};
   // With companies_from_fleet, companies the scenario does not declare are
   // taken from the fleet, in order of first appearance, with default settings.
-  if (const auto col = table.column("company"); companies_from_fleet && col)
+  if (const auto col = table.column("company"); companies_from_fleet && col) {
+    std::unordered_set<std::string> known; // by hash: a fleet of many companies is read in linear time
+    for (const auto& c : ids.companies)
+      known.insert(c.id);
     for (const auto& row : table.rows) {
       const std::string& id = row.fields[*col];
-      if (id.empty() || ids.find_company(id)) continue;
+      if (id.empty() || !known.insert(id).second) continue;
       Company c;
       c.id = id;
       c.name = id;
       ids.companies.push_back(std::move(c));
       added.push_back(id);
     }
+  }
   return read_fleet(table, ids, diag);
 }
 
@@ -165,7 +170,7 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
     for (const auto& id : added) {
       SourceNode c = SourceNode::make_map({"(fleet)", 0, 0});
       c.set("name", SourceNode::make_scalar(id, {"(fleet)", 0, 0}));
-      companies->set(id, std::move(c));
+      companies->append(id, std::move(c)); // not declared, so not there yet
     }
   }
 

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace steelpath::input {
 
@@ -67,6 +68,11 @@ SourceNode& SourceNode::set(const std::string& key, SourceNode value, Origin key
       return e.value;
     }
   entries_.push_back({key, std::move(key_origin), std::move(value)});
+  return entries_.back().value;
+}
+
+SourceNode& SourceNode::append(std::string key, SourceNode value, Origin key_origin) {
+  entries_.push_back({std::move(key), std::move(key_origin), std::move(value)});
   return entries_.back().value;
 }
 
@@ -139,6 +145,9 @@ struct Converter {
     }
     case YAML::NodeType::Map: {
       SourceNode m = SourceNode::make_map(o);
+      // Keys seen, with their lines: a hash, not a search of the entries, so
+      // a mapping of 100,000 keys takes milliseconds, not minutes.
+      std::unordered_map<std::string, int> seen;
       for (const auto& kv : n) {
         const Origin ko = origin_of(kv.first, file);
         if (!kv.first.IsScalar()) {
@@ -146,15 +155,15 @@ struct Converter {
               {file, ko.line, ko.column, "", "expected a plain text key, found a list or mapping as key"});
           continue;
         }
-        const std::string key = kv.first.Scalar();
+        const std::string& key = kv.first.Scalar();
         if (!within_limits(kv.first, depth + 1, key.size())) return m;
-        if (const Entry* first = m.find_entry(key)) {
-          diag.add({file, ko.line, ko.column, key,
-                    "duplicate key '" + key + "' (first written at line " +
-                        std::to_string(first->key_origin.line) + ")"});
+        if (const auto [first, added] = seen.emplace(key, ko.line); !added) {
+          diag.add(
+              {file, ko.line, ko.column, key,
+               "duplicate key '" + key + "' (first written at line " + std::to_string(first->second) + ")"});
           continue;
         }
-        m.set(key, convert(kv.second, depth + 1), ko);
+        m.append(key, convert(kv.second, depth + 1), ko);
       }
       return m;
     }

@@ -65,6 +65,38 @@ TEST_CASE("extends merges entries key by key and null removes a key", "[input][c
   CHECK(s.policy.carbon_price.at(2030) == 0.0);  // policies removed: default 0
 }
 
+TEST_CASE("merge keeps the base's order, replaces in place, appends new keys and drops nulls",
+          "[input][compose]") {
+  const Origin base_at{"base.yaml", 1, 1}, over_at{"s.yaml", 1, 1};
+  const auto scalar = [](const char* t, const Origin& o) { return SourceNode::make_scalar(t, o); };
+  SourceNode base = SourceNode::make_map(base_at);
+  base.set("a", scalar("1", base_at), base_at);
+  base.set("b", scalar("2", base_at), base_at);
+  SourceNode inner = SourceNode::make_map(base_at);
+  inner.set("x", scalar("10", base_at), base_at);
+  inner.set("y", scalar("20", base_at), base_at);
+  base.set("c", inner, base_at);
+  base.set("d", scalar("4", base_at), base_at);
+  SourceNode over = SourceNode::make_map(over_at);
+  over.set("e", scalar("5", over_at), over_at);
+  over.set("b", SourceNode::make_null(over_at), over_at);
+  over.set("a", scalar("100", over_at), over_at);
+  SourceNode inner_over = SourceNode::make_map(over_at);
+  inner_over.set("y", scalar("200", over_at), over_at);
+  over.set("c", inner_over, over_at);
+  const SourceNode m = merge(base, over, [](const std::string&) { return true; });
+  std::vector<std::string> keys;
+  for (const auto& e : m.entries())
+    keys.push_back(e.key);
+  CHECK(keys == std::vector<std::string>{"a", "c", "d", "e"}); // b removed, e appended
+  CHECK(m.find("a")->text() == "100");
+  CHECK(m.find_entry("a")->key_origin.file == "base.yaml"); // replaced where it stood
+  CHECK(m.find("c")->find("x")->text() == "10");            // merged key by key
+  CHECK(m.find("c")->find("y")->text() == "200");
+  CHECK(m.find("d")->text() == "4");
+  CHECK(m.find("e")->origin().file == "s.yaml");
+}
+
 TEST_CASE("a chain of extends applies in order, the nearest file winning", "[input][compose]") {
   Files f;
   f.dir.write("mid.yaml", "extends: base.yaml\nfinance: {discount_rate: 0.06, expected_utilisation: 0.7}\n");
