@@ -27,26 +27,16 @@ std::string screened(const std::string& text, const InputLimits& limits = kInput
   return d.empty() ? "" : d.items().front().format();
 }
 
-InputLimits with_nodes(std::size_t n) {
+// The real limits with one of them set to `n`.
+InputLimits with(std::size_t InputLimits::*limit, std::size_t n) {
   InputLimits l;
-  l.max_nodes = n;
+  l.*limit = n;
   return l;
 }
-InputLimits with_bytes(std::size_t n) {
-  InputLimits l;
-  l.max_expanded_bytes = n;
-  return l;
-}
-InputLimits with_depth(std::size_t n) {
-  InputLimits l;
-  l.max_depth = n;
-  return l;
-}
-InputLimits with_string(std::size_t n) {
-  InputLimits l;
-  l.max_string_bytes = n;
-  return l;
-}
+constexpr auto nodes = &InputLimits::max_nodes;
+constexpr auto bytes = &InputLimits::max_expanded_bytes;
+constexpr auto depth = &InputLimits::max_depth;
+constexpr auto length = &InputLimits::max_string_bytes;
 
 } // namespace
 
@@ -54,16 +44,18 @@ TEST_CASE("the screen counts values, bytes and depth as worked out by hand", "[i
   // map(1) a(1) seq(1) 1(1) 22(1) b(1) x(1) = 7 values and keys; text a,1,22,b,x = 6 bytes;
   // the map is depth 1, the sequence 2, its items 3.
   const std::string text = "a: [1, 22]\nb: x\n";
-  CHECK(screened(text, with_nodes(7)).empty());
-  CHECK(screened(text, with_nodes(6)) == "t.yaml:2:4: error: b: more than 6 values and keys once aliases are "
-                                         "expanded: expected a smaller document (docs/scenarios.md, Limits)");
-  CHECK(screened(text, with_bytes(6)).empty());
-  CHECK(screened(text, with_bytes(5)).rfind("t.yaml:2:4: error: b: more than 5 bytes of text", 0) == 0);
-  CHECK(screened(text, with_depth(3)).empty());
-  CHECK(screened(text, with_depth(2)) == "t.yaml:1:5: error: a[0]: nesting 3 levels deep (aliases expanded): "
-                                         "expected at most 2 (docs/scenarios.md, Limits)");
-  CHECK(screened(text, with_string(2)).empty());
-  CHECK(screened(text, with_string(1)).rfind("t.yaml:1:8: error: a[1]: a value of 2 bytes", 0) == 0);
+  CHECK(screened(text, with(nodes, 7)).empty());
+  CHECK(screened(text, with(nodes, 6)) ==
+        "t.yaml:2:4: error: b: more than 6 values and keys once aliases are "
+        "expanded: expected a smaller document (docs/scenarios.md, Limits)");
+  CHECK(screened(text, with(bytes, 6)).empty());
+  CHECK(screened(text, with(bytes, 5)).rfind("t.yaml:2:4: error: b: more than 5 bytes of text", 0) == 0);
+  CHECK(screened(text, with(depth, 3)).empty());
+  CHECK(screened(text, with(depth, 2)) ==
+        "t.yaml:1:5: error: a[0]: nesting 3 levels deep (aliases expanded): "
+        "expected at most 2 (docs/scenarios.md, Limits)");
+  CHECK(screened(text, with(length, 2)).empty());
+  CHECK(screened(text, with(length, 1)).rfind("t.yaml:1:8: error: a[1]: a value of 2 bytes", 0) == 0);
 }
 
 TEST_CASE("an alias counts as the value it names, expanded", "[input][limits]") {
@@ -71,12 +63,12 @@ TEST_CASE("an alias counts as the value it names, expanded", "[input][limits]") 
   // a, 1, 2, b = 4 bytes; then the list (7), *x (10, 6 bytes), *x (13, 8 bytes). Each *x sits in
   // b's list at depth 2, so its items reach depth 2 + 2 = 4.
   const std::string text = "a: &x [1, 2]\nb: [*x, *x]\n";
-  CHECK(screened(text, with_nodes(13)).empty());
-  CHECK(screened(text, with_nodes(12)).rfind("t.yaml:2:9: error: b[1]: more than 12 values", 0) == 0);
-  CHECK(screened(text, with_bytes(8)).empty());
-  CHECK(screened(text, with_bytes(7)).rfind("t.yaml:2:9: error: b[1]: more than", 0) == 0);
-  CHECK(screened(text, with_depth(4)).empty());
-  CHECK(screened(text, with_depth(3)).rfind("t.yaml:2:5: error: b[0]: nesting 4 levels deep", 0) == 0);
+  CHECK(screened(text, with(nodes, 13)).empty());
+  CHECK(screened(text, with(nodes, 12)).rfind("t.yaml:2:9: error: b[1]: more than 12 values", 0) == 0);
+  CHECK(screened(text, with(bytes, 8)).empty());
+  CHECK(screened(text, with(bytes, 7)).rfind("t.yaml:2:9: error: b[1]: more than", 0) == 0);
+  CHECK(screened(text, with(depth, 4)).empty());
+  CHECK(screened(text, with(depth, 3)).rfind("t.yaml:2:5: error: b[0]: nesting 4 levels deep", 0) == 0);
 }
 
 TEST_CASE("an alias inside the value it names is refused, not followed", "[input][limits]") {
