@@ -109,6 +109,13 @@ bool is_ensemble(const input::LoadedScenario& loaded) {
   return !loaded.ensemble.empty() || loaded.ensemble.replicates > 1;
 }
 
+// Warnings go to stderr once (rank 0 under MPI) and change no exit code.
+void print_warnings(const input::LoadedScenario& loaded) {
+  if (ensemble::Communicator::world().rank() != 0) return;
+  for (const auto& w : loaded.warnings)
+    std::cerr << w.format("warning") << "\n";
+}
+
 std::string default_output(const std::string& scenario, const std::string& suffix = "") {
   return (std::filesystem::path("results") / std::filesystem::path(scenario).stem()).string() + suffix +
          ".h5";
@@ -154,6 +161,7 @@ int run_command(RunOptions o, const std::string& cmdline, bool merge) {
   const std::string started = utc_now();
   const auto overrides = all_overrides(o);
   const input::LoadedScenario loaded = input::load_scenario(o.scenario, overrides);
+  print_warnings(loaded);
   // One member or the base never take the ensemble's default file name.
   const std::string suffix = o.member ? "-member-" + std::to_string(*o.member) : o.base ? "-base" : "";
   const std::string out_path = o.output.empty() ? default_output(o.scenario, suffix) : o.output;
@@ -214,6 +222,7 @@ int run_command(RunOptions o, const std::string& cmdline, bool merge) {
 
 int validate_command(const ValidateOptions& o) {
   const input::LoadedScenario loaded = input::load_scenario(o.scenario, o.overrides);
+  print_warnings(loaded);
   const Scenario& s = loaded.scenario;
   check_ensemble(loaded, o.overrides);
   if (o.print) {

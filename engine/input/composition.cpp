@@ -3,6 +3,7 @@
 #include "input/scenario_loader.hpp"
 #include "input/scenario_spec.hpp"
 #include "input/text_encoding.hpp"
+#include "input/yaml_screen.hpp"
 #include "model/errors.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -21,15 +22,11 @@ SourceNode parse_document(const std::string& text, const std::string& file, Diag
               "'regions', 'companies' and 'fleet' (or 'extends')"});
     return {};
   }
+  // The tree is built only from text within the limits: a single document,
+  // no alias cycle, no expansion beyond the limits (yaml_screen.hpp).
+  if (!screen_yaml(text, file, diag)) return {};
   try {
-    const std::vector<YAML::Node> docs = YAML::LoadAll(text);
-    if (docs.size() > 1) {
-      const YAML::Mark m = docs[1].Mark();
-      diag.add({file, m.line + 1, m.column + 1, "",
-                "a second YAML document (after '---'): one scenario per file"});
-      return {};
-    }
-    return from_yaml(docs.empty() ? YAML::Node() : docs.front(), file, diag);
+    return from_yaml(YAML::Load(text), file, diag);
   } catch (const YAML::Exception& e) {
     diag.add({file, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax: " + e.msg});
   }
@@ -85,7 +82,7 @@ struct Composer {
     }
     std::string text;
     try {
-      text = read_text_file(file);
+      text = read_text_file(file, kInputLimits.max_yaml_file_bytes);
     } catch (const InputError& e) {
       if (from.file.empty()) throw;
       diag.add({from.file, from.line, from.column, "extends",

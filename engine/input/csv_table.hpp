@@ -4,6 +4,7 @@
 #pragma once
 
 #include "input/diagnostics.hpp"
+#include "input/input_limits.hpp"
 
 #include <optional>
 #include <string>
@@ -32,7 +33,10 @@ struct CsvTable {
 };
 
 /// Parses CSV text. Malformed rows (an unterminated quote, a wrong number of
-/// fields) are reported to `diagnostics` and skipped.
-[[nodiscard]] CsvTable parse_csv(const std::string& text, const std::string& file, Diagnostics& diagnostics);
+/// fields, a cell longer than the limit or with a control character such as
+/// NUL) are reported to `diagnostics` and skipped; past `max_rows` data rows
+/// the reading stops with a message (input_limits.hpp).
+[[nodiscard]] CsvTable parse_csv(const std::string& text, const std::string& file, Diagnostics& diagnostics,
+                                 std::size_t max_rows = kInputLimits.max_fleet_rows);
 
 } // namespace steelpath::input

@@ -6,13 +6,13 @@
 
 namespace steelpath::input {
 
-std::string Diagnostic::format() const {
+std::string Diagnostic::format(const char* severity) const {
   std::string s = file;
   if (line > 0) {
     s.append(":").append(std::to_string(line));
     if (column > 0) s.append(":").append(std::to_string(column));
   }
-  s.append(": error: ");
+  s.append(": ").append(severity).append(": ");
   if (!path.empty()) s.append(path).append(": ");
   return s.append(message);
 }

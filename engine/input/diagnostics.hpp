@@ -17,8 +17,8 @@ struct Diagnostic {
   std::string path;    ///< key path inside the scenario, e.g. "technologies.bf_bof.capex_reline"
   std::string message; ///< what was found and what was expected
 
-  /// "file:line:column: error: path: message"
-  [[nodiscard]] std::string format() const;
+  /// "file:line:column: SEVERITY: path: message" (SEVERITY: "error" or "warning")
+  [[nodiscard]] std::string format(const char* severity = "error") const;
 };
 
 /// The problems a reader found, collected in one pass and thrown together.

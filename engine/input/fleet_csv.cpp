@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <set>
+#include <unordered_map>
 
 namespace steelpath::input {
 
@@ -24,6 +25,20 @@ std::vector<std::string> ids_of(const std::vector<T>& items) {
   for (const auto& x : items)
     ids.push_back(x.id);
   return ids;
+}
+
+// Index of each id: the rows are looked up by hash, so that a fleet of many
+// rows and companies is read in linear time (Scenario::find_* search).
+std::unordered_map<std::string, int> index_of(const std::vector<std::string>& ids) {
+  std::unordered_map<std::string, int> index;
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    index.emplace(ids[i], static_cast<int>(i));
+  return index;
+}
+
+std::optional<int> lookup(const std::unordered_map<std::string, int>& index, const std::string& id) {
+  const auto it = index.find(id);
+  return it == index.end() ? std::nullopt : std::optional<int>(it->second);
 }
 
 } // namespace
@@ -47,6 +62,8 @@ std::vector<PlantUnit> read_fleet(const CsvTable& table, const Scenario& scenari
   const auto companies = ids_of(scenario.companies);
   const auto regions = ids_of(scenario.regions);
   const auto techs = ids_of(scenario.technologies);
+  const auto company_index = index_of(companies), region_index = index_of(regions),
+             tech_index = index_of(techs);
   std::set<std::string> seen;
   for (const auto& row : table.rows) {
     auto cell = [&](std::size_t c) -> const std::string& { return row.fields[col[c]]; };
@@ -70,9 +87,9 @@ std::vector<PlantUnit> read_fleet(const CsvTable& table, const Scenario& scenari
       bad(c, std::string("a ") + what + " declared in the scenario" + did_you_mean(cell(c), known) + hint);
       return -1;
     };
-    u.company = resolve(2, scenario.find_company(cell(2)), companies, "company");
-    u.region = resolve(3, scenario.find_region(cell(3)), regions, "region");
-    u.technology = resolve(4, scenario.find_technology(cell(4)), techs, "technology");
+    u.company = resolve(2, lookup(company_index, cell(2)), companies, "company");
+    u.region = resolve(3, lookup(region_index, cell(3)), regions, "region");
+    u.technology = resolve(4, lookup(tech_index, cell(4)), techs, "technology");
     const auto cap = to_number(cell(5));
     if (!cap || *cap < 0.0 || *cap > 100.0)
       bad(5, "a capacity in Mt/yr in [0, 100]");

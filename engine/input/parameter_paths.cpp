@@ -36,11 +36,13 @@ std::optional<int> as_year(const std::string& s) {
 }
 
 // The three valid paths closest to a wrong one: those sharing the most
-// leading parts first, then by edit distance.
+// leading parts first, then by edit distance. The wrong path itself is never
+// one: it is listed when an id in it contains a '.', which splits it.
 std::string nearest(const SourceNode& doc, const std::string& path) {
   const auto wanted = split(path);
   std::vector<std::pair<std::size_t, std::string>> scored;
   for (const auto& p : parameter_paths(doc)) {
+    if (p == path) continue;
     const auto parts = split(p);
     std::size_t shared = 0;
     while (shared < parts.size() && shared < wanted.size() && parts[shared] == wanted[shared])
@@ -55,6 +57,15 @@ std::string nearest(const SourceNode& doc, const std::string& path) {
   return s.empty() ? "" : "; nearest valid paths: " + s;
 }
 
+// "; ids with a '.' ... " when an id starts with `part` and a '.': a path
+// splits at every '.', so such an id cannot be named in it.
+std::string dotted(const std::vector<std::string>& ids, const std::string& part) {
+  for (const auto& id : ids)
+    if (id.size() > part.size() && id.compare(0, part.size(), part) == 0 && id[part.size()] == '.')
+      return "; the id '" + id + "' contains a '.', which a parameter path cannot name (rename it)";
+  return {};
+}
+
 void collect(const SourceNode* node, const Spec& spec, const std::string& path, std::vector<std::string>& out,
              const DocumentFacts& facts) {
   switch (spec.kind) {
@@ -62,17 +73,19 @@ void collect(const SourceNode* node, const Spec& spec, const std::string& path, 
     for (const auto& [name, field] : spec.fields)
       collect(node && node->is_map() ? node->find(name) : nullptr, field, join_path(path, name), out, facts);
     break;
-  case SpecKind::map_of:
+  case SpecKind::map_of: // an id with a '.' cannot be named in a path (it would split)
     if (node && node->is_map())
       for (const auto& e : node->entries())
-        collect(&e.value, spec.entry.front(), join_path(path, e.key), out, facts);
+        if (e.key.find('.') == std::string::npos)
+          collect(&e.value, spec.entry.front(), join_path(path, e.key), out, facts);
     break;
   case SpecKind::ref_map: { // every id may be given, written or not
     const auto it = facts.ids.find(spec.ref);
     if (it != facts.ids.end())
       for (const auto& id : it->second)
-        collect(node && node->is_map() ? node->find(id) : nullptr, spec.entry.front(), join_path(path, id),
-                out, facts);
+        if (id.find('.') == std::string::npos)
+          collect(node && node->is_map() ? node->find(id) : nullptr, spec.entry.front(), join_path(path, id),
+                  out, facts);
     break;
   }
   case SpecKind::number:
@@ -142,7 +155,7 @@ std::optional<ParameterTarget> resolve_parameter(const SourceNode& doc, const st
         if (node && node->is_map())
           for (const auto& e : node->entries())
             ids.push_back(e.key);
-        return fail("no " + spec->entry_name + " '" + c + "'" + did_you_mean(c, ids));
+        return fail("no " + spec->entry_name + " '" + c + "'" + did_you_mean(c, ids) + dotted(ids, c));
       }
       if (spec->entry_name == "commodity") t.commodity = c;
       spec = &spec->entry.front();
@@ -152,7 +165,7 @@ std::optional<ParameterTarget> resolve_parameter(const SourceNode& doc, const st
     case SpecKind::ref_map: {
       const auto& ids = facts.ids.count(spec->ref) ? facts.ids.at(spec->ref) : std::vector<std::string>{};
       if (std::find(ids.begin(), ids.end(), c) == ids.end())
-        return fail("no " + spec->entry_name + " '" + c + "'" + did_you_mean(c, ids));
+        return fail("no " + spec->entry_name + " '" + c + "'" + did_you_mean(c, ids) + dotted(ids, c));
       t.commodity = c;
       spec = &spec->entry.front();
       node = node && node->is_map() ? node->find(c) : nullptr;

@@ -120,12 +120,14 @@ void read_numbers(const SourceNode& node, const Spec& spec, const EntryIndex& at
   case SpecKind::map_of:
   case SpecKind::ref_map:
     if (!spec.index || !node.is_map()) break; // exchange rates: read by the validator
-    for (const auto& e : node.entries())
-      if (const auto k = entry_index(s, spec.index, e.key)) {
+    for (std::size_t j = 0; j < node.entries().size(); ++j) {
+      const auto& e = node.entries()[j];
+      if (const auto k = entry_index(s, spec.index, e.key, j)) {
         EntryIndex entry = at;
         entry.*(spec.index) = *k;
         if (!e.value.is_null()) read_numbers(e.value, spec.entry.front(), entry, s, pending);
       }
+    }
     break;
   case SpecKind::number:
   case SpecKind::integer:

@@ -6,6 +6,7 @@
 #include "input/parameter_paths.hpp"
 #include "input/scenario_builder.hpp"
 #include "input/scenario_validator.hpp"
+#include "input/scenario_warnings.hpp"
 #include "input/sha256.hpp"
 #include "input/yaml_emit.hpp"
 #include "model/errors.hpp"
@@ -14,37 +15,56 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <unordered_set>
 
 namespace steelpath::input {
 
 namespace fs = std::filesystem;
 
-std::string read_text_file(const fs::path& file) {
-  // Input files are small (the world's fleet is about 1 MB); a size cap keeps
-  // a wrong path (a device, a huge file) from hanging or exhausting memory.
-  constexpr std::uintmax_t kMaxBytes = 256u << 20;
+std::string read_text_file(const fs::path& file, std::uintmax_t max_bytes) {
+  // A size cap keeps a wrong path (a device, a huge file) from hanging or
+  // exhausting memory; the caps are far above real inputs (input_limits.hpp).
   std::error_code ec;
   if (fs::is_directory(file, ec)) throw InputError(file.string() + ": error: is a folder, expected a file");
   if (fs::exists(file, ec) && !fs::is_regular_file(file, ec))
     throw InputError(file.string() + ": error: not a regular file (a device or pipe?), expected a file");
-  if (fs::is_regular_file(file, ec) && fs::file_size(file, ec) > kMaxBytes)
-    throw InputError(file.string() + ": error: larger than 256 MiB; not a scenario or data file");
+  const auto too_large = [&] {
+    return InputError(file.string() + ": error: larger than " + std::to_string(max_bytes >> 20) +
+                      " MiB: expected a file of at most that size (docs/scenarios.md, Limits)");
+  };
+  if (fs::is_regular_file(file, ec) && fs::file_size(file, ec) > max_bytes) throw too_large();
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(file.string() + ": error: cannot open file: " + std::strerror(errno));
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) throw InputError(file.string() + ": error: cannot read file");
-  return ss.str();
+  std::string text = std::move(ss).str();
+  if (text.size() > max_bytes) throw too_large(); // it grew since its size was read
+  return text;
 }
 
 namespace {
 
+// Each value is checked as it is given, against the document the earlier
+// ones left: a value that a later --set of the same path replaces (as
+// `run --samples N` does for ensemble.samples) is refused all the same, so
+// run and validate agree on every command line.
 void apply_overrides(SourceNode& doc, const std::vector<std::string>& overrides, Diagnostics& diag) {
   for (const auto& o : overrides) {
     std::string path, why;
     SourceNode value;
-    if (!parse_assignment(o, path, value, why) || !apply_override(doc, path, value, why))
+    if (!parse_assignment(o, path, value, why)) {
       diag.add({"--set", 0, 0, path, why});
+      continue;
+    }
+    if (const auto target = resolve_parameter(doc, path, why)) {
+      Diagnostics checked;
+      (void)validate_value(value, target->value_spec(), path, collect_facts(doc), target->commodity, checked);
+      for (const auto& d : checked.items())
+        diag.add(d);
+      if (!checked.empty()) continue;
+    }
+    if (!apply_override(doc, path, value, why)) diag.add({"--set", 0, 0, path, why});
   }
 }
 
@@ -57,7 +77,7 @@ std::vector<PlantUnit> read_fleet_file(const std::string& path, const Origin& wh
                                        Diagnostics& diag) {
   std::string text;
   try {
-    text = read_text_file(path);
+    text = read_text_file(path, kInputLimits.max_csv_file_bytes);
   } catch (const InputError& e) {
     diag.add({where.file, where.line, where.column, "fleet",
               std::string("cannot read the fleet CSV: ") + e.what()});
@@ -89,16 +109,20 @@ std::vector<PlantUnit> read_fleet_file(const std::string& path, const Origin& wh
   if (table.header.empty()) return {};
   // With companies_from_fleet, companies the scenario does not declare are
   // taken from the fleet, in order of first appearance, with default settings.
-  if (const auto col = table.column("company"); companies_from_fleet && col)
+  if (const auto col = table.column("company"); companies_from_fleet && col) {
+    std::unordered_set<std::string> known; // by hash: a fleet of many companies is read in linear time
+    for (const auto& c : ids.companies)
+      known.insert(c.id);
     for (const auto& row : table.rows) {
       const std::string& id = row.fields[*col];
-      if (id.empty() || ids.find_company(id)) continue;
+      if (id.empty() || !known.insert(id).second) continue;
       Company c;
       c.id = id;
       c.name = id;
       ids.companies.push_back(std::move(c));
       added.push_back(id);
     }
+  }
   return read_fleet(table, ids, diag);
 }
 
@@ -146,7 +170,7 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
     for (const auto& id : added) {
       SourceNode c = SourceNode::make_map({"(fleet)", 0, 0});
       c.set("name", SourceNode::make_scalar(id, {"(fleet)", 0, 0}));
-      companies->set(id, std::move(c));
+      companies->append(id, std::move(c)); // not declared, so not there yet
     }
   }
 
@@ -167,6 +191,7 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
     }
   out.scenario = build_scenario(resolved);
   out.scenario.units = std::move(units);
+  out.warnings = scenario_warnings(out.scenario, out.document);
   if (const SourceNode* e = resolved.find("ensemble")) {
     out.ensemble.samples = static_cast<std::size_t>(std::stoll(e->find("samples")->text()));
     out.ensemble.sampling = e->find("sampling")->text();

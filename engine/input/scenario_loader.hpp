@@ -5,6 +5,7 @@
 #pragma once
 
 #include "input/ensemble_spec.hpp"
+#include "input/input_limits.hpp"
 #include "input/source_node.hpp"
 #include "model/scenario.hpp"
 
@@ -28,6 +29,8 @@ struct LoadedScenario {
   std::string fleet_sha256;       ///< SHA-256 of the fleet CSV's bytes
   std::string fleet_comments;     ///< the fleet CSV's leading '#' lines (source, licence), without the '#'
   EnsembleSpec ensemble;          ///< levers and uncertainties
+  /// What is valid but almost surely not meant (scenario_warnings.hpp); validate and run print them.
+  std::vector<Diagnostic> warnings;
   /// The resolved document (canonical numbers, defaults filled, fleet path as
   /// opened): what an ensemble member's settings are applied to.
   SourceNode resolved;
@@ -39,7 +42,8 @@ struct LoadedScenario {
 [[nodiscard]] LoadedScenario load_scenario(const std::filesystem::path& file,
                                            const std::vector<std::string>& overrides = {});
 
-/// Reads a whole file as text. Throws InputError naming the file if it cannot.
-[[nodiscard]] std::string read_text_file(const std::filesystem::path& file);
+/// Reads a whole file as text. Throws InputError naming the file if it cannot,
+/// or if it has more than `max_bytes` (input_limits.hpp: a scenario or a CSV file).
+[[nodiscard]] std::string read_text_file(const std::filesystem::path& file, std::uintmax_t max_bytes);
 
 } // namespace steelpath::input

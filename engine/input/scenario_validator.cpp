@@ -24,6 +24,8 @@ std::string describe_spec(const Spec& s) {
     return "a whole number";
   case SpecKind::number:
     return describe_expected(s.bounds, s.unit);
+  case SpecKind::ref:
+    return "an id declared in '" + s.ref + "' (" + s.doc + ")";
   default:
     return "text (" + s.doc + ")";
   }
@@ -201,7 +203,7 @@ private:
         error(e.key_origin, join_path(path, e.key), "expected " + describe_spec(entry) + ", found nothing");
         continue;
       }
-      out.set(e.key, walk(&e.value, entry, join_path(path, e.key), e.key_origin), e.key_origin);
+      out.append(e.key, walk(&e.value, entry, join_path(path, e.key), e.key_origin), e.key_origin);
     }
     commodity_.clear();
     return out;
@@ -225,7 +227,7 @@ private:
       commodity_ = e.key;
       SourceNode v = walk(&e.value, spec.entry.front(), p, e.key_origin);
       commodity_.clear();
-      if (!v.is_null()) out.set(e.key, std::move(v), e.key_origin);
+      if (!v.is_null()) out.append(e.key, std::move(v), e.key_origin);
     }
     return out;
   }

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace steelpath::input {
 
@@ -70,6 +71,11 @@ SourceNode& SourceNode::set(const std::string& key, SourceNode value, Origin key
   return entries_.back().value;
 }
 
+SourceNode& SourceNode::append(std::string key, SourceNode value, Origin key_origin) {
+  entries_.push_back({std::move(key), std::move(key_origin), std::move(value)});
+  return entries_.back().value;
+}
+
 bool SourceNode::erase(const std::string& key) {
   const auto it =
       std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.key == key; });
@@ -97,17 +103,36 @@ Origin origin_of(const YAML::Node& n, const std::string& file) {
 struct Converter {
   const std::string& file;
   Diagnostics& diag;
-  std::size_t budget;
+  const InputLimits& limits;
+  std::size_t nodes = 0;
+  std::size_t bytes = 0;
   bool exhausted = false;
 
-  SourceNode convert(const YAML::Node& n) {
-    if (budget == 0) {
-      if (!exhausted)
-        diag.add({file, 0, 0, "", "document too large (more nodes than allowed; alias expansion?)"});
-      exhausted = true;
-      return {};
-    }
-    --budget;
+  // Whether converting a value at `depth` (1: the top level) holding `text`
+  // stays within the limits; reports the first crossing once. The depth
+  // limit also ends an alias inside the value it names (a cycle), which
+  // would otherwise recurse until the stack overflows.
+  bool within_limits(const YAML::Node& n, std::size_t depth, std::size_t text) {
+    if (exhausted) return false;
+    ++nodes;
+    bytes += text;
+    std::string why;
+    if (depth > limits.max_depth)
+      why = "nesting deeper than " + std::to_string(limits.max_depth) + " levels (an alias inside itself?)";
+    else if (nodes > limits.max_nodes)
+      why = "more than " + std::to_string(limits.max_nodes) + " values and keys (alias expansion?)";
+    else if (bytes > limits.max_expanded_bytes)
+      why = "more than " + std::to_string(limits.max_expanded_bytes) + " bytes of text (alias expansion?)";
+    if (why.empty()) return true;
+    const Origin o = origin_of(n, file);
+    diag.add({file, o.line, o.column, "", "document too large: " + why + "; see docs/scenarios.md, Limits"});
+    exhausted = true;
+    return false;
+  }
+
+  SourceNode convert(const YAML::Node& n, std::size_t depth) {
+    const bool scalar = n.Type() == YAML::NodeType::Scalar;
+    if (!within_limits(n, depth, scalar ? n.Scalar().size() : 0)) return {};
     const Origin o = origin_of(n, file);
     switch (n.Type()) {
     case YAML::NodeType::Scalar:
@@ -115,11 +140,14 @@ struct Converter {
     case YAML::NodeType::Sequence: {
       SourceNode s = SourceNode::make_sequence(o);
       for (const auto& item : n)
-        s.push_back(convert(item));
+        s.push_back(convert(item, depth + 1));
       return s;
     }
     case YAML::NodeType::Map: {
       SourceNode m = SourceNode::make_map(o);
+      // Keys seen, with their lines: a hash, not a search of the entries, so
+      // a mapping of 100,000 keys takes milliseconds, not minutes.
+      std::unordered_map<std::string, int> seen;
       for (const auto& kv : n) {
         const Origin ko = origin_of(kv.first, file);
         if (!kv.first.IsScalar()) {
@@ -127,14 +155,15 @@ struct Converter {
               {file, ko.line, ko.column, "", "expected a plain text key, found a list or mapping as key"});
           continue;
         }
-        const std::string key = kv.first.Scalar();
-        if (const Entry* first = m.find_entry(key)) {
-          diag.add({file, ko.line, ko.column, key,
-                    "duplicate key '" + key + "' (first written at line " +
-                        std::to_string(first->key_origin.line) + ")"});
+        const std::string& key = kv.first.Scalar();
+        if (!within_limits(kv.first, depth + 1, key.size())) return m;
+        if (const auto [first, added] = seen.emplace(key, ko.line); !added) {
+          diag.add(
+              {file, ko.line, ko.column, key,
+               "duplicate key '" + key + "' (first written at line " + std::to_string(first->second) + ")"});
           continue;
         }
-        m.set(key, convert(kv.second), ko);
+        m.append(key, convert(kv.second, depth + 1), ko);
       }
       return m;
     }
@@ -148,9 +177,9 @@ struct Converter {
 } // namespace
 
 SourceNode from_yaml(const YAML::Node& node, const std::string& file, Diagnostics& diagnostics,
-                     std::size_t max_nodes) {
-  Converter c{file, diagnostics, max_nodes};
-  return c.convert(node);
+                     const InputLimits& limits) {
+  Converter c{file, diagnostics, limits};
+  return c.convert(node, 1);
 }
 
 } // namespace steelpath::input

@@ -5,8 +5,10 @@
 #pragma once
 
 #include "input/diagnostics.hpp"
+#include "input/input_limits.hpp"
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -89,6 +91,10 @@ public:
   [[nodiscard]] const Entry* find_entry(const std::string& key) const;
   /// Replaces the value under `key`, or appends it. Precondition: is_map().
   SourceNode& set(const std::string& key, SourceNode value, Origin key_origin = {});
+  /// Appends an entry without looking for `key` first (set() does, which is
+  /// quadratic over a mapping of many entries). Precondition: is_map() and no
+  /// entry has `key`, e.g. while copying a mapping whose keys are unique.
+  SourceNode& append(std::string key, SourceNode value, Origin key_origin = {});
   /// Removes `key` from a map; returns whether it was there.
   bool erase(const std::string& key);
   /// Appends an item to a sequence.
@@ -124,10 +130,12 @@ inline void SourceNode::push_back(SourceNode item) {
 }
 
 /// Converts a parsed YAML document. Duplicate keys, keys that are not plain
-/// text, and documents that expand to more than `max_nodes` nodes (alias
-/// bombs) are reported to `diagnostics`.
+/// text, and documents that expand beyond `limits` (depth, values, bytes of
+/// text; an alias inside the value it names never ends) are reported to
+/// `diagnostics`. parse_document screens the text first (yaml_screen.hpp);
+/// these checks keep the conversion itself safe for any tree.
 [[nodiscard]] SourceNode from_yaml(const YAML::Node& node, const std::string& file, Diagnostics& diagnostics,
-                                   std::size_t max_nodes = 1'000'000);
+                                   const InputLimits& limits = kInputLimits);
 
 /// Deep merge for `extends`: maps merge key by key (the override's keys win,
 /// a null value removes the key) where `merges(path)` says so; any other value
@@ -139,17 +147,36 @@ template <class MergesAt>
 template <class MergesAt>
 SourceNode merge(SourceNode base, const SourceNode& over, const MergesAt& merges, const std::string& path) {
   if (!base.is_map() || !over.is_map() || !merges(path)) return over;
+  // The base's entries by key, so that merging many entries is not quadratic.
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < base.entries().size(); ++i)
+    index.emplace(base.entries()[i].key, i);
+  std::vector<bool> removed(base.entries().size(), false);
   for (const auto& e : over.entries()) {
+    const auto it = index.find(e.key);
     if (e.value.is_null()) {
-      base.erase(e.key);
+      if (it != index.end() && it->second < removed.size()) removed[it->second] = true;
       continue;
     }
-    const std::string child = path.empty() ? e.key : path + "." + e.key;
-    if (SourceNode* existing = base.find(e.key); existing && existing->is_map() && e.value.is_map())
-      *existing = merge(std::move(*existing), e.value, merges, child);
+    if (it == index.end()) {
+      index.emplace(e.key, base.entries().size());
+      base.append(e.key, e.value, e.key_origin);
+      continue;
+    }
+    SourceEntry& existing = base.entries()[it->second];
+    if (existing.value.is_map() && e.value.is_map())
+      existing.value =
+          merge(std::move(existing.value), e.value, merges, path.empty() ? e.key : path + "." + e.key);
     else
-      base.set(e.key, e.value, e.key_origin);
+      existing.value = e.value; // in place, keeping where the key first stood
   }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < base.entries().size(); ++i) {
+    if (i < removed.size() && removed[i]) continue;
+    if (kept != i) base.entries()[kept] = std::move(base.entries()[i]); // never onto itself
+    ++kept;
+  }
+  base.entries().resize(kept);
   return base;
 }
 

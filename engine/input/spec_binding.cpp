@@ -22,6 +22,31 @@ std::optional<int> entry_index(const Scenario& s, int EntryIndex::*kind, const s
   return std::nullopt;
 }
 
+namespace {
+
+// The id of entry `k` of a kind, or nullptr past the end.
+template <class T>
+const std::string* id_at(const std::vector<T>& items, std::size_t k) {
+  return k < items.size() ? &items[k].id : nullptr;
+}
+
+const std::string* id_at(const Scenario& s, int EntryIndex::*kind, std::size_t k) {
+  if (kind == &EntryIndex::commodity) return id_at(s.commodities, k);
+  if (kind == &EntryIndex::technology || kind == &EntryIndex::route) return id_at(s.technologies, k);
+  if (kind == &EntryIndex::region) return id_at(s.regions, k);
+  if (kind == &EntryIndex::company) return id_at(s.companies, k);
+  if (kind == &EntryIndex::contract) return id_at(s.policy.offtakes, k);
+  return nullptr;
+}
+
+} // namespace
+
+std::optional<int> entry_index(const Scenario& s, int EntryIndex::*kind, const std::string& key,
+                               std::size_t hint) {
+  if (const std::string* id = id_at(s, kind, hint); id && *id == key) return static_cast<int>(hint);
+  return entry_index(s, kind, key);
+}
+
 std::optional<double> bound_number(const Binding& b, Scenario& s, const EntryIndex& i) {
   if (b.number && b.number(s, i)) return *b.number(s, i);
   if (b.integer && b.integer(s, i)) return *b.integer(s, i);

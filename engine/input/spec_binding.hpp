@@ -53,6 +53,12 @@ struct Binding {
 [[nodiscard]] std::optional<int> entry_index(const Scenario& s, int EntryIndex::*kind,
                                              const std::string& key);
 
+/// entry_index, trying index `hint` first (the entry's place in its mapping,
+/// which is its index where the model's list was built from that mapping):
+/// a mapping of many entries, e.g. 100,000 companies, is then read in linear time.
+[[nodiscard]] std::optional<int> entry_index(const Scenario& s, int EntryIndex::*kind, const std::string& key,
+                                             std::size_t hint);
+
 /// The number a number, integer or count binding reaches (nullopt: the
 /// object holding it is absent, or the binding is a series).
 [[nodiscard]] std::optional<double> bound_number(const Binding& b, Scenario& s, const EntryIndex& i);

@@ -72,6 +72,10 @@ inline Spec optional(Spec s) {
   s.required = false;
   return s;
 }
+inline Spec required(Spec s) {
+  s.required = true;
+  return s;
+}
 inline Spec ref_map(std::string doc, std::string section, std::string entry_name, Spec entry) {
   Spec s;
   s.kind = SpecKind::ref_map;

@@ -63,7 +63,7 @@ Spec offtakes_spec() {
           "green-steel offtake contracts", "contract",
           record("a contract", true,
                  {{"buyer", text("who buys, e.g. FAW-Volkswagen", true)},
-                  {"company", ref_to("the seller", "companies")},
+                  {"company", required(ref_to("the seller", "companies"))},
                   {"volume",
                    at<contract, &OfftakeContract::volume>(number("steel bought at most", "Mt/yr", quantity))},
                   {"premium", at<contract, &OfftakeContract::premium>(

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Every test method of tests/python/test_*.py runs under CTest: some
+"""Every test method of tests/python/test_*.py and tests/e2e/test_*.py runs under CTest: some
 registered test calls its script with no unittest names (all of it), with its
 class, or with Class.method. A method that no registration names never runs
 (two resume tests once sat unregistered).
@@ -18,6 +18,8 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The folders whose test_*.py scripts are checked.
+FOLDERS = [HERE, os.path.join(os.path.dirname(HERE), "e2e")]
 # Registered only in some builds: the reason is the exemption.
 ONLY_IN_SOME_BUILDS = {"test_ensemble_mpi.py": "registered only with -DSTEELPATH_MPI=ON"}
 
@@ -35,15 +37,15 @@ def test_methods(path):
 
 
 def registrations(ctest, build_dir):
-    """{script file name: [list of unittest names per registered test]}."""
+    """{script path: [list of unittest names per registered test]}."""
     shown = subprocess.run([ctest, "--show-only=json-v1"], cwd=build_dir, capture_output=True, text=True,
                            check=True).stdout
     out = {}
     for test in json.loads(shown)["tests"]:
         command = test.get("command") or []
         for i, arg in enumerate(command):
-            if os.path.dirname(os.path.abspath(arg)) == HERE and os.path.basename(arg).startswith("test_"):
-                out.setdefault(os.path.basename(arg), []).append(command[i + 3:])
+            if os.path.dirname(os.path.abspath(arg)) in FOLDERS and os.path.basename(arg).startswith("test_"):
+                out.setdefault(os.path.abspath(arg), []).append(command[i + 3:])
                 break
     return out
 
@@ -51,12 +53,12 @@ def registrations(ctest, build_dir):
 def main(ctest, build_dir):
     registered = registrations(ctest, build_dir)
     missing = []
-    for path in sorted(glob.glob(os.path.join(HERE, "test_*.py"))):
+    for path in sorted(p for folder in FOLDERS for p in glob.glob(os.path.join(folder, "test_*.py"))):
         script = os.path.basename(path)
-        if script in ONLY_IN_SOME_BUILDS and script not in registered:
+        if script in ONLY_IN_SOME_BUILDS and path not in registered:
             print(f"skipped: {script} ({ONLY_IN_SOME_BUILDS[script]})")
             continue
-        runs = registered.get(script, [])
+        runs = registered.get(path, [])
         if any(not names for names in runs):
             continue  # some registration runs the whole script
         named = {n for names in runs for n in names}

@@ -57,7 +57,10 @@ std::vector<BadInput> cases() {
            "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
            "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"),
-       "s.yaml", "", "document too large"},
+       "s.yaml:29:36", "e[7]", "more than 100000 values and keys once aliases are expanded"},
+      {"alias inside itself", appended("a: &A [*A]\n"), "s.yaml:25:8", "a[0]",
+       "the alias *A is inside the value &A"},
+      {"a ',' at the top level", ",\n" + ok, "s.yaml:1:1", "", "unexpected ',' at the top level"},
       // --- wrong types
       {"section is a list", replaced(2, "years: [2025, 2030]"), "s.yaml:2:8", "years", "expected a mapping"},
       {"text for a number", replaced(10, "    capex_reline: lots"), "s.yaml:10:19",
@@ -137,6 +140,10 @@ std::vector<BadInput> cases() {
        "s.yaml:8:", "technologies.bf.capex_reline", "missing key 'capex_reline'"},
       {"empty commodities", replaced(3, "commodities: {}\nx_removed:"), "s.yaml:3:14", "commodities",
        "expected at least one commodity"},
+      {"offtake without a seller",
+       appended("offtakes:\n  deal: {buyer: B, volume: 1, premium: 10, max_intensity: 0.5, start: 2026}\n"),
+       "s.yaml:26:9", "offtakes.deal.company",
+       "missing key 'company', expected an id declared in 'companies' (the seller)"},
       // --- dangling references
       {"unknown commodity in inputs", replaced(8, "    inputs: {cole: 1.0}"), "s.yaml:8:14",
        "technologies.bf.inputs.cole", "unknown commodity 'cole' (did you mean coal?)"},
@@ -163,6 +170,9 @@ std::vector<BadInput> cases() {
        "expected 8 fields (as in the header), found 3", kFleetHeader + "u1,p,c\n"},
       {"fleet: no units", test::join_lines(mini_lines()), "fleet.csv", "", "the fleet has no units",
        kFleetHeader},
+      {"fleet: NUL in a unit id", test::join_lines(mini_lines()), "fleet.csv:2:1", "unit_id",
+       "expected text without control characters, found byte 0x00 in 'u?1'",
+       kFleetHeader + "u" + std::string(1, '\0') + "1,p,c,r,bf,6,2000,2015\n"},
       {"fleet file missing", replaced(23, "fleet: nowhere.csv"), "s.yaml:23:8", "fleet",
        "cannot read the fleet CSV"},
       {"fleet path is a folder", replaced(23, "fleet: ."), "s.yaml:23:8", "fleet", "is a folder"},
@@ -211,6 +221,14 @@ std::vector<BadInput> cases() {
        test::kMiniFleet,
        {},
        {"finance.discount_rate=5"}},
+      {"--set replaced by a later one is checked all the same",
+       ok,
+       "--set: error",
+       "ensemble.samples",
+       "expected a whole number, found '0o777'",
+       test::kMiniFleet,
+       {},
+       {"ensemble.samples=0o777", "ensemble.samples=2"}}, // what run --samples 2 adds
       {"--set a section",
        ok,
        "--set: error",

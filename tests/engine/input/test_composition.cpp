@@ -1,5 +1,6 @@
 // extends, --set overrides, parameter paths and the resolved scenario, with
 // the values worked out by hand.
+#include "input/composition.hpp"
 #include "input/parameter_paths.hpp"
 
 #include "../../support/mini_scenario.hpp"
@@ -18,6 +19,13 @@ struct Files {
   }
   LoadedScenario load(const std::string& text, const std::vector<std::string>& overrides = {}) {
     return load_scenario(dir.write("s.yaml", text), overrides);
+  }
+  /// The merged document of a file that need not validate.
+  SourceNode load_document(const std::string& text) {
+    Diagnostics d;
+    SourceNode doc = load_composed(dir.write("s.yaml", text), d);
+    CHECK(d.empty());
+    return doc;
   }
 };
 } // namespace
@@ -55,6 +63,38 @@ TEST_CASE("extends merges entries key by key and null removes a key", "[input][c
   CHECK(s.finance.discount_rate == 0.05);
   CHECK(s.finance.expected_utilisation == 0.85); // default
   CHECK(s.policy.carbon_price.at(2030) == 0.0);  // policies removed: default 0
+}
+
+TEST_CASE("merge keeps the base's order, replaces in place, appends new keys and drops nulls",
+          "[input][compose]") {
+  const Origin base_at{"base.yaml", 1, 1}, over_at{"s.yaml", 1, 1};
+  const auto scalar = [](const char* t, const Origin& o) { return SourceNode::make_scalar(t, o); };
+  SourceNode base = SourceNode::make_map(base_at);
+  base.set("a", scalar("1", base_at), base_at);
+  base.set("b", scalar("2", base_at), base_at);
+  SourceNode inner = SourceNode::make_map(base_at);
+  inner.set("x", scalar("10", base_at), base_at);
+  inner.set("y", scalar("20", base_at), base_at);
+  base.set("c", inner, base_at);
+  base.set("d", scalar("4", base_at), base_at);
+  SourceNode over = SourceNode::make_map(over_at);
+  over.set("e", scalar("5", over_at), over_at);
+  over.set("b", SourceNode::make_null(over_at), over_at);
+  over.set("a", scalar("100", over_at), over_at);
+  SourceNode inner_over = SourceNode::make_map(over_at);
+  inner_over.set("y", scalar("200", over_at), over_at);
+  over.set("c", inner_over, over_at);
+  const SourceNode m = merge(base, over, [](const std::string&) { return true; });
+  std::vector<std::string> keys;
+  for (const auto& e : m.entries())
+    keys.push_back(e.key);
+  CHECK(keys == std::vector<std::string>{"a", "c", "d", "e"}); // b removed, e appended
+  CHECK(m.find("a")->text() == "100");
+  CHECK(m.find_entry("a")->key_origin.file == "base.yaml"); // replaced where it stood
+  CHECK(m.find("c")->find("x")->text() == "10");            // merged key by key
+  CHECK(m.find("c")->find("y")->text() == "200");
+  CHECK(m.find("d")->text() == "4");
+  CHECK(m.find("e")->origin().file == "s.yaml");
 }
 
 TEST_CASE("a chain of extends applies in order, the nearest file winning", "[input][compose]") {
@@ -109,6 +149,27 @@ TEST_CASE("parameter paths list every number and refuse unknown ones", "[input][
         "technologies.bf.capex_greenfield");
   CHECK_FALSE(resolve_parameter(l.document, "policies.carbon_price.soon", why));
   CHECK(why.find("neither a year nor base_year") != std::string::npos);
+}
+
+TEST_CASE("a refused path is never suggested as its own correction", "[input][paths]") {
+  // Issue 16: an id with a '.' (x.y) made companies.x.y.hurdle_rate both listed and
+  // unresolvable, so the hint named the very path refused.
+  Files f;
+  const auto l = f.load("extends: base.yaml\ncompanies: {x.y: {}}\n");
+  const auto paths = parameter_paths(l.document);
+  CHECK(std::find(paths.begin(), paths.end(), "companies.x.y.hurdle_rate") == paths.end());
+  CHECK(std::find(paths.begin(), paths.end(), "companies.c.hurdle_rate") != paths.end());
+  std::string why;
+  CHECK_FALSE(resolve_parameter(l.document, "companies.x.y.hurdle_rate", why));
+  CHECK(why == "unknown parameter path 'companies.x.y.hurdle_rate': no company 'x' (did you mean c?); the id "
+               "'x.y' contains a '.', which a parameter path cannot name (rename it); nearest valid paths: "
+               "companies.c.hurdle_rate, companies.c.debt_limit, companies.c.finance_limit");
+  // A series key that is no year is listed (validation refuses it) but never offered back.
+  const auto bad = f.load_document("extends: base.yaml\npolicies: {carbon_price: {2025: 1, 1700: 2}}\n");
+  CHECK_FALSE(resolve_parameter(bad, "policies.carbon_price.1700", why));
+  CHECK(why.find("nearest valid paths: ") != std::string::npos);
+  CHECK(why.find("paths: policies.carbon_price.1700") == std::string::npos);
+  CHECK(why.find(", policies.carbon_price.1700") == std::string::npos);
 }
 
 TEST_CASE("levers and uncertainties are read with their paths checked", "[input][paths]") {

@@ -143,3 +143,26 @@ TEST_CASE("the shipped demo scenario loads", "[input][scenario]") {
   CHECK(l.scenario.regions.size() == 2);
 }
 #endif
+
+TEST_CASE("zero demand in every year is a warning, located at the demand", "[input][scenario]") {
+  // Issue 16: with no demand nothing is produced, yet units reline and switch; the run is not
+  // refused (a warning changes nothing) but validate and run say so.
+  test::TempDir dir;
+  dir.write("fleet.csv", kFleet);
+  auto lines = mini_lines();
+  CHECK(load_scenario(dir.write("s.yaml", join(lines))).warnings.empty());
+  lines = with(lines, 20, "  r: {demand: 0, scrap_supply: 1}");
+  const LoadedScenario l = load_scenario(dir.write("s.yaml", join(lines)));
+  REQUIRE(l.warnings.size() == 1);
+  CHECK(l.warnings[0].format("warning") ==
+        (dir.path() / "s.yaml").string() +
+            ":20:15: warning: regions.r.demand: demand (after demand_reduction) is zero in every region and "
+            "every "
+            "year: nothing is produced, yet units still reline, switch route and are paid for at their "
+            "investment moments; expected a demand above zero in some year");
+  // Demand in one year, or all of it avoided by material efficiency: 10 x (1 - 0.95) > 0 still counts.
+  lines = with(lines, 20, "  r: {demand: {2025: 0, 2030: 1}, scrap_supply: 1}");
+  CHECK(load_scenario(dir.write("s.yaml", join(lines))).warnings.empty());
+  lines = with(lines, 20, "  r: {demand: 10, demand_reduction: 0.95, scrap_supply: 1}");
+  CHECK(load_scenario(dir.write("s.yaml", join(lines))).warnings.empty());
+}
