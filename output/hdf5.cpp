@@ -4,6 +4,8 @@
 
 #include <H5DSpublic.h>
 
+#include <algorithm>
+#include <fstream>
 #include <numeric>
 
 namespace steelpath::h5 {
@@ -268,11 +270,15 @@ std::vector<std::string> read_strings(hid_t loc, const std::string& name) {
   std::vector<char*> ptrs(n, nullptr);
   std::vector<std::string> out;
   if (n == 0) return out;
-  check(H5Dread(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), "read " + name);
-  for (char* p : ptrs)
-    out.emplace_back(p ? p : "");
+  if (!vlen_strings_fit(ds)) throw OutputError("read " + name + ": a string longer than the file (damaged?)");
   Handle sp(check(H5Dget_space(ds), "H5Dget_space"), H5Sclose);
+  // The strings HDF5 allocated are freed even when the read failed part way.
+  const herr_t read = H5Dread(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data());
+  if (read >= 0)
+    for (char* p : ptrs)
+      out.emplace_back(p ? p : "");
   H5Dvlen_reclaim(type, sp, H5P_DEFAULT, ptrs.data());
+  check(read, "read " + name);
   return out;
 }
 
@@ -292,6 +298,36 @@ std::string read_string_attribute(hid_t obj, const std::string& name) {
   std::string buf(size, '\0');
   check(H5Aread(a, ftype, buf.data()), "read attribute " + name);
   return buf.substr(0, buf.find('\0'));
+}
+
+bool vlen_strings_fit(hid_t dataset) {
+  const haddr_t offset = H5Dget_offset(dataset); // from the file's first byte, a user block included
+  if (offset == HADDR_UNDEF) return true;        // chunked, compact or never written
+  const Handle space(H5Dget_space(dataset), H5Sclose);
+  const Handle file(H5Iget_file_id(dataset), H5Fclose);
+  const hssize_t n = space.id() < 0 ? -1 : H5Sget_simple_extent_npoints(space);
+  hsize_t file_bytes = 0;
+  if (n == 0) return true;
+  if (n < 0 || file.id() < 0 || H5Fget_filesize(file, &file_bytes) < 0) return false;
+  const hsize_t bytes = H5Dget_storage_size(dataset);
+  const hsize_t element = bytes / static_cast<hsize_t>(n);
+  if (element < 4 || bytes % static_cast<hsize_t>(n) != 0 || offset > file_bytes ||
+      bytes > file_bytes - offset)
+    return false;
+  std::string path(static_cast<std::size_t>(std::max<ssize_t>(H5Fget_name(file, nullptr, 0), 0)), '\0');
+  if (path.empty() || H5Fget_name(file, path.data(), path.size() + 1) < 0) return false;
+  std::ifstream in(path, std::ios::binary);
+  std::vector<unsigned char> ids(bytes);
+  in.seekg(static_cast<std::streamoff>(offset));
+  in.read(reinterpret_cast<char*>(ids.data()), static_cast<std::streamsize>(bytes));
+  if (!in) return false;
+  for (hsize_t at = 0; at < bytes; at += element) {
+    std::uint64_t length = 0;
+    for (int b = 3; b >= 0; --b)
+      length = length << 8 | ids[at + static_cast<hsize_t>(b)];
+    if (length > file_bytes) return false;
+  }
+  return true;
 }
 
 double read_double_attribute(hid_t obj, const std::string& name) {

@@ -82,5 +82,13 @@ void attach_scale(hid_t dataset, hid_t scale, unsigned index);
 [[nodiscard]] std::string read_string_attribute(hid_t obj, const std::string& name);
 /// A numeric scalar attribute as a double; throws OutputError if missing or text.
 [[nodiscard]] double read_double_attribute(hid_t obj, const std::string& name);
+/// Whether no variable-length string of `dataset` claims to be longer than
+/// its file. HDF5 allocates and clears as many bytes as a string's stored
+/// length before it looks the string up, so one damaged length asks for up
+/// to 4 GiB. The lengths are checked where they can be found without HDF5:
+/// in a contiguous dataset (how steelpath, h5py and netCDF store text), whose
+/// elements are global heap IDs starting with the length (4 bytes,
+/// little-endian). Other layouts are not checked (true).
+[[nodiscard]] bool vlen_strings_fit(hid_t dataset);
 
 } // namespace steelpath::h5

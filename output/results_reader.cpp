@@ -202,19 +202,24 @@ H5T_class_t type_class(hid_t ds) {
 }
 
 // Variable-length strings: HDF5 allocates each one; they are copied and
-// freed. Nullopt when HDF5 cannot read them.
+// freed, also when the read fails part way. Nullopt when HDF5 cannot read
+// them, or when one claims to be longer than the file (h5::vlen_strings_fit).
 std::optional<std::vector<std::string>> read_vlen(hid_t ds, hid_t ftype, std::size_t n) {
   h5::Handle mtype(H5Tcopy(H5T_C_S1), H5Tclose);
-  if (mtype.id() < 0 || H5Tset_size(mtype, H5T_VARIABLE) < 0 || H5Tset_cset(mtype, H5Tget_cset(ftype)) < 0)
+  h5::Handle space(H5Dget_space(ds), H5Sclose);
+  if (mtype.id() < 0 || space.id() < 0 || H5Tset_size(mtype, H5T_VARIABLE) < 0 ||
+      H5Tset_cset(mtype, H5Tget_cset(ftype)) < 0 || !h5::vlen_strings_fit(ds))
     return std::nullopt;
   std::vector<char*> ptrs(n, nullptr);
-  if (H5Dread(ds, mtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) < 0) return std::nullopt;
+  const bool read = H5Dread(ds, mtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()) >= 0;
   std::vector<std::string> out;
-  out.reserve(n);
-  for (const char* p : ptrs)
-    out.emplace_back(p ? p : "");
-  h5::Handle space(H5Dget_space(ds), H5Sclose);
-  if (space.id() >= 0) H5Dvlen_reclaim(mtype, space, H5P_DEFAULT, ptrs.data());
+  if (read) {
+    out.reserve(n);
+    for (const char* p : ptrs)
+      out.emplace_back(p ? p : "");
+  }
+  H5Dvlen_reclaim(mtype, space, H5P_DEFAULT, ptrs.data());
+  if (!read) return std::nullopt;
   return out;
 }
 

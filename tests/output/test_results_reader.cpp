@@ -212,6 +212,42 @@ TEST_CASE("missing, foreign, other-schema, truncated and corrupt files are refus
   CHECK_THROWS_WITH(ResultsReader(damaged), Contains(damaged) && Contains("cannot open as an HDF5 file"));
 }
 
+// A variable-length string's stored length is what HDF5 allocates (and
+// clears) before it looks the string up: a damaged length once made `info`
+// ask for 2.7 GB from a 114 KB file (found by tests/fuzz/fuzz_results.cpp).
+// A length beyond the file's size is refused before HDF5 reads it.
+TEST_CASE("a text variable whose stored string length is damaged is refused before it is read",
+          "[output][reader]") {
+  const SingleRun run;
+  haddr_t offset = HADDR_UNDEF;
+  {
+    h5::Handle f = h5::open_file(run.path);
+    h5::Handle ds(H5Dopen2(f, "technology", H5P_DEFAULT), H5Dclose);
+    CHECK(h5::vlen_strings_fit(ds));
+    offset = H5Dget_offset(ds); // contiguous: global heap IDs, each starting with the length
+  }
+  REQUIRE(offset != HADDR_UNDEF);
+  std::string bytes = read_bytes(run.path);
+  // The second technology's length, 4 bytes little-endian: 4 GiB - 16, then one byte more than the file.
+  for (const std::uint64_t length : {std::uint64_t{0xFFFFFFF0}, std::uint64_t{bytes.size() + 1}}) {
+    for (std::size_t b = 0; b < 4; ++b)
+      bytes[offset + 16 + b] = static_cast<char>((length >> (8 * b)) & 0xFF);
+    const std::string damaged = (run.dir.path() / "damaged.h5").string();
+    write_bytes(damaged, bytes);
+    INFO("stored length " << length);
+    {
+      h5::Handle f = h5::open_file(damaged);
+      h5::Handle ds(H5Dopen2(f, "technology", H5P_DEFAULT), H5Dclose);
+      CHECK_FALSE(h5::vlen_strings_fit(ds));
+      CHECK_THROWS_WITH(h5::read_strings(f, "technology"), Contains("longer than the file"));
+    }
+    const ResultsReader r(damaged);
+    CHECK_THROWS_WITH(r.strings("technology"),
+                      Contains(damaged) && Contains("cannot read variable technology"));
+    CHECK_THROWS_AS(read_coordinates(r), OutputError);
+  }
+}
+
 namespace {
 
 // Two carbon prices crossed with a sampled utilisation that the format
