@@ -2,7 +2,8 @@
 // Feeds: the input's bytes as the text of a fleet CSV, parsed and read against
 // the companies, regions and routes of two shipped scenarios, loaded once:
 // scenarios/demo.yaml (declared companies) and scenarios/global-baseline.yaml
-// (the world's routes and regions, companies taken from the GEM fleet).
+// (the world's routes and regions; as with its `companies_from_fleet: true`,
+// a company the scenario does not know is added, as load_scenario does).
 // Asserts: every problem is a diagnostic (thrown as InputError); a fleet read
 // without one makes a scenario that check_consistency accepts (the model's
 // own rules); any other exception, a crash, a sanitizer report, a leak, a
@@ -29,6 +30,23 @@ std::array<steelpath::Scenario, 2>& scenarios() {
   return loaded;
 }
 
+// Puts back the scenario's own companies and fleet after an input.
+class Restore {
+public:
+  explicit Restore(steelpath::Scenario& s) : s_(s), companies_(s.companies.size()), units_(s.units) {}
+  Restore(const Restore&) = delete;
+  Restore& operator=(const Restore&) = delete;
+  ~Restore() {
+    s_.companies.resize(companies_);
+    s_.units = units_;
+  }
+
+private:
+  steelpath::Scenario& s_;
+  std::size_t companies_;
+  steelpath::UnitList units_;
+};
+
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -45,16 +63,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (diag.empty()) steelpath::fuzz::fail("a CSV without a header row and no diagnostic");
       continue;
     }
+    const Restore restore(scenario);
+    if (&scenario == &scenarios()[1])
+      if (const auto col = table.column("company"))
+        for (const auto& row : table.rows)
+          if (!row.fields[*col].empty() && !scenario.find_company(row.fields[*col])) {
+            scenario.companies.emplace_back();
+            scenario.companies.back().id = row.fields[*col];
+          }
     std::vector<steelpath::PlantUnit> units = steelpath::input::read_fleet(table, scenario, diag);
     try {
       diag.throw_if_any();
     } catch (const steelpath::InputError&) {
       continue;
     }
-    const steelpath::UnitList kept = scenario.units;
     scenario.units = steelpath::UnitList(std::move(units));
     const auto problems = steelpath::check_consistency(scenario);
-    scenario.units = kept;
     if (!problems.empty())
       steelpath::fuzz::fail("a fleet read without a diagnostic is inconsistent: " + problems[0]);
   }
