@@ -201,7 +201,9 @@ RecordProbe probe_record(int fd, const std::string& path, std::uint64_t pos, std
     *budget -= p.record.size;
   }
   std::uint32_t sum = crc(0, head.data(), head.size());
-  buf.resize(kIoBlock);
+  // No larger than the record: a scan of small records clears no megabyte each time.
+  if (buf.size() < std::min<std::uint64_t>(p.record.size, kIoBlock))
+    buf.resize(std::min<std::uint64_t>(p.record.size, kIoBlock));
   for (std::uint64_t done = 0; done < p.record.size;) {
     const std::size_t n = std::min<std::uint64_t>(p.record.size - done, buf.size());
     read_exact(fd, path, buf.data(), n, p.record.offset + done);
@@ -219,7 +221,8 @@ RecordProbe probe_record(int fd, const std::string& path, std::uint64_t pos, std
 // valid record behind the damage proves that the damage is not the tail.
 std::optional<std::uint64_t> find_valid_record(int fd, const std::string& path, std::uint64_t from,
                                                std::uint64_t file_bytes) {
-  std::vector<std::byte> window(kIoBlock + 3);
+  std::vector<std::byte> window(
+      std::min<std::uint64_t>(kIoBlock + 3, file_bytes - std::min(from, file_bytes)));
   std::vector<std::byte> buf;
   std::uint64_t budget = 2 * file_bytes + kIoBlock;
   const std::array<std::byte, 4> magic{std::byte{0x53}, std::byte{0x50}, std::byte{0x4D}, std::byte{0x52}};
