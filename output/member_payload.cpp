@@ -131,6 +131,9 @@ void get_fields(std::span<const std::byte> in, std::size_t& at, std::vector<Enco
     const auto bytes = get<std::uint64_t>(in, at);
     if (bytes > in.size() - at || values > (std::uint64_t{1} << 32))
       throw OutputError("member record: truncated");
+    // Deflate expands at most 1032-fold: more values than the bytes can hold
+    // is a damaged count, refused before a buffer is sized by it.
+    if (values / 1032 > bytes / sizeof(double)) throw OutputError("member record: implausible value count");
     if (fields) {
       const auto* p = in.data() + at;
       (*fields)[i].values = values;

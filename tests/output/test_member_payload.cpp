@@ -117,6 +117,25 @@ TEST_CASE("a payload of another series layout is refused, saying so", "[output][
   CHECK_THROWS_AS(decode_member(payload, fields, unit_years, targets), OutputError);
 }
 
+// A flipped bit in the first field's value count once asked for 4 GiB
+// (found by tests/fuzz/fuzz_journal.cpp; the record's CRC recomputed).
+TEST_CASE("a payload whose value count its compressed bytes cannot hold is refused before decoding",
+          "[output][payload]") {
+  auto payload = encode_member(filled_result(), false);
+  std::vector<std::vector<double>> fields;
+  double unit_years = 0.0;
+  REQUIRE_NOTHROW(decode_member(payload, fields, unit_years));
+  REQUIRE(!fields.empty());
+  // layout u64, unit-years f64, fields u32, then the first field's value count (u64).
+  const std::size_t count_at = 8 + 8 + 4;
+  for (const std::uint64_t values : {std::uint64_t{1} << 29, std::uint64_t{1} << 32}) {
+    for (std::size_t b = 0; b < 8; ++b)
+      payload[count_at + b] = static_cast<std::byte>((values >> (8 * b)) & 0xFF);
+    INFO(values << " values");
+    CHECK_THROWS_WITH(decode_member(payload, fields, unit_years), Catch::Contains("implausible value count"));
+  }
+}
+
 TEST_CASE("the non-finite check and the comparison see every registry series", "[output][registry]") {
   const MemberResult a = filled_result();
   const Scenario unnamed;                   // names nothing: places are given by index
