@@ -92,6 +92,14 @@ EnsembleDesign read_design(const ResultsReader& file) {
   if (d.member_setting.size() != n || d.member_sample.size() != n || d.member_replicate.size() != n)
     throw OutputError(file.path() + ": member_setting, member_sample, member_replicate and member_status " +
                       "differ in length");
+  // Indices that point nowhere (a damaged file) are refused here, so that no
+  // reader indexes or multiplies with them.
+  for (std::size_t m = 0; m < n; ++m)
+    if (d.member_setting[m] < 0 || static_cast<std::size_t>(d.member_setting[m]) >= d.setting_labels.size() ||
+        d.member_sample[m] < 0 || static_cast<std::size_t>(d.member_sample[m]) >= n ||
+        d.member_replicate[m] < 0 || static_cast<std::size_t>(d.member_replicate[m]) >= n)
+      throw OutputError(file.path() + ": member " + std::to_string(m) +
+                        " has a lever setting, sample or replicate outside the design");
   return d;
 }
 

@@ -51,6 +51,9 @@ void read_members(Side& side, const ResultsReader& f, std::size_t s) {
                      std::to_string(d.setting_labels.size() - 1) + ")");
   side.label = d.setting_labels[s];
   const MetricsTable metrics = read_metrics(f);
+  if (metrics.rows() != d.members())
+    throw OutputError(f.path() + ": the metrics have " + std::to_string(metrics.rows()) +
+                      " rows, the design " + std::to_string(d.members()) + " members");
   const auto columns = spec_columns(metrics);
   const std::int64_t replicates =
       1 + (d.member_replicate.empty()

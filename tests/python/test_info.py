@@ -85,6 +85,27 @@ def check_broken_files(tmp, single, ens):
         assert bad.returncode == 1 and f"{damaged}: cannot read variable production (index" in bad.stderr, (
             args, bad.stderr)
     assert run("compare", ens, "--setting-b", 2).returncode == 0
+    # Metrics of fewer members than the design, and a member whose sample
+    # points outside it (found by tests/fuzz/fuzz_results.cpp): compare read
+    # past the metrics' end and printed what lay there, exit 0.
+    short = os.path.join(tmp, "short.h5")
+    shutil.copy(ens, short)
+    with h5py.File(short, "r+") as f:
+        for name in [k for k, v in f.items() if isinstance(v, h5py.Dataset) and v.attrs.get("steelpath_role") in ("metric", b"metric")]:
+            attrs = {k: v for k, v in f[name].attrs.items() if k != "DIMENSION_LIST"}
+            data = f[name][:1]
+            del f[name]
+            f.create_dataset(name, data=data).attrs.update(attrs)
+    bad = run("compare", short, "--setting-b", 2, ok=False)
+    assert bad.returncode == 1 and f"{short}: the metrics have 1 rows, the design" in bad.stderr, bad.stderr
+    outside = os.path.join(tmp, "outside.h5")
+    shutil.copy(ens, outside)
+    with h5py.File(outside, "r+") as f:
+        f["member_sample"][0] = 2**31 - 1
+    for args in (("info", outside), ("compare", outside, "--setting-b", 2)):
+        bad = run(*args, ok=False)
+        assert bad.returncode == 1 and f"{outside}: member 0 has a lever setting, sample or replicate outside" in bad.stderr, (
+            args, bad.stderr)
 
 
 def main():
