@@ -82,19 +82,7 @@ bool same(const std::vector<steelpath::JournalRecord>& a, const std::vector<stee
 void read_as_final_pass(const std::string& folder, const std::string& identity) {
   try {
     steelpath::JournalSource source(folder, identity, kMembers);
-    for (std::size_t m = 0; m < kMembers; ++m) {
-      if (source.status(m) == 0) continue;
-      try {
-        std::vector<steelpath::EncodedField> fields;
-        std::vector<double> targets;
-        double unit_years = 0.0;
-        std::string reason;
-        source.read(m, fields, unit_years, targets, reason);
-        steelpath::StatisticsInputs stats;
-        if (reason.empty()) source.statistics_inputs(m, stats);
-      } catch (const steelpath::OutputError&) {
-      }
-    }
+    steelpath::fuzz::read_every_member(source, kMembers);
   } catch (const steelpath::OutputError&) {
   }
 }
