@@ -145,6 +145,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const steelpath::JournalScan after = steelpath::scan_journal(path, identity);
   if (after.records.size() != scan.records.size() + 1 || after.file_bytes != after.valid_bytes ||
+      !same({after.records.begin(), after.records.end() - 1}, scan.records) ||
       after.records.back().member != 7 || steelpath::read_payload(path, after.records.back()).size() != 3)
     steelpath::fuzz::fail("the appended record does not read back after the existing ones");
   return 0;

@@ -5,7 +5,7 @@
 // `steelpath validate` does (fuzz_validate.hpp). The GEM fleets there keep
 // every 20th unit (119 and 50 units, the same ids; every shipped scenario
 // still validates): the whole world's fleet takes seconds per input under
-// the sanitizers, and fuzz_fleet_csv.cpp reads it whole.
+// the sanitizers, and the CSV reader has a harness of its own.
 // Asserts: the scenario is accepted or refused with an InputError; any other
 // exception (uncaught, so the stack shows where it was thrown), a crash, a
 // sanitizer report, a leak, a timeout or running out of memory is a bug.
