@@ -16,6 +16,7 @@
 #include <limits>
 #include <random>
 #include <span>
+#include <thread>
 
 using namespace steelpath;
 
@@ -185,4 +186,37 @@ TEST_CASE("corrupt or mis-sized chunks are an OutputError", "[output][codec]") {
   CHECK_THROWS_AS(decode_chunk(garbage, out), OutputError);
   CHECK_THROWS_AS(decode_chunk({}, out), OutputError);
   CHECK_THROWS_WITH(encode_chunk(values, 10), Catch::Contains("level"));
+}
+
+TEST_CASE("a chunk of one repeated value encodes to the bytes a fresh compressor gives", "[output][codec]") {
+  // encode_chunk keeps the bytes of constant chunks per thread; a new
+  // thread starts with none, so its bytes are libdeflate's own.
+  using L = std::numeric_limits<double>;
+  const std::vector<double> constants = {0.0, -0.0, 1.0, L::quiet_NaN(), -L::infinity(), L::denorm_min()};
+  auto encode_all = [&] {
+    std::vector<std::vector<std::byte>> out;
+    for (const int level : {1, 4})
+      for (const std::size_t n : {1, 36, 720})
+        for (const double c : constants)
+          out.push_back(encode_chunk(std::vector<double>(n, c), level));
+    return out;
+  };
+  const auto first = encode_all();
+  // More distinct constants than the cache holds, so some are evicted
+  // and encoded again.
+  for (int k = 0; k < 100; ++k)
+    (void)encode_chunk(std::vector<double>(36, 1000.0 + k), 1);
+  CHECK(encode_all() == first);
+  std::vector<std::vector<std::byte>> fresh;
+  std::thread([&] { fresh = encode_all(); }).join();
+  CHECK(fresh == first);
+  // Same value, other bits (-0.0 against 0.0) or another length are other chunks.
+  std::size_t k = 0;
+  for (const int level : {1, 4})
+    for (const std::size_t n : {1, 36, 720})
+      for (const double c : constants) {
+        std::vector<double> back(n);
+        decode_chunk(first[k++], back);
+        CHECK(bits(back) == bits(std::vector<double>(n, c)));
+      }
 }
