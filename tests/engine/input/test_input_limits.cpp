@@ -122,7 +122,13 @@ TEST_CASE("nesting deeper than the limit is refused at the level that crosses it
   // Depth made by aliases of aliases: each level wraps the previous one in a list.
   std::string chain = "l0: &l0 [x]\n";
   for (int i = 1; i < 70; ++i)
-    chain += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [*l" + std::to_string(i - 1) + "]\n";
+    chain.append("l")
+        .append(std::to_string(i))
+        .append(": &l")
+        .append(std::to_string(i))
+        .append(" [*l")
+        .append(std::to_string(i - 1))
+        .append("]\n");
   CHECK(screened(chain).find("nesting 65 levels deep (aliases expanded)") != std::string::npos);
 }
 
@@ -130,8 +136,8 @@ TEST_CASE("alias bombs are refused by values or by bytes, before any expansion",
   // Ten levels of ten aliases each: 10^10 values if expanded.
   std::string bomb = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i < 10; ++i) {
-    const std::string prev = "*l" + std::to_string(i - 1);
-    bomb += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
+    const std::string prev = std::string("*l").append(std::to_string(i - 1));
+    bomb.append("l").append(std::to_string(i)).append(": &l").append(std::to_string(i)).append(" [");
     for (int k = 0; k < 10; ++k)
       bomb += (k ? ", " : "") + prev;
     bomb += "]\n";
