@@ -22,13 +22,13 @@ committed files). docs/data.md explains every rule; in short:
   and announced (start 2029 likewise). Mothballed, retired and cancelled
   units are left out. Units whose capacity is unknown (">0") are left out.
 - Start year: the plant's; unknown (GEM writes "unknown") -> 2000, flagged.
-- Last relining: a BF's most recent relining year when GEM has it; otherwise
-  imputed as the last year before 2025 in the unit's campaign cycle (17 years
-  for BFs, 20 for the rest) counted from its start year, with a phase drawn
-  from a hash of the unit id when the start year is unknown; flagged.
+- Last relining: a BF's most recent relining year when GEM has it (clamped
+  to the start year); otherwise left empty and flagged reline_imputed: the
+  engine imputes it per run from the dated units (engine/sim/fleet_timing.hpp,
+  docs/model.md "Fleet timing"), so the fleet_timing.draw uncertainty can
+  redraw it. The start year is the earliest possible build year.
 """
 import csv
-import hashlib
 import os
 import re
 import sys
@@ -44,8 +44,6 @@ REGIONS = {"China": "CHN", "India": "IND", "Japan": "JPN", "South Korea": "KOR",
 KEEP = {"operating": "operating", "operating_pre-retirement": "operating", "construction": "construction",
         "announced": "announced"}
 PIPELINE_START = {"construction": 2027, "announced": 2029}  # assumptions, docs/data.md
-BASE_YEAR = 2025
-CAMPAIGN = {"bf_bof": 17, "ng_dri_eaf": 20, "coal_dri_eaf": 20, "scrap_eaf": 20}
 # GEM does not give a DRI unit's reductant. In India 79 % of DRI capacity is
 # coal-based (rotary kilns; Elango 2020, KTH, citing the Joint Plant Committee),
 # so India's DRI units become coal_dri_eaf (assumption: its few large gas-based
@@ -73,10 +71,6 @@ def company_of(row):
     return slug(first), first
 
 
-def phase(unit_id, cycle):
-    return int(hashlib.sha256(unit_id.encode()).hexdigest(), 16) % cycle
-
-
 def start_year(text):
     m = re.match(r"^(\d{4})", str(text))
     return int(m.group(1)) if m else None
@@ -85,15 +79,6 @@ def start_year(text):
 def relining_year(text):
     m = re.match(r"^(\d{4})", str(text)) if pd.notna(text) else None
     return int(m.group(1)) if m else None
-
-
-def impute_reline(unit_id, start, route):
-    cycle = CAMPAIGN[route]
-    if start is None:
-        return BASE_YEAR - 1 - phase(unit_id, cycle)
-    if start >= BASE_YEAR:
-        return start
-    return start + ((BASE_YEAR - 1 - start) // cycle) * cycle
 
 
 def main(raw_dir, out_dir):
@@ -131,9 +116,7 @@ def main(raw_dir, out_dir):
         def add(unit_id, route, capacity, reline):
             year0 = start if start is not None else 2000
             imputed = reline is None
-            if imputed:
-                reline = impute_reline(unit_id, start, route)
-            reline = max(reline, year0)
+            reline = "" if imputed else max(reline, year0)
             rows.append({**common, "unit_id": unit_id, "technology": route, "capacity_mtpa": round(capacity, 4),
                          "start_year": year0, "start_imputed": int(start is None),
                          "last_reline_year": reline, "reline_imputed": int(imputed)})

@@ -105,8 +105,15 @@ std::vector<PlantUnit> read_fleet(const CsvTable& table, const Scenario& scenari
       return static_cast<int>(*v);
     };
     u.start_year = year(6);
-    u.last_reline_year = year(7);
-    if (ok && u.last_reline_year < u.start_year) {
+    // An empty relining year is unknown: the run imputes it (sim/fleet_timing.hpp).
+    if (!cell(7).empty()) {
+      const auto v = to_number(cell(7));
+      if (!v || std::trunc(*v) != *v || *v < 1700 || *v > 2300)
+        bad(7, "a year (1700..2300), or nothing when unknown");
+      else
+        u.last_reline_year = static_cast<int>(*v);
+    }
+    if (ok && u.last_reline_year != 0 && u.last_reline_year < u.start_year) {
       diag.add({table.file, row.line, static_cast<int>(col[7]) + 1, kFleetColumns[7],
                 "expected a year not before start_year (" + std::to_string(u.start_year) + "), found " +
                     printable(cell(7))});

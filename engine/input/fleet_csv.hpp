@@ -8,7 +8,8 @@
 //   technology        route id, declared in the scenario's `technologies`
 //   capacity_mtpa     crude steel capacity, Mt/yr (>= 0)
 //   start_year        year production started or will start
-//   last_reline_year  year of the last relining or major investment
+//   last_reline_year  year of the last relining or major investment; empty when
+//                     unknown (then imputed per run: sim/fleet_timing.hpp)
 #pragma once
 
 #include "input/csv_table.hpp"

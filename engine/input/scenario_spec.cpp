@@ -69,6 +69,12 @@ Spec build() {
           {"seed",
            at<root, &Scenario::seed>(integer("keys every random draw; the same seed gives the same results",
                                              "1", {0, 2147483647}, "1"))},
+          {"fleet_timing",
+           record("how the starting fleet's unknown relining years are imputed (docs/model.md)", false,
+                  {{"draw", at<fleet_timing, &FleetTiming::draw>(integer(
+                                "which draw of the imputation: 0 the shipped default, k > 0 another equally "
+                                "likely one (sample it in an ensemble), -1 the central case (medians)",
+                                "1", {-1, 1000000}, "0"))}})},
           {"finance", record("financial assumptions", false,
                              {{"discount_rate",
                                at<finance, &Finance::discount_rate>(number(

@@ -145,6 +145,9 @@ inline Behaviour* behaviour(Scenario& s, const EntryIndex&) {
 inline MetricSettings* metrics(Scenario& s, const EntryIndex&) {
   return &s.metrics;
 }
+inline FleetTiming* fleet_timing(Scenario& s, const EntryIndex&) {
+  return &s.fleet_timing;
+}
 
 // Leaves that are one element of a per-entry vector.
 Binding technology_input();       ///< technologies.<k>.inputs.<commodity>

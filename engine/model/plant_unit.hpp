@@ -1,6 +1,7 @@
 // One production unit of the starting fleet (a plant with several routes is
 // several units), as described by the scenario. Its evolving state during a
-// run lives in sim/fleet_state.hpp.
+// run lives in sim/fleet_state.hpp; an unknown relining year is imputed per
+// run (sim/fleet_timing.hpp).
 #pragma once
 
 #include <cstddef>
@@ -19,8 +20,8 @@ struct PlantUnit {
   int region = -1;          ///< index into Scenario::regions
   int technology = -1;      ///< index into Scenario::technologies
   double capacity = 0.0;    ///< crude steel capacity, Mt/yr
-  int start_year = 0;       ///< year production started (or will start)
-  int last_reline_year = 0; ///< year of the last relining or major investment
+  int start_year = 0;       ///< year production started (or will start): its earliest possible build year
+  int last_reline_year = 0; ///< year of the last relining or major investment; 0: unknown, imputed
 };
 
 /// The starting fleet of a Scenario. Copies of a Scenario share one list

@@ -50,6 +50,13 @@ struct Behaviour {
   double expansion_unit_size = 2.0;  ///< Mt/yr of a new greenfield unit
 };
 
+/// How the starting fleet's unknown relining years are imputed (docs/model.md, "Fleet timing").
+struct FleetTiming {
+  /// Which draw of the imputation, 1: 0 is the shipped default, k > 0 another equally likely
+  /// one (an ensemble samples it), -1 the central case (each imputed unit at its distribution's median).
+  int draw = 0;
+};
+
 /// The complete, validated description of one model run (built by engine/input, read by engine/sim).
 struct Scenario {
   /// The scenario's name, e.g. "demo".
@@ -76,6 +83,8 @@ struct Scenario {
   /// Reporting settings of the metrics.
   MetricSettings metrics;
   std::uint64_t seed = 1; ///< keys every random draw (sim/random_stream.hpp)
+  /// How unknown relining years of the starting fleet are imputed.
+  FleetTiming fleet_timing;
   /// Index of the commodity that is scrap (limited by Region::scrap_supply), if any.
   std::optional<int> scrap_commodity;
   /// Index of the commodity that is grid electricity (Region::grid_intensity applies), if any.

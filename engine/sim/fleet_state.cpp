@@ -32,6 +32,7 @@ void FleetState::reset(const Scenario& s, std::size_t extra) {
     company[i] = u.company;
     capacity[i] = u.capacity;
     start_year[i] = u.start_year;
+    // MemberSimulation::run replaces both with the known or imputed timing (sim/fleet_timing.hpp).
     build_year[i] = u.start_year;
     last_investment_year[i] = u.last_reline_year;
     ready_year[i] = u.start_year;

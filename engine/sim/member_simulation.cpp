@@ -27,7 +27,7 @@ const Scenario& checked(const Scenario& s) {
 
 MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
     : scenario_(checked(scenario)), key_(key), costs_(build_cost_tables(scenario)),
-      route_cost_(scenario, costs_, learning_) {
+      route_cost_(scenario, costs_, learning_), dated_ages_(dated_ages(scenario)) {
   const Scenario& s = scenario;
   T_ = s.technologies.size();
   R_ = s.regions.size();
@@ -81,8 +81,11 @@ void MemberSimulation::run(MemberResult& out) {
       const double draw = uniform01(key_, Purpose::campaign_jitter, fleet_.stream_id[i], 0);
       fleet_.jitter[i] = static_cast<int>(std::floor(draw * (2 * j + 1))) - j;
     }
-    fleet_.next_decision_year[i] =
-        fleet_.last_investment_year[i] + s.technologies[k].campaign_years + fleet_.jitter[i];
+    // Known or imputed relining, first decision and end of life (sim/fleet_timing.hpp).
+    const UnitTiming t = unit_timing(s, dated_ages_, i, fleet_.stream_id[i], fleet_.jitter[i]);
+    fleet_.last_investment_year[i] = t.last_investment_year;
+    fleet_.build_year[i] = t.build_year;
+    fleet_.next_decision_year[i] = t.next_decision_year;
     scrap_commitment_[static_cast<std::size_t>(fleet_.region[i])] +=
         fleet_.capacity[i] * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
   }

@@ -17,6 +17,7 @@
 #include "sim/cost_tables.hpp"
 #include "sim/dispatch.hpp"
 #include "sim/fleet_state.hpp"
+#include "sim/fleet_timing.hpp"
 #include "sim/learning.hpp"
 #include "sim/member_result.hpp"
 #include "sim/random_stream.hpp"
@@ -85,6 +86,7 @@ private:
   FleetState fleet_;
   LearningState learning_;
   RouteCost route_cost_; ///< refers to costs_ and learning_
+  DatedAges dated_ages_; ///< the starting fleet's dated relinings, for imputing the rest
   CostOutlook outlook_;  ///< internal prices, offtake commitments, expected allowance, subsidy left
   std::size_t T_ = 0, R_ = 0, C_ = 0;
   // Working memory reused every year.

@@ -21,6 +21,7 @@ enum class Purpose : std::uint32_t {
   uncertainty_sample = 4, ///< Monte Carlo: one uniform per design row and dimension
   lhs_permutation = 5,    ///< Latin hypercube: the shuffle of strata in one dimension
   lhs_jitter = 6,         ///< Latin hypercube: the position inside a stratum
+  fleet_timing = 7,       ///< per unit: its imputed relining year (year = Scenario::fleet_timing.draw)
 };
 
 /// Identifies one stream of draws: the scenario seed, and (for ensembles) the

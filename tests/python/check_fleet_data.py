@@ -37,7 +37,9 @@ def main(root, raw):
             failures.append(name)
     assert fleet["unit_id"].is_unique, "unit ids repeat"
     assert set(fleet["region"]) <= {"CHN", "IND", "JPN", "KOR", "EU", "USA", "RUS", "ROW"}
-    assert (fleet["last_reline_year"] >= fleet["start_year"]).all()
+    dated = fleet["last_reline_year"].notna()
+    assert (fleet.loc[dated, "last_reline_year"] >= fleet.loc[dated, "start_year"]).all()
+    assert (fleet["reline_imputed"] == (~dated).astype(int)).all(), "reline_imputed != empty relining year"
     assert (fleet["capacity_mtpa"] > 0).all()
     china = pd.read_csv(os.path.join(data, "gem_fleet_2025_china.csv"), comment="#")
     assert china.equals(fleet[fleet["region"] == "CHN"].reset_index(drop=True)), "China file != China rows"

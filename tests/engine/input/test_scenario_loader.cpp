@@ -121,6 +121,18 @@ TEST_CASE("fleet problems name the CSV line and column", "[input][scenario]") {
         std::string::npos);
 }
 
+TEST_CASE("an empty relining year is unknown: read as 0, imputed per run", "[input][scenario]") {
+  test::TempDir dir;
+  dir.write("fleet.csv", "unit_id,plant,company,region,technology,capacity_mtpa,start_year,last_reline_year\n"
+                         "u1,p,c,r,bf,6,2000,\n"
+                         "u2,p,c,r,eaf,3,2010,2012\n");
+  const Scenario s = load_scenario(dir.write("s.yaml", test::join_lines(mini_lines()))).scenario;
+  REQUIRE(s.units.size() == 2);
+  CHECK(s.units[0].last_reline_year == 0);
+  CHECK(s.units[1].last_reline_year == 2012);
+  CHECK(s.fleet_timing.draw == 0);
+}
+
 TEST_CASE("unreadable, empty and malformed files", "[input][scenario]") {
   CHECK_THROWS_WITH(load_scenario("/nonexistent/s.yaml"),
                     Catch::Contains("/nonexistent/s.yaml") && Catch::Contains("cannot open"));

@@ -82,6 +82,7 @@ const char* kRich =
     "behaviour: {heterogeneity: 10, risk_premium_per_trl: 0.01, campaign_jitter_years: 1,\n"
     "            stranding_years: 4, reserve_margin: 0.15, expansion_unit_size: 1.5}\n"
     "seed: 5\n"
+    "fleet_timing: {draw: 3}\n"
     "finance: {discount_rate: 0.07, expected_utilisation: 0.8}\n"
     "metrics: {discount_rate: 0.03}\n"
     "market: {max_utilisation: 0.88}\n";
