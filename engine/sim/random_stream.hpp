@@ -21,6 +21,7 @@ enum class Purpose : std::uint32_t {
   uncertainty_sample = 4, ///< Monte Carlo: one uniform per design row and dimension
   lhs_permutation = 5,    ///< Latin hypercube: the shuffle of strata in one dimension
   lhs_jitter = 6,         ///< Latin hypercube: the position inside a stratum
+  decision_order = 8,     ///< per unit and year: when it decides, and its place among equal build-out gains
 };
 
 /// Identifies one stream of draws: the scenario seed, and (for ensembles) the
