@@ -55,21 +55,22 @@ def read_table(path):
 def render(rows):
     out = [HEADER, "technologies:\n"]
     tech = None
-    in_inputs = False
+    group = None  # the mapping a dotted key ("inputs.iron_ore") belongs to
     for row in rows:
         if row["technology"] != tech:
             tech = row["technology"]
-            in_inputs = False
+            group = None
             out.append(f"  {tech}:\n")
         key, value, source = row["key"], row["value"], row["source"].strip()
         comment = f"  # {row['unit']}; {source}" if row["unit"] else (f"  # {source}" if source else "")
-        if key.startswith("inputs."):
-            if not in_inputs:
-                out.append("    inputs:\n")
-                in_inputs = True
-            out.append(f"      {key.split('.', 1)[1]}: {value}{comment}\n")
+        if "." in key:
+            parent, child = key.split(".", 1)
+            if parent != group:
+                out.append(f"    {parent}:\n")
+                group = parent
+            out.append(f"      {child}: {value}{comment}\n")
             continue
-        in_inputs = False
+        group = None
         if key in TEXT_KEYS:
             value = f'"{value}"'
         out.append(f"    {key}: {value}{comment}\n")

@@ -11,6 +11,7 @@
 #include "input/yaml_emit.hpp"
 #include "model/errors.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -108,19 +109,22 @@ std::vector<PlantUnit> read_fleet_file(const std::string& path, const Origin& wh
   const CsvTable table = parse_csv(text, path, diag);
   if (table.header.empty()) return {};
   // With companies_from_fleet, companies the scenario does not declare are
-  // taken from the fleet, in order of first appearance, with default settings.
+  // taken from the fleet, in id order (not the file's), with default settings.
   if (const auto col = table.column("company"); companies_from_fleet && col) {
     std::unordered_set<std::string> known; // by hash: a fleet of many companies is read in linear time
     for (const auto& c : ids.companies)
       known.insert(c.id);
+    const std::size_t first = added.size();
     for (const auto& row : table.rows) {
       const std::string& id = row.fields[*col];
-      if (id.empty() || !known.insert(id).second) continue;
+      if (!id.empty() && known.insert(id).second) added.push_back(id);
+    }
+    std::sort(added.begin() + static_cast<std::ptrdiff_t>(first), added.end());
+    for (std::size_t a = first; a < added.size(); ++a) {
       Company c;
-      c.id = id;
-      c.name = id;
+      c.id = added[a];
+      c.name = added[a];
       ids.companies.push_back(std::move(c));
-      added.push_back(id);
     }
   }
   return read_fleet(table, ids, diag);
@@ -190,6 +194,9 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
         market->set(field, SourceNode::make_scalar(key, {"(default)", 0, 0}));
     }
   out.scenario = build_scenario(resolved);
+  // Units in id order, whatever the fleet file's order: nothing a run does
+  // then depends on where a unit stood in the file (docs/model.md).
+  std::sort(units.begin(), units.end(), [](const PlantUnit& a, const PlantUnit& b) { return a.id < b.id; });
   out.scenario.units = std::move(units);
   out.warnings = scenario_warnings(out.scenario, out.document);
   if (const SourceNode* e = resolved.find("ensemble")) {

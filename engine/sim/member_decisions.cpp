@@ -28,7 +28,7 @@ bool MemberSimulation::route_open(std::size_t c, std::size_t r, std::size_t k, i
                           learning_.knowledge(k) >= t.knowledge_threshold;
   if ((t.available_from > year && !fund_ready) || banned(s, k, year)) return false;
   if (t.max_new_capacity.size() > 0 &&
-      new_capacity_[k] + capacity > t.max_new_capacity[s.horizon.index(year)] * (1.0 + 1e-12))
+      !buildout_allows(k, capacity, t.max_new_capacity[s.horizon.index(year)]))
     return false;
   const double need =
       capacity * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
@@ -88,30 +88,46 @@ void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
     if (fleet_.status[i] == UnitStatus::operating ||
         (fleet_.status[i] != UnitStatus::closed && fleet_.ready_year[i] <= year + 1))
       region_capacity_[static_cast<std::size_t>(fleet_.region[i])] += fleet_.capacity[i];
+  // The units at a decision point decide in the order of a yearly draw, not
+  // their order in the fleet (budgets shared by a company's units are spent
+  // in that order). First each asks for the build-out-limited route its
+  // choice would take; the limits go to the largest gains; then the units
+  // decide, a limited route open only to the unit it was granted to, and a
+  // refused unit waits (docs/model.md, "Build-out limits").
   const std::size_t n = fleet_.size();
+  deciding_.clear();
   for (std::size_t i = 0; i < n; ++i) {
     if (fleet_.status[i] != UnitStatus::operating || fleet_.pending_technology[i] >= 0) continue;
     const Technology& t = s.technologies[static_cast<std::size_t>(fleet_.technology[i])];
     if (year >= fleet_.build_year[i] + t.lifetime_years)
-      decide(i, y, DecisionReason::end_of_life, out);
+      deciding_.push_back({i, DecisionReason::end_of_life});
     else if (fleet_.next_decision_year[i] <= year)
-      decide(i, y, DecisionReason::campaign_end, out);
+      deciding_.push_back({i, DecisionReason::campaign_end});
     else if (fleet_.idle_years[i] >= s.behaviour.stranding_years)
-      decide(i, y, DecisionReason::stranded, out);
+      deciding_.push_back({i, DecisionReason::stranded});
   }
+  order_decisions(y);
+  buildout_phase_ = BuildoutPhase::requests;
+  buildout_requests_.clear();
+  buildout_request_of_.assign(n, -1);
+  for (const Deciding& d : deciding_)
+    request_buildout(d, y);
+  grant_buildout(y);
+  buildout_phase_ = BuildoutPhase::decisions;
+  for (const Deciding& d : deciding_)
+    decide_with_buildout(d, y, out);
+  buildout_phase_ = BuildoutPhase::expansion;
 }
 
-void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reason, MemberResult& out) {
+double MemberSimulation::gather_options(std::size_t i, std::size_t y, DecisionReason reason) {
   const Scenario& s = scenario_;
   const int year = s.horizon.year(y);
   const auto c = static_cast<std::size_t>(fleet_.company[i]);
   const auto r = static_cast<std::size_t>(fleet_.region[i]);
   const auto k = static_cast<std::size_t>(fleet_.technology[i]);
   const double cap = fleet_.capacity[i];
-  // Scrap is committed at full utilisation: the dispatch may run the unit
-  // that hard, and a route starved of scrap leaves demand unmet.
-  const double u = s.market.max_utilisation;
-  const double own_scrap = cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+  const double own_scrap =
+      cap * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
   const bool rebuild = reason == DecisionReason::end_of_life;
   const Investor who{c, r, cap, static_cast<int>(k)};
   // A stranded unit may carry on as it is (no capex), switch or close.
@@ -142,6 +158,23 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
     opt_tech_.push_back(static_cast<int>(j));
     opt_action_.push_back(DecisionAction::switch_route);
   }
+  return lcos_reline;
+}
+
+void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reason, MemberResult& out) {
+  const Scenario& s = scenario_;
+  const int year = s.horizon.year(y);
+  const auto c = static_cast<std::size_t>(fleet_.company[i]);
+  const auto r = static_cast<std::size_t>(fleet_.region[i]);
+  const auto k = static_cast<std::size_t>(fleet_.technology[i]);
+  const double cap = fleet_.capacity[i];
+  // Scrap is committed at full utilisation: the dispatch may run the unit
+  // that hard, and a route starved of scrap leaves demand unmet.
+  const double u = s.market.max_utilisation;
+  const double own_scrap = cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+  const bool rebuild = reason == DecisionReason::end_of_life;
+  const bool stranded = reason == DecisionReason::stranded;
+  const double lcos_reline = gather_options(i, y, reason);
   // The options weighed, for the decision log (in route order).
   const std::size_t log_at = out.decision_lcos.size();
   out.decision_lcos.resize(log_at + T_, kNaN);
@@ -191,7 +224,11 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
       opt_lcos_[o] = opt_tech_[o] == static_cast<int>(k) ? 0.0 : std::numeric_limits<double>::infinity();
   }
   const double draw = uniform01(key_, Purpose::choice, fleet_.stream_id[i], static_cast<std::uint32_t>(year));
-  const std::size_t pick = logit_choose(opt_lcos_, s.behaviour.heterogeneity, draw);
+  std::size_t pick = logit_choose(opt_lcos_, s.behaviour.heterogeneity, draw);
+  // A unit granted a limited route takes it: its request was this same
+  // draw's choice among more options (docs/model.md, "Build-out limits").
+  for (std::size_t o = 0; o < opt_lcos_.size(); ++o)
+    if (opt_tech_[o] == buildout_grant_now_ && std::isfinite(opt_lcos_[o])) pick = o;
   const auto j = static_cast<std::size_t>(opt_tech_[pick]);
   if (stranded && j == k) {
     fleet_.idle_years[i] = 0;         // carries on as it is, waiting for demand; not an investment
@@ -222,10 +259,33 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
                            opt_action_[pick], opt_lcos_[pick], lcos_reline});
 }
 
+std::size_t MemberSimulation::pick_builder(std::size_t r, bool present) const {
+  // Equal claims go to the company whose id sorts first, not the one
+  // listed first (companies_from_fleet lists them in order of appearance).
+  const std::vector<Company>& companies = scenario_.companies;
+  std::size_t builder = 0;
+  double best_claim = -1.0;
+  for (std::size_t c = 0; c < C_; ++c) {
+    double cap_c = company_capacity_[r * C_ + c];
+    if (!present)
+      for (std::size_t g = 0; g < R_; ++g)
+        cap_c += company_capacity_[g * C_ + c];
+    const double claim = present ? cap_c / (1.0 + builds_[c]) : cap_c;
+    if (claim > best_claim || (claim == best_claim && companies[c].id < companies[builder].id)) {
+      best_claim = claim;
+      builder = c;
+    }
+  }
+  return builder;
+}
+
 void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
   const int year = s.horizon.year(y);
   const double max_u = s.market.max_utilisation;
+  double max_scrap = 0.0; // t scrap/t of the hungriest scrap route
+  for (std::size_t k = 0; k < T_; ++k)
+    max_scrap = std::max(max_scrap, costs_.scrap_intensity(static_cast<Eigen::Index>(k)));
   std::fill(company_capacity_.begin(), company_capacity_.end(), 0.0);
   for (std::size_t i = 0; i < fleet_.size(); ++i)
     if (fleet_.status[i] != UnitStatus::closed)
@@ -238,7 +298,12 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
     const std::size_t ya = s.horizon.index(ahead);
     const double target =
         reg.demand[ya] * (1.0 - (reg.demand_reduction.size() ? reg.demand_reduction[ya] : 0.0));
-    double available = region_capacity_[r];
+    // Capacity of scrap routes that the region's scrap cannot feed does not
+    // meet demand (counted at the largest scrap intensity: never overstated).
+    const double unfed =
+        max_scrap > 0.0 ? std::max(0.0, scrap_commitment_[r] - reg.scrap_supply[ya]) / (max_u * max_scrap)
+                        : 0.0;
+    double available = region_capacity_[r] - unfed;
     // Companies present in the region share the builds in proportion to
     // their capacity there (the n-th build goes to the largest capacity / (1 +
     // builds so far), a D'Hondt rule); where none is present, the largest
@@ -248,20 +313,9 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
       present = present || company_capacity_[r * C_ + c] > 0.0;
     std::fill(builds_.begin(), builds_.end(), 0);
     const double size = s.behaviour.expansion_unit_size;
-    for (int n = 0; n < 4 && available * max_u < target; ++n) {
-      std::size_t builder = 0;
-      double best_claim = -1.0;
-      for (std::size_t c = 0; c < C_; ++c) {
-        double cap_c = company_capacity_[r * C_ + c];
-        if (!present)
-          for (std::size_t g = 0; g < R_; ++g)
-            cap_c += company_capacity_[g * C_ + c];
-        const double claim = present ? cap_c / (1.0 + builds_[c]) : cap_c;
-        if (claim > best_claim) {
-          best_claim = claim;
-          builder = c;
-        }
-      }
+    // As many builds as the region needs to meet demand three years ahead.
+    for (int n = 0; available * max_u < target; ++n) {
+      const std::size_t builder = pick_builder(r, present);
       ++builds_[builder];
       opt_lcos_.clear();
       opt_tech_.clear();

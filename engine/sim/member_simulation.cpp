@@ -23,6 +23,21 @@ const Scenario& checked(const Scenario& s) {
   }
   return s;
 }
+
+/// Room for the new units expansion may add over the horizon: enough to meet
+/// every region's peak demand with new units alone, plus one a year (a
+/// reserve so the year loop rarely allocates, not a cap).
+std::size_t expansion_room(const Scenario& s) {
+  const double unit = std::max(1e-3, s.behaviour.expansion_unit_size * s.market.max_utilisation);
+  double room = 0.0;
+  for (const Region& reg : s.regions) {
+    double peak = 0.0;
+    for (std::size_t y = 0; y < s.horizon.size(); ++y)
+      peak = std::max(peak, reg.demand[y]);
+    room += std::ceil(peak / unit) + static_cast<double>(s.horizon.size());
+  }
+  return static_cast<std::size_t>(std::min(room, 1e7));
+}
 } // namespace
 
 MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
@@ -60,15 +75,15 @@ double MemberSimulation::option_lcos(std::size_t c, std::size_t r, std::size_t k
 void MemberSimulation::run(MemberResult& out) {
   const Scenario& s = scenario_;
   out.reset(s.horizon, T_, R_, C_, s.policy.offtakes.size());
-  // Room for every new unit the expansion rule could add (a bounded number per region and year).
-  fleet_.reset(s, R_ * s.horizon.size() * 4);
+  const std::size_t room = expansion_room(s);
+  fleet_.reset(s, room);
   // Decision-log rows: at most one per unit per shortest campaign (plus the
   // first year and deferrals), reserved once so the year loop rarely allocates.
   int shortest = static_cast<int>(s.horizon.size());
   for (const auto& t : s.technologies)
     shortest = std::max(1, std::min(shortest, t.campaign_years));
-  const std::size_t rows =
-      (fleet_.size() + R_ * 4) * (s.horizon.size() / static_cast<std::size_t>(shortest) + 5);
+  const std::size_t rows = (fleet_.size() + room / s.horizon.size() + R_) *
+                           (s.horizon.size() / static_cast<std::size_t>(shortest) + 5);
   out.decisions.reserve(rows);
   out.decision_lcos.reserve(rows * T_);
   learning_.reset(s);

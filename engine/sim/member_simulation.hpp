@@ -14,6 +14,7 @@
 #pragma once
 
 #include "model/scenario.hpp"
+#include "sim/buildout_allocation.hpp"
 #include "sim/cost_tables.hpp"
 #include "sim/dispatch.hpp"
 #include "sim/fleet_state.hpp"
@@ -62,6 +63,20 @@ private:
   void take_decisions(std::size_t y, MemberResult& out);
   void decide(std::size_t i, std::size_t y, DecisionReason reason, MemberResult& out);
   void expand_capacity(std::size_t y, MemberResult& out);
+  double gather_options(std::size_t i, std::size_t y, DecisionReason reason);
+  std::size_t pick_builder(std::size_t r, bool present) const;
+  /// A unit at a decision point this year, and why.
+  struct Deciding {
+    std::size_t unit = 0;    ///< index in the fleet state
+    DecisionReason reason{}; ///< why it decides
+    double lottery = 0.0;    ///< its draw this year (Purpose::decision_order): order and tie-break
+  };
+  // member_buildout.cpp
+  void order_decisions(std::size_t y);
+  void request_buildout(const Deciding& d, std::size_t y);
+  void grant_buildout(std::size_t y);
+  void decide_with_buildout(const Deciding& d, std::size_t y, MemberResult& out);
+  [[nodiscard]] bool buildout_allows(std::size_t k, double capacity, double limit) const;
   void close_unit(std::size_t i, std::size_t y, DecisionReason reason, double lcos_reline, MemberResult& out);
   [[nodiscard]] bool route_open(std::size_t c, std::size_t r, std::size_t k, int year, double capacity,
                                 double own_scrap) const;
@@ -108,6 +123,19 @@ private:
   std::vector<DecisionAction> opt_action_;
   std::vector<double> ets_candidates_; ///< prices where the merit order may change
   double allowance_ = 0.0;             ///< this year's allowance price, USD/t CO2
+
+  /// Who may take a build-out-limited route now (docs/model.md, "Build-out limits").
+  enum class BuildoutPhase : std::uint8_t {
+    requests,  ///< collecting requests: limits not applied
+    decisions, ///< decision points: only the route granted to the deciding unit
+    expansion, ///< new builds: what the year's grants and conversions left
+  };
+  BuildoutPhase buildout_phase_ = BuildoutPhase::expansion; ///< the phase of the year now
+  int buildout_grant_now_ = -1;          ///< the limited route granted to the unit deciding now, -1: none
+  std::vector<Deciding> deciding_;       ///< this year's decision points, in lottery order
+  std::vector<int> buildout_request_of_; ///< per unit: its request this year, -1: none
+  std::vector<BuildoutRequest> buildout_requests_; ///< this year's requests for limited routes
+  std::vector<double> buildout_allowance_;         ///< per route: Mt/yr it may gain this year (inf: no limit)
 };
 
 /// Convenience: one member of `scenario`, in a fresh result.

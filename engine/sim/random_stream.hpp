@@ -22,6 +22,7 @@ enum class Purpose : std::uint32_t {
   lhs_permutation = 5,    ///< Latin hypercube: the shuffle of strata in one dimension
   lhs_jitter = 6,         ///< Latin hypercube: the position inside a stratum
   fleet_timing = 7,       ///< per unit: its imputed relining year (year = Scenario::fleet_timing.draw)
+  decision_order = 8,     ///< per unit and year: when it decides, and its place among equal build-out gains
 };
 
 /// Identifies one stream of draws: the scenario seed, and (for ensembles) the
