@@ -38,7 +38,9 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
   blocks_.resize(R_ * T_);
   block_production_.resize(R_ * T_);
   order_.resize(T_);
-  for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_})
+  priced_.resize(T_);
+  for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_, &scrap_price_,
+                  &outlook_.scrap_premium})
     v->resize(R_);
   company_capacity_.resize(R_ * C_);
   for (auto* v : {&outlook_.internal_price, &finance_left_, &last_revenue_, &target_reference_})
@@ -89,6 +91,7 @@ void MemberSimulation::run(MemberResult& out) {
   std::fill(outlook_.internal_price.begin(), outlook_.internal_price.end(), 0.0);
   std::fill(target_reference_.begin(), target_reference_.end(), -1.0);
   std::fill(last_price_.begin(), last_price_.end(), std::numeric_limits<double>::quiet_NaN());
+  std::fill(outlook_.scrap_premium.begin(), outlook_.scrap_premium.end(), 0.0);
   // Before any revenue is known, a company's is estimated as its capacity at
   // the expected utilisation sold at its routes' variable cost.
   std::fill(last_revenue_.begin(), last_revenue_.end(), 0.0);

@@ -105,6 +105,8 @@ private:
   std::vector<int> opt_tech_;
   std::vector<DecisionAction> opt_action_;
   std::vector<double> ets_candidates_; ///< prices where the merit order may change
+  std::vector<SupplyBlock> priced_;    ///< one region's blocks at a trial scrap price
+  std::vector<double> scrap_price_;    ///< per region: scrap price of the last dispatch, USD/t
   double allowance_ = 0.0;             ///< this year's allowance price, USD/t CO2
 };
 
