@@ -63,7 +63,7 @@ private:
   void expand_capacity(std::size_t y, MemberResult& out);
   void close_unit(std::size_t i, std::size_t y, DecisionReason reason, double lcos_reline, MemberResult& out);
   [[nodiscard]] bool route_open(std::size_t c, std::size_t r, std::size_t k, int year, double capacity,
-                                double own_scrap) const;
+                                double own_scrap, double own_gas) const;
   double pay_capex(std::size_t c, std::size_t r, std::size_t k, double capex, double capacity, std::size_t y,
                    MemberResult& out);
   // member_market.cpp
@@ -94,6 +94,7 @@ private:
   std::vector<double> demand_;           ///< this year's demand per region, Mt
   std::vector<double> last_price_;       ///< last year's steel price per region, USD/t
   std::vector<double> scrap_commitment_; ///< expected scrap use per region, Mt/yr
+  std::vector<double> gas_commitment_;   ///< expected gas use of 'dri' routes per region, PJ/yr
   std::vector<double> new_capacity_; ///< capacity gained by each route this year, Mt/yr (build-out limits)
   std::vector<double> finance_left_; ///< per company this year, million USD (inf: no limit)
   std::vector<double> last_revenue_; ///< per company, million USD
