@@ -25,7 +25,7 @@ DispatchOutcome MemberSimulation::dispatch_region(std::size_t r, std::size_t y, 
   const auto& gas = scenario_.regions[r].dri_gas_supply;
   const double gas_pj = gas ? (*gas)[y] * kPetajoulePerBcm : std::numeric_limits<double>::infinity();
   const ScrapClearing c = clear_scrap(region_blocks, demand_[r], scrap_curve(scenario_, r, y), gas_pj,
-                                      priced_, prod, order_, scrap_price_[r]);
+                                      priced_, prod, order_, mix_production_, scrap_price_[r]);
   std::copy(priced_.begin(), priced_.end(), region_blocks.begin());
   scrap_price_[r] = c.price;
   return c.dispatch;

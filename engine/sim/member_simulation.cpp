@@ -39,6 +39,7 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
   block_production_.resize(R_ * T_);
   order_.resize(T_);
   priced_.resize(T_);
+  mix_production_.resize(T_);
   for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_, &scrap_price_,
                   &outlook_.scrap_premium, &gas_commitment_})
     v->resize(R_);

@@ -107,6 +107,7 @@ private:
   std::vector<DecisionAction> opt_action_;
   std::vector<double> ets_candidates_; ///< prices where the merit order may change
   std::vector<SupplyBlock> priced_;    ///< one region's blocks at a trial scrap price
+  std::vector<double> mix_production_; ///< scratch of the scrap clearing, Mt per block
   std::vector<double> scrap_price_;    ///< per region: scrap price of the last dispatch, USD/t
   double allowance_ = 0.0;             ///< this year's allowance price, USD/t CO2
 };

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <utility>
 
 namespace steelpath {
 
@@ -31,9 +33,61 @@ ScrapCurve scrap_curve(const Scenario& s, std::size_t r, std::size_t y) {
   return c;
 }
 
+namespace {
+
+// The dispatch at the clearing price p* in [lo, hi] (hi - lo within the
+// tolerance). Where the merit order switches at p*, the dispatch just above
+// (at hi) leaves scrap over and the one just below (at lo, unlimited scrap)
+// wants more than there is; both are least-cost at p*, and so is their mix
+// lambda x below + (1 - lambda) x above: lambda makes scrap use equal S(hi).
+DispatchOutcome blend_at_switch(std::span<const SupplyBlock> blocks, double demand, const ScrapCurve& curve,
+                                double gas_supply, std::pair<double, double> bracket,
+                                std::span<SupplyBlock> priced, std::span<double> production,
+                                std::span<std::size_t> order, std::span<double> scratch) {
+  const std::size_t n = blocks.size();
+  const auto price_at = [&](double p) {
+    for (std::size_t k = 0; k < n; ++k) {
+      priced[k] = blocks[k];
+      priced[k].marginal_cost += blocks[k].scrap_intensity * (p - curve.reference_price);
+    }
+  };
+  const auto [lo, hi] = bracket;
+  price_at(hi);
+  DispatchOutcome above = dispatch(priced.first(n), demand, curve.supply(hi), production, order, gas_supply);
+  const double left = curve.supply(hi) - above.scrap_used;
+  if (scratch.size() < n || !(left > 1e-9 * std::max(1.0, demand))) return above;
+  std::copy(production.begin(), production.begin() + static_cast<std::ptrdiff_t>(n), scratch.begin());
+  price_at(lo);
+  const DispatchOutcome below = dispatch(priced.first(n), demand, std::numeric_limits<double>::infinity(),
+                                         production, order, gas_supply);
+  price_at(hi); // costs (and the steel price) at the clearing price
+  if (!(below.scrap_used > above.scrap_used + left * 1e-9)) {
+    std::copy(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(n), production.begin());
+    return above;
+  }
+  const double lambda = std::min(1.0, left / (below.scrap_used - above.scrap_used));
+  DispatchOutcome mix;
+  bool priced_any = false;
+  for (std::size_t k = 0; k < n; ++k) {
+    production[k] = lambda * production[k] + (1.0 - lambda) * scratch[k];
+    if (production[k] > 0.0 && (!priced_any || priced[k].marginal_cost > mix.price)) {
+      mix.price = priced[k].marginal_cost;
+      priced_any = true;
+    }
+  }
+  mix.produced = lambda * below.produced + (1.0 - lambda) * above.produced;
+  mix.unmet = lambda * below.unmet + (1.0 - lambda) * above.unmet;
+  mix.scrap_used = lambda * below.scrap_used + (1.0 - lambda) * above.scrap_used;
+  mix.gas_used = lambda * below.gas_used + (1.0 - lambda) * above.gas_used;
+  if (!priced_any) mix.price = above.price;
+  return mix;
+}
+
+} // namespace
+
 ScrapClearing clear_scrap(std::span<const SupplyBlock> blocks, double demand, const ScrapCurve& curve,
                           double gas_supply, std::span<SupplyBlock> priced, std::span<double> production,
-                          std::span<std::size_t> order, double hint) {
+                          std::span<std::size_t> order, std::span<double> scratch, double hint) {
   const std::size_t n = blocks.size();
   // The dispatch at price p, with the scrap the curve supplies at p.
   const auto at = [&](double p) {
@@ -86,7 +140,8 @@ ScrapClearing clear_scrap(std::span<const SupplyBlock> blocks, double demand, co
     const double mid = 0.5 * (lo + hi);
     (at(mid).scrap_bound ? lo : hi) = mid;
   }
-  return {at(hi), hi};
+  return {blend_at_switch(blocks, demand, curve, gas_supply, {lo, hi}, priced, production, order, scratch),
+          hi};
 }
 
 } // namespace steelpath

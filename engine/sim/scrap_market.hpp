@@ -59,10 +59,13 @@ struct ScrapClearing {
 /// all the scrap the merit order asks for: a bisection between the floor and
 /// the cap, to 0.05 USD/t (one dispatch when scrap is ample). `hint` (USD/t;
 /// NaN: none), e.g. the last clearing, narrows the bracket first: about ten
-/// dispatches when the price moved less than 2 USD/t.
+/// dispatches when the price moved less than 2 USD/t. Where the merit order
+/// switches at the clearing price, the dispatches just below and above are
+/// mixed so that scrap use meets the supply (`scratch`: blocks.size()
+/// doubles; smaller: no mix, the dispatch above, scrap left over).
 ScrapClearing clear_scrap(std::span<const SupplyBlock> blocks, double demand, const ScrapCurve& curve,
                           double gas_supply, std::span<SupplyBlock> priced, std::span<double> production,
-                          std::span<std::size_t> order,
+                          std::span<std::size_t> order, std::span<double> scratch,
                           double hint = std::numeric_limits<double>::quiet_NaN());
 
 } // namespace steelpath
