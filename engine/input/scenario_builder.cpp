@@ -179,6 +179,7 @@ Scenario build_scenario(const SourceNode& root) {
   const SourceNode& mkt = section(root, "market");
   s.scrap_commodity = s.find_commodity(text(mkt, "scrap_commodity", "scrap"));
   s.electricity_commodity = s.find_commodity(text(mkt, "electricity_commodity", "electricity"));
+  s.natural_gas_commodity = s.find_commodity(text(mkt, "natural_gas_commodity", "natural_gas"));
   policies(root, s);
   std::vector<Pending> pending;
   read_numbers(root, scenario_spec(), EntryIndex{}, s, pending);

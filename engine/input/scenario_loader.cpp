@@ -185,9 +185,9 @@ LoadedScenario load_scenario(const fs::path& file, const std::vector<std::string
     name.value = SourceNode::make_scalar(file.stem().string(), Origin{"(default)", 0, 0});
     resolved.entries().insert(resolved.entries().begin(), std::move(name));
   }
-  // The scrap and electricity commodities default to those so named, if declared.
+  // The scrap, electricity and natural gas commodities default to those so named, if declared.
   if (SourceNode* market = resolved.find("market"))
-    for (const char* key : {"scrap", "electricity"}) {
+    for (const char* key : {"scrap", "electricity", "natural_gas"}) {
       const std::string field = std::string(key) + "_commodity";
       const SourceNode* commodities = resolved.find("commodities");
       if (!market->find(field) && commodities && commodities->find(key))

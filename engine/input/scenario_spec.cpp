@@ -28,7 +28,8 @@ namespace {
 using namespace spec;
 
 Spec build() {
-  Spec scrap_ref = text("the commodity limited by regions.*.scrap_supply (default: 'scrap' if declared)");
+  Spec scrap_ref =
+      text("the commodity of the regional scrap pool, regions.*.scrap_supply (default: 'scrap' if declared)");
   scrap_ref.kind = SpecKind::ref;
   scrap_ref.ref = "commodities";
 
@@ -95,7 +96,26 @@ Spec build() {
                   {{"max_utilisation",
                     at<market, &Market::max_utilisation>(number(
                         "highest share of capacity a unit produces in a year", "1", {0.01, 1.0}, "0.9"))},
+                   {"scrap_elasticity",
+                    at<market, &Market::scrap_elasticity>(
+                        number("price elasticity of scrap supply (assumption: no estimate for steel scrap; "
+                               "secondary aluminium 0.21, Blomberg & Soderholm 2009; sample 0.1..1)",
+                               "1", {0.05, 5.0}, "0.3"))},
+                   {"scrap_reference_share",
+                    at<market, &Market::scrap_reference_share>(number(
+                        "share of regions.*.scrap_supply collected at the scrap commodity's price (CAMU: "
+                        "China used 215.31 of 260 Mt generated in 2022, SteelOrbis 25 Apr 2023)",
+                        "1", {0.05, 1.0}, "0.83"))},
+                   {"scrap_floor_share",
+                    at<market, &Market::scrap_floor_share>(number(
+                        "lowest cleared scrap price as a share of the scrap commodity's price (assumption: "
+                        "collection and processing cost)",
+                        "1", {0.0, 1.0}, "0.5"))},
                    {"scrap_commodity", scrap_ref},
+                   {"natural_gas_commodity",
+                    ref_to("the commodity whose use by 'dri' routes regions.*.dri_gas_supply limits "
+                           "(default: 'natural_gas' if declared)",
+                           "commodities")},
                    {"electricity_commodity",
                     ref_to("the commodity that is grid electricity (default: 'electricity' if declared)",
                            "commodities")}})},

@@ -107,8 +107,12 @@ Spec regions_spec() {
           record(
               "a region", true,
               {{"demand", at<region, &Region::demand>(series("crude steel demand", "Mt/yr", quantity))},
-               {"scrap_supply", at<region, &Region::scrap_supply>(
-                                    series("scrap available to steelmaking", "Mt/yr", quantity))},
+               {"scrap_supply",
+                at<region, &Region::scrap_supply>(
+                    series("scrap that can be collected (obsolete, home and prompt)", "Mt/yr", quantity))},
+               {"dri_gas_supply",
+                at<region, &Region::dri_gas_supply>(optional(
+                    series("natural gas available to 'dri' routes (absent: no limit)", "bcm/yr", quantity)))},
                {"prices",
                 indexed(ref_map("regional price paths overriding the commodities' own", "commodities",
                                 "commodity",

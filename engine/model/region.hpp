@@ -1,5 +1,6 @@
 // A market region: steel demand is met by the region's own plants, scrap
-// routes are limited by the region's scrap supply, and regional prices,
+// routes share the region's scrap pool, gas-based direct reduction its gas
+// for DRI, and regional prices,
 // grid electricity, carbon prices and intensity standards apply.
 #pragma once
 
@@ -15,7 +16,9 @@ namespace steelpath {
 struct Region {
   std::string id;          ///< e.g. "CHN"
   YearSeries demand;       ///< crude steel demand before material efficiency, Mt/yr
-  YearSeries scrap_supply; ///< scrap available to steelmaking, Mt/yr
+  YearSeries scrap_supply; ///< scrap that can be collected (obsolete, home and prompt), Mt/yr
+  /// Natural gas available to direct-reduction routes, bcm/yr; empty: no limit.
+  std::optional<YearSeries> dri_gas_supply;
   /// Regional price paths, one slot per commodity (or none at all); an empty
   /// slot: the commodity's own path.
   std::vector<std::optional<YearSeries>> prices;

@@ -64,6 +64,7 @@ std::vector<std::string> check_consistency(const Scenario& s) {
   for (const auto& r : s.regions) {
     check_series(r.demand, "region " + r.id + " demand");
     check_series(r.scrap_supply, "region " + r.id + " scrap_supply");
+    if (r.dri_gas_supply) check_series(*r.dri_gas_supply, "region " + r.id + " dri_gas_supply");
     if (r.demand_reduction.size() > 0)
       check_series(r.demand_reduction, "region " + r.id + " demand_reduction");
     if (!r.prices.empty() && r.prices.size() != s.commodities.size())
@@ -97,6 +98,8 @@ std::vector<std::string> check_consistency(const Scenario& s) {
     fail("fund: allocation does not match the technologies");
   if (s.electricity_commodity && !in_range(*s.electricity_commodity, s.commodities.size()))
     fail("electricity commodity index out of range");
+  if (s.natural_gas_commodity && !in_range(*s.natural_gas_commodity, s.commodities.size()))
+    fail("natural gas commodity index out of range");
   check_series(s.policy.carbon_price, "carbon_price");
   if (!(s.finance.discount_rate > -1.0)) fail("finance: discount_rate must be > -1");
   if (!(s.metrics.discount_rate > -1.0)) fail("metrics: discount_rate must be > -1");

@@ -38,6 +38,12 @@ struct MetricSettings {
 /// Assumptions of the yearly market dispatch.
 struct Market {
   double max_utilisation = 0.9; ///< highest share of capacity a unit can produce in a year, 0..1
+  /// price elasticity of scrap supply (sim/scrap_market.hpp), > 0
+  double scrap_elasticity = 0.3;
+  /// share of available scrap collected at the scrap commodity's price, 0..1
+  double scrap_reference_share = 0.83;
+  /// lowest cleared scrap price as a share of the scrap commodity's price, 0..1
+  double scrap_floor_share = 0.5;
 };
 
 /// How the agents decide (docs/model.md, "Decisions").
@@ -87,6 +93,8 @@ struct Scenario {
   FleetTiming fleet_timing;
   /// Index of the commodity that is scrap (limited by Region::scrap_supply), if any.
   std::optional<int> scrap_commodity;
+  /// Index of the commodity that is natural gas (limited by Region::dri_gas_supply for DRI routes), if any.
+  std::optional<int> natural_gas_commodity;
   /// Index of the commodity that is grid electricity (Region::grid_intensity applies), if any.
   std::optional<int> electricity_commodity;
 

@@ -2,6 +2,8 @@
 
 #include "sim/levelized_cost.hpp"
 
+#include <algorithm>
+
 namespace steelpath {
 
 CostTables build_cost_tables(const Scenario& s) {
@@ -30,6 +32,10 @@ CostTables build_cost_tables(const Scenario& s) {
   t.captured_intensity = gross.cwiseProduct(capture);
   t.scrap_intensity =
       s.scrap_commodity ? Eigen::VectorXd(inputs.col(*s.scrap_commodity)) : Eigen::VectorXd::Zero(n_tech);
+  t.gas_intensity = Eigen::VectorXd::Zero(n_tech);
+  for (Eigen::Index k = 0; k < n_tech && s.natural_gas_commodity; ++k)
+    if (s.technologies[static_cast<std::size_t>(k)].family == "dri")
+      t.gas_intensity(k) = std::max(0.0, inputs(k, *s.natural_gas_commodity));
 
   const double r = s.finance.discount_rate;
   bool perfect = false, trend = false;

@@ -35,6 +35,8 @@ struct CostTables {
   Eigen::VectorXd direct_intensity;              ///< t CO2 emitted per t crude steel, per technology
   Eigen::VectorXd captured_intensity;            ///< t CO2 captured per t crude steel, per technology
   Eigen::VectorXd scrap_intensity;               ///< t scrap per t crude steel (0 without a scrap commodity)
+  /// GJ of natural gas per t crude steel that counts against Region::dri_gas_supply ('dri' routes only)
+  Eigen::VectorXd gas_intensity;
 };
 
 /// Builds every table for one scenario (one ensemble member).

@@ -7,7 +7,7 @@
 namespace steelpath {
 
 DispatchOutcome dispatch(std::span<const SupplyBlock> blocks, double demand, double scrap_supply,
-                         std::span<double> production, std::span<std::size_t> order) {
+                         std::span<double> production, std::span<std::size_t> order, double gas_supply) {
   const std::size_t n = blocks.size();
   auto idx = order.first(n);
   std::iota(idx.begin(), idx.end(), std::size_t{0});
@@ -25,19 +25,29 @@ DispatchOutcome dispatch(std::span<const SupplyBlock> blocks, double demand, dou
   DispatchOutcome out;
   double remaining = std::max(demand, 0.0);
   double scrap_left = std::max(scrap_supply, 0.0);
+  double gas_left = std::max(gas_supply, 0.0);
   bool priced = false;
   for (std::size_t i : idx) {
     const SupplyBlock& b = blocks[i];
     production[i] = 0.0;
     if (b.capacity <= 0.0) continue;
     double q = std::min(b.capacity, remaining);
-    if (b.scrap_intensity > 0.0) q = std::min(q, scrap_left / b.scrap_intensity);
+    if (b.scrap_intensity > 0.0 && scrap_left / b.scrap_intensity < q) {
+      // A cut below a tonne (1e-6 Mt) is rounding, not a binding supply.
+      if (q - scrap_left / b.scrap_intensity > 1e-9 * std::max(1.0, demand)) out.scrap_bound = true;
+      q = scrap_left / b.scrap_intensity;
+    }
+    if (b.gas_intensity > 0.0) q = std::min(q, gas_left / b.gas_intensity);
     if (q <= 0.0) continue;
     production[i] = q;
     remaining -= q;
     if (b.scrap_intensity > 0.0) {
       scrap_left = std::max(0.0, scrap_left - q * b.scrap_intensity);
       out.scrap_used += q * b.scrap_intensity;
+    }
+    if (b.gas_intensity > 0.0) {
+      gas_left = std::max(0.0, gas_left - q * b.gas_intensity);
+      out.gas_used += q * b.gas_intensity;
     }
     out.produced += q;
     out.price = b.marginal_cost;

@@ -1,10 +1,12 @@
 // Merit-order dispatch of one regional market in one year. Supply blocks
 // (in the simulation: all units of one route in the region, which share a
 // marginal cost) are used cheapest first until demand is met; routes that use
-// scrap are also limited by the region's scrap supply.
+// scrap are also limited by the region's scrap supply, and routes that burn
+// gas for direct reduction by the region's gas supply for DRI.
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <span>
 
 namespace steelpath {
@@ -13,17 +15,21 @@ namespace steelpath {
 struct SupplyBlock {
   double capacity = 0.0;        ///< producible crude steel this year, Mt (nameplate x max utilisation)
   double marginal_cost = 0.0;   ///< USD/t crude steel, incl. carbon cost
-  double scrap_intensity = 0.0; ///< t scrap per t crude steel
+  double scrap_intensity = 0.0; ///< t scrap per t crude steel (EAF charge and converter charge alike)
+  double gas_intensity = 0.0;   ///< GJ of gas counted against the gas supply per t crude steel (DRI routes)
 };
 
 /// What a regional market's dispatch gives: production, unmet demand and scrap (Mt), price (USD/t).
 struct DispatchOutcome {
   double produced = 0.0;   ///< Mt crude steel
-  double unmet = 0.0;      ///< demand not met for lack of capacity or scrap, Mt
+  double unmet = 0.0;      ///< demand not met for lack of capacity, scrap or gas, Mt
   double scrap_used = 0.0; ///< Mt scrap
+  double gas_used = 0.0;   ///< PJ of gas for DRI (Mt x GJ/t)
   /// USD/t: marginal cost of the most expensive block that produced; NaN when
   /// nothing was produced (no demand, or no capacity): there is no price then.
   double price = 0.0;
+  /// True when the scrap supply cut a block's output: more scrap would have been used.
+  bool scrap_bound = false;
 };
 
 /// Fills `production` (Mt per block, same order as `blocks`). `order` is
@@ -31,7 +37,9 @@ struct DispatchOutcome {
 /// allocate. Ties in cost are broken by block index, so results are
 /// deterministic. With several scrap routes the greedy order is exact for the
 /// merit order and an approximation of the least-cost solution (docs/model.md).
+/// `scrap_supply` in Mt, `gas_supply` in PJ (infinite: no gas limit).
 DispatchOutcome dispatch(std::span<const SupplyBlock> blocks, double demand, double scrap_supply,
-                         std::span<double> production, std::span<std::size_t> order);
+                         std::span<double> production, std::span<std::size_t> order,
+                         double gas_supply = std::numeric_limits<double>::infinity());
 
 } // namespace steelpath

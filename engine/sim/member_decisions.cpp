@@ -1,6 +1,7 @@
 // Decision points and capacity expansion (docs/model.md, "Decisions").
 #include "sim/logit_choice.hpp"
 #include "sim/member_simulation.hpp"
+#include "sim/scrap_market.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -19,7 +20,7 @@ bool banned(const Scenario& s, std::size_t k, int year) {
 } // namespace
 
 bool MemberSimulation::route_open(std::size_t c, std::size_t r, std::size_t k, int year, double capacity,
-                                  double own_scrap) const {
+                                  double own_scrap, double own_gas) const {
   const Scenario& s = scenario_;
   const Technology& t = s.technologies[k];
   // The fund brings a route forward for alliance members once its knowledge
@@ -32,8 +33,14 @@ bool MemberSimulation::route_open(std::size_t c, std::size_t r, std::size_t k, i
     return false;
   const double need =
       capacity * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
-  return need <= 0.0 ||
-         scrap_commitment_[r] - own_scrap + need <= s.regions[r].scrap_supply[s.horizon.index(year)];
+  if (need > 0.0 &&
+      scrap_commitment_[r] - own_scrap + need > s.regions[r].scrap_supply[s.horizon.index(year)])
+    return false;
+  // Gas for DRI is committed the same way (PJ/yr), where the region limits it.
+  const double gas = capacity * s.market.max_utilisation * costs_.gas_intensity(static_cast<Eigen::Index>(k));
+  const auto& limit = s.regions[r].dri_gas_supply;
+  return gas <= 0.0 || !limit ||
+         gas_commitment_[r] - own_gas + gas <= (*limit)[s.horizon.index(year)] * kPetajoulePerBcm;
 }
 
 double MemberSimulation::pay_capex(std::size_t c, std::size_t r, std::size_t k, double capex, double capacity,
@@ -64,6 +71,7 @@ void MemberSimulation::close_unit(std::size_t i, std::size_t y, DecisionReason r
   if (year < fleet_.build_year[i] + s.technologies[k].lifetime_years) out.stranded[y] += cap;
   scrap_commitment_[r] -=
       cap * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+  gas_commitment_[r] -= cap * s.market.max_utilisation * costs_.gas_intensity(static_cast<Eigen::Index>(k));
   out.decisions.push_back(
       {year, static_cast<int>(i), static_cast<int>(k), -1, reason, DecisionAction::close, kNaN, lcos_reline});
 }
@@ -126,8 +134,11 @@ double MemberSimulation::gather_options(std::size_t i, std::size_t y, DecisionRe
   const auto r = static_cast<std::size_t>(fleet_.region[i]);
   const auto k = static_cast<std::size_t>(fleet_.technology[i]);
   const double cap = fleet_.capacity[i];
-  const double own_scrap =
-      cap * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+  // Scrap is committed at full utilisation: the dispatch may run the unit
+  // that hard, and a route starved of scrap leaves demand unmet.
+  const double u = s.market.max_utilisation;
+  const double own_scrap = cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+  const double own_gas = cap * u * costs_.gas_intensity(static_cast<Eigen::Index>(k));
   const bool rebuild = reason == DecisionReason::end_of_life;
   const Investor who{c, r, cap, static_cast<int>(k)};
   // A stranded unit may carry on as it is (no capex), switch or close.
@@ -148,7 +159,7 @@ double MemberSimulation::gather_options(std::size_t i, std::size_t y, DecisionRe
     opt_action_.push_back(DecisionAction::reline);
   }
   for (std::size_t j = 0; j < T_; ++j) {
-    if (j == k || !route_open(c, r, j, year, cap, own_scrap)) continue;
+    if (j == k || !route_open(c, r, j, year, cap, own_scrap, own_gas)) continue;
     const Technology& tj = s.technologies[j];
     double capex = rebuild ? tj.capex_greenfield : tj.capex_switch;
     if (!rebuild && !tj.capex_switch_from.empty() && !std::isnan(tj.capex_switch_from[k]))
@@ -172,6 +183,7 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   // that hard, and a route starved of scrap leaves demand unmet.
   const double u = s.market.max_utilisation;
   const double own_scrap = cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+  const double own_gas = cap * u * costs_.gas_intensity(static_cast<Eigen::Index>(k));
   const bool rebuild = reason == DecisionReason::end_of_life;
   const bool stranded = reason == DecisionReason::stranded;
   const double lcos_reline = gather_options(i, y, reason);
@@ -240,6 +252,7 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   if (j != k || rebuild) learning_.add_capacity(j, cap);
   if (j != k) new_capacity_[j] += cap;
   scrap_commitment_[r] += cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(j)) - own_scrap;
+  gas_commitment_[r] += cap * u * costs_.gas_intensity(static_cast<Eigen::Index>(j)) - own_gas;
   fleet_.last_investment_year[i] = year;
   fleet_.idle_years[i] = 0;
   if (rebuild) fleet_.build_year[i] = year;
@@ -320,7 +333,7 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
       opt_lcos_.clear();
       opt_tech_.clear();
       for (std::size_t k = 0; k < T_; ++k) {
-        if (!route_open(builder, r, k, year, size, 0.0)) continue;
+        if (!route_open(builder, r, k, year, size, 0.0, 0.0)) continue;
         opt_lcos_.push_back(
             levelized_cost(Investor{builder, r, size, -1}, k, s.technologies[k].capex_greenfield, y));
         opt_tech_.push_back(static_cast<int>(k));
@@ -345,6 +358,8 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
       fleet_.next_decision_year[i] = year + std::max(1, t.construction_years) + t.campaign_years;
       scrap_commitment_[r] +=
           size * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+      gas_commitment_[r] +=
+          size * s.market.max_utilisation * costs_.gas_intensity(static_cast<Eigen::Index>(k));
       out.new_units.push_back(std::move(name));
       out.decisions.push_back({year, static_cast<int>(i), -1, static_cast<int>(k), DecisionReason::expansion,
                                DecisionAction::build, opt_lcos_[pick],

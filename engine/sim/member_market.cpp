@@ -2,21 +2,33 @@
 // the accounting that follows (docs/model.md, "Market" and "Accounting").
 #include "sim/ets_clearing.hpp"
 #include "sim/member_simulation.hpp"
+#include "sim/scrap_market.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace steelpath {
 
+// Dispatches region r at an allowance price and clears its scrap market with
+// it (sim/scrap_market.hpp): blocks_ keep the marginal costs at the cleared
+// scrap price, scrap_price_[r] that price.
 DispatchOutcome MemberSimulation::dispatch_region(std::size_t r, std::size_t y, double allowance) {
   for (std::size_t k = 0; k < T_; ++k) {
     SupplyBlock& b = blocks_[r * T_ + k];
     b.marginal_cost = marginal_cost(r, k, y, allowance);
     b.scrap_intensity = costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+    b.gas_intensity = costs_.gas_intensity(static_cast<Eigen::Index>(k));
   }
-  const std::span<const SupplyBlock> region_blocks(blocks_.data() + r * T_, T_);
+  const std::span<SupplyBlock> region_blocks(blocks_.data() + r * T_, T_);
   const std::span<double> prod(block_production_.data() + r * T_, T_);
-  return dispatch(region_blocks, demand_[r], scenario_.regions[r].scrap_supply[y], prod, order_);
+  const auto& gas = scenario_.regions[r].dri_gas_supply;
+  const double gas_pj = gas ? (*gas)[y] * kPetajoulePerBcm : std::numeric_limits<double>::infinity();
+  const ScrapClearing c = clear_scrap(region_blocks, demand_[r], scrap_curve(scenario_, r, y), gas_pj,
+                                      priced_, prod, order_, mix_production_, scrap_price_[r]);
+  std::copy(priced_.begin(), priced_.end(), region_blocks.begin());
+  scrap_price_[r] = c.price;
+  return c.dispatch;
 }
 
 // Dispatches the ETS's regions at an allowance price and returns what the
@@ -85,6 +97,10 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
     out.unmet_demand[yr] = d.unmet;
     out.steel_price[yr] = d.price;
     out.scrap_used[yr] = d.scrap_used;
+    out.scrap_price[yr] = scrap_price_[r];
+    out.scrap_available[yr] = scenario_.regions[r].scrap_supply[y];
+    out.gas_use[yr] = d.gas_used / kPetajoulePerBcm;
+    outlook_.scrap_premium[r] = scrap_price_[r] - scrap_curve(scenario_, r, y).reference_price;
     out.carbon_price[yr] = costs_.carbon_tax[r](static_cast<Eigen::Index>(y));
   }
   if (s.policy.ets && s.policy.ets->trading == EmissionsTrading::Trading::intensity) {
@@ -118,8 +134,9 @@ void MemberSimulation::account(std::size_t y, MemberResult& out) {
       // Resource cost: no carbon payments (transfers); fixed opex on the
       // block's operating capacity (clear_market summed it), not per unit.
       const CostTerms cost = route_cost_.operating(r, k, y, allowance_);
+      const double scrap = costs_.scrap_intensity(ki) * outlook_.scrap_premium[r]; // at the cleared price
       out.operating_cost[y * R_ + r] +=
-          q * (cost.variable + cost.storage) + s.technologies[k].opex_fixed * out.capacity[a];
+          q * (cost.variable + scrap + cost.storage) + s.technologies[k].opex_fixed * out.capacity[a];
     }
   // Units share their block's output in proportion to capacity.
   for (std::size_t i = 0; i < fleet_.size(); ++i) {

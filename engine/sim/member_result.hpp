@@ -57,6 +57,12 @@ struct MemberResult {
   std::vector<double> unmet_demand; ///< Mt
   std::vector<double> steel_price;  ///< USD/t, marginal unit's cost (NaN: nothing produced)
   std::vector<double> scrap_used;   ///< Mt scrap
+  /// cleared scrap price, USD/t scrap
+  std::vector<double> scrap_price;
+  /// scrap that can be collected, Mt
+  std::vector<double> scrap_available;
+  /// natural gas burnt by 'dri' routes, bcm
+  std::vector<double> gas_use;
   std::vector<double> carbon_price; ///< carbon tax, USD/t CO2
   std::vector<double> investment;   ///< capex spent, million USD
   /// Resource cost of operating: variable costs without carbon payments

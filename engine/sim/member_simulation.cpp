@@ -53,7 +53,10 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
   blocks_.resize(R_ * T_);
   block_production_.resize(R_ * T_);
   order_.resize(T_);
-  for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_})
+  priced_.resize(T_);
+  mix_production_.resize(T_);
+  for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_, &scrap_price_,
+                  &outlook_.scrap_premium, &gas_commitment_})
     v->resize(R_);
   company_capacity_.resize(R_ * C_);
   for (auto* v : {&outlook_.internal_price, &finance_left_, &last_revenue_, &target_reference_})
@@ -89,6 +92,7 @@ void MemberSimulation::run(MemberResult& out) {
   learning_.reset(s);
   const double u = s.finance.expected_utilisation;
   std::fill(scrap_commitment_.begin(), scrap_commitment_.end(), 0.0);
+  std::fill(gas_commitment_.begin(), gas_commitment_.end(), 0.0);
   for (std::size_t i = 0; i < fleet_.size(); ++i) {
     const auto k = static_cast<std::size_t>(fleet_.technology[i]);
     const int j = s.behaviour.campaign_jitter_years;
@@ -103,10 +107,14 @@ void MemberSimulation::run(MemberResult& out) {
     fleet_.next_decision_year[i] = t.next_decision_year;
     scrap_commitment_[static_cast<std::size_t>(fleet_.region[i])] +=
         fleet_.capacity[i] * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
+    gas_commitment_[static_cast<std::size_t>(fleet_.region[i])] +=
+        fleet_.capacity[i] * s.market.max_utilisation * costs_.gas_intensity(static_cast<Eigen::Index>(k));
   }
   std::fill(outlook_.internal_price.begin(), outlook_.internal_price.end(), 0.0);
   std::fill(target_reference_.begin(), target_reference_.end(), -1.0);
   std::fill(last_price_.begin(), last_price_.end(), std::numeric_limits<double>::quiet_NaN());
+  std::fill(outlook_.scrap_premium.begin(), outlook_.scrap_premium.end(), 0.0);
+  std::fill(scrap_price_.begin(), scrap_price_.end(), std::numeric_limits<double>::quiet_NaN());
   // Before any revenue is known, a company's is estimated as its capacity at
   // the expected utilisation sold at its routes' variable cost.
   std::fill(last_revenue_.begin(), last_revenue_.end(), 0.0);

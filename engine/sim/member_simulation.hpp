@@ -79,7 +79,7 @@ private:
   [[nodiscard]] bool buildout_allows(std::size_t k, double capacity, double limit) const;
   void close_unit(std::size_t i, std::size_t y, DecisionReason reason, double lcos_reline, MemberResult& out);
   [[nodiscard]] bool route_open(std::size_t c, std::size_t r, std::size_t k, int year, double capacity,
-                                double own_scrap) const;
+                                double own_scrap, double own_gas) const;
   double pay_capex(std::size_t c, std::size_t r, std::size_t k, double capex, double capacity, std::size_t y,
                    MemberResult& out);
   // member_market.cpp
@@ -111,6 +111,7 @@ private:
   std::vector<double> demand_;           ///< this year's demand per region, Mt
   std::vector<double> last_price_;       ///< last year's steel price per region, USD/t
   std::vector<double> scrap_commitment_; ///< expected scrap use per region, Mt/yr
+  std::vector<double> gas_commitment_;   ///< expected gas use of 'dri' routes per region, PJ/yr
   std::vector<double> new_capacity_; ///< capacity gained by each route this year, Mt/yr (build-out limits)
   std::vector<double> finance_left_; ///< per company this year, million USD (inf: no limit)
   std::vector<double> last_revenue_; ///< per company, million USD
@@ -122,6 +123,9 @@ private:
   std::vector<int> opt_tech_;
   std::vector<DecisionAction> opt_action_;
   std::vector<double> ets_candidates_; ///< prices where the merit order may change
+  std::vector<SupplyBlock> priced_;    ///< one region's blocks at a trial scrap price
+  std::vector<double> mix_production_; ///< scratch of the scrap clearing, Mt per block
+  std::vector<double> scrap_price_;    ///< per region: scrap price of the last dispatch, USD/t
   double allowance_ = 0.0;             ///< this year's allowance price, USD/t CO2
 
   /// Who may take a build-out-limited route now (docs/model.md, "Build-out limits").

@@ -93,7 +93,9 @@ CostTerms RouteCost::levelized(const Investor& who, std::size_t k, double capex,
   const double capex_paid = std::max(0.0, capex * learning_.multiplier(k) - subsidy);
   CostTerms t;
   t.capital = (capex_paid * crf_[c * T_ + k] + tech.opex_fixed) / s.finance.expected_utilisation;
-  t.variable = variable;
+  // Scrap at last year's cleared price (sim/scrap_market.hpp), not the reference.
+  const double scrap = outlook.scrap_premium.empty() ? 0.0 : outlook.scrap_premium[r];
+  t.variable = variable + costs_.scrap_intensity(ki) * scrap;
   t.carbon = costs_.direct_intensity(ki) * (tax + outlook.internal_price[c]);
   if (covered_[r]) t.allowances = outlook.expected_allowance * allowance_slope(k, y);
   t.standard_penalty = standard_penalty(r, k, y);

@@ -55,6 +55,8 @@ struct CostOutlook {
   std::vector<double> offtake_committed; ///< per contract: qualifying capacity x utilisation, Mt/yr
   double expected_allowance = 0.0;       ///< allowance price expected (last year's), USD/t CO2
   double subsidy_left = 0.0;             ///< this year's subsidy budget left, million USD
+  /// per region: last year's cleared scrap price less the scrap commodity's price, USD/t scrap
+  std::vector<double> scrap_premium;
 };
 
 /// Who invests: a company's unit in a region (its current route, or -1 for a

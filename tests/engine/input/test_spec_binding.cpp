@@ -66,7 +66,7 @@ const char* kRich =
     "       process_emissions: 0.1, capture_rate: 0.2}\n"
     "regions:\n"
     "  r: {prices: {coal: 110}, carbon_price: 15, grid_intensity: 0.5, demand_reduction: 0.05,\n"
-    "      intensity_standard: {max: 1.8, penalty: 40}}\n"
+    "      intensity_standard: {max: 1.8, penalty: 40}, dri_gas_supply: 3}\n"
     "companies:\n"
     "  c: {hurdle_rate: 0.09, finance_limit: 0.5, debt_limit: 1000,\n"
     "      target: {peak_year: 2026, neutrality_year: 2060, intensity: 1.5, price_step: 12, price_max: "
@@ -85,7 +85,8 @@ const char* kRich =
     "fleet_timing: {draw: 3}\n"
     "finance: {discount_rate: 0.07, expected_utilisation: 0.8}\n"
     "metrics: {discount_rate: 0.03}\n"
-    "market: {max_utilisation: 0.88}\n";
+    "market: {max_utilisation: 0.88, scrap_elasticity: 0.4, scrap_reference_share: 0.7, scrap_floor_share: "
+    "0.6}\n";
 
 } // namespace
 

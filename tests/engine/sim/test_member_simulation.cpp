@@ -194,6 +194,9 @@ TEST_CASE("a switch to a scrap route needs the region's scrap", "[sim][member]")
     s.technologies.push_back(eaf);
     s.scrap_commodity = 2;
     s.regions[0].scrap_supply = YearSeries::constant(s.horizon, scrap_supply);
+    // All the scrap at the reference price (phi = 1), a steep curve below it (eps = 5).
+    s.market.scrap_reference_share = 1.0;
+    s.market.scrap_elasticity = 5.0;
     s.finance = {0.0, 0.8};
     s.policy.carbon_price = YearSeries::constant(s.horizon, 20.0);
     return simulate(s);
@@ -209,6 +212,8 @@ TEST_CASE("a switch to a scrap route needs the region's scrap", "[sim][member]")
   // Dispatch: the EAF runs at capacity (6 Mt, 6.6 Mt of scrap); the bf unit makes the rest of 10 Mt.
   CHECK(enough.production[2] == Approx(6.0));
   CHECK(enough.scrap_used[0] == Approx(6.6));
+  // The scrap market clears where 6.7 (p / 100)^5 = 6.6: p = 100 x (6.6 / 6.7)^0.2 = 99.70 USD/t.
+  CHECK(enough.scrap_price[0] == Approx(99.70).margin(0.06));
 }
 
 TEST_CASE("company targets are met or missed as worked out by hand", "[sim][targets]") {
