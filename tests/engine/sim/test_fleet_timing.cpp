@@ -125,7 +125,7 @@ TEST_CASE("a known relining is kept; an imputed one lands in the dated support",
 TEST_CASE("fleet_timing.draw: two draws differ, one draw is bit-identical", "[sim][fleet_timing]") {
   Scenario s = two_routes();
   for (int i = 0; i < 200; ++i)
-    s.units.push_back(unit("u" + std::to_string(i), i % 2, 1980, 0));
+    s.units.push_back(unit(std::string("u").append(std::to_string(i)), i % 2, 1980, 0));
   s.fleet_timing.draw = 0;
   const auto a = timings(s);
   CHECK(same(a, timings(s)));
@@ -149,7 +149,7 @@ TEST_CASE("fleet_timing.draw in a run: the same draw is bit-identical, another m
   Scenario s = test::tiny_scenario(); // campaign 10 years, 2025-2034; units without a relining year
   s.units.clear();
   for (int i = 0; i < 12; ++i)
-    s.units.push_back({"u" + std::to_string(i), "p", 0, 0, 0, 1.0, 2000, 0});
+    s.units.push_back({std::string("u").append(std::to_string(i)), "p", 0, 0, 0, 1.0, 2000, 0});
   const MemberResult a = simulate(s);
   CHECK(test::identical(a, simulate(s)));
   s.fleet_timing.draw = 1;
