@@ -13,9 +13,10 @@ namespace steelpath::schema {
 
 // 3: ensemble files (ensemble_schema.hpp); 4: metrics in single-run files,
 // steelpath_role, paired metrics, lever_value_text, statistics coordinates;
-// 5: present-value metrics (metrics_discount_rate), abatement_cost_levelized.
+// 5: present-value metrics (metrics_discount_rate), abatement_cost_levelized;
+// 6: steel_price_short_run, steel_price_floor (price formation).
 /// Version of the results file schema (the `schema_version` attribute).
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 /// One variable of the results file: group, name, dimensions, units and long name.
 struct Variable {

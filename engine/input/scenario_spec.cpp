@@ -89,6 +89,21 @@ Spec build() {
                   {{"max_utilisation",
                     at<market, &Market::max_utilisation>(number(
                         "highest share of capacity a unit produces in a year", "1", {0.01, 1.0}, "0.9"))},
+                   {"scarcity_adder",
+                    at<market, &Market::scarcity_adder>(
+                        number("price adder at full utilisation of a region's capacity (default: Steel-IQ's "
+                               "steel_price_buffer, SimulationConfig, 2026)",
+                               "USD/t", {0.0, 2000.0}, "200"))},
+                   {"scarcity_threshold",
+                    at<market, &Market::scarcity_threshold>(number(
+                        "utilisation (production / capacity x max_utilisation) above which the scarcity "
+                        "adder rises, quadratically to its level at 1 (assumption)",
+                        "1", {0.0, 0.99}, "0.95"))},
+                   {"long_run_factor",
+                    at<market, &Market::long_run_factor>(
+                        number("multiplies the long-run price floor, the full cost of the most expensive "
+                               "capacity the market keeps; 0: no floor (calibrated, docs/model.md)",
+                               "1", {0.0, 3.0}, "1"))},
                    {"scrap_commodity", scrap_ref},
                    {"electricity_commodity",
                     ref_to("the commodity that is grid electricity (default: 'electricity' if declared)",

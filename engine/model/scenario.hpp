@@ -38,6 +38,12 @@ struct MetricSettings {
 /// Assumptions of the yearly market dispatch.
 struct Market {
   double max_utilisation = 0.9; ///< highest share of capacity a unit can produce in a year, 0..1
+  /// Scarcity adder at full utilisation, USD/t (Steel-IQ's steel_price_buffer, 200 USD/t).
+  double scarcity_adder = 200.0;
+  /// Utilisation (production / capacity x max_utilisation) where the adder starts, 0..1 (assumption).
+  double scarcity_threshold = 0.95;
+  /// Multiplies the long-run floor (full cost of the capacity kept); 0: no floor (calibrated, docs/model.md).
+  double long_run_factor = 1.0;
 };
 
 /// How the agents decide (docs/model.md, "Decisions").

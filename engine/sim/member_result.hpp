@@ -55,10 +55,12 @@ struct MemberResult {
   // [year][region]
   std::vector<double> demand;       ///< after material efficiency, Mt
   std::vector<double> unmet_demand; ///< Mt
-  std::vector<double> steel_price;  ///< USD/t, marginal unit's cost (NaN: nothing produced)
-  std::vector<double> scrap_used;   ///< Mt scrap
-  std::vector<double> carbon_price; ///< carbon tax, USD/t CO2
-  std::vector<double> investment;   ///< capex spent, million USD
+  std::vector<double> steel_price;  ///< USD/t, max(short run, long-run floor) (NaN: nothing produced)
+  std::vector<double> steel_price_short_run; ///< USD/t, marginal unit's cost + scarcity adder (NaN: none)
+  std::vector<double> steel_price_floor; ///< USD/t, long-run floor: full cost of capacity kept (NaN: none)
+  std::vector<double> scrap_used;        ///< Mt scrap
+  std::vector<double> carbon_price;      ///< carbon tax, USD/t CO2
+  std::vector<double> investment;        ///< capex spent, million USD
   /// Resource cost of operating: variable costs without carbon payments
   /// (taxes, allowances, penalties are transfers), CCUS storage and fixed
   /// opex, million USD.

@@ -19,6 +19,7 @@
 #include "sim/fleet_state.hpp"
 #include "sim/learning.hpp"
 #include "sim/member_result.hpp"
+#include "sim/price_formation.hpp"
 #include "sim/random_stream.hpp"
 #include "sim/route_cost.hpp"
 
@@ -70,6 +71,7 @@ private:
   void clear_market(std::size_t y, MemberResult& out);
   DispatchOutcome dispatch_region(std::size_t r, std::size_t y, double allowance_price);
   double covered_emissions(std::size_t y, double allowance_price);
+  RegionalPrice regional_price(std::size_t r, std::size_t y, const DispatchOutcome& d);
   void account(std::size_t y, MemberResult& out);
   [[nodiscard]] double marginal_cost(std::size_t r, std::size_t k, std::size_t y,
                                      double allowance_price) const {
@@ -91,6 +93,8 @@ private:
   std::vector<SupplyBlock> blocks_;      ///< [region][technology]
   std::vector<double> block_production_; ///< Mt, [region][technology]
   std::vector<std::size_t> order_;
+  std::vector<SupplyBlock> full_blocks_; ///< one region's blocks at full cost (price floor), [technology]
+  std::vector<double> full_production_;  ///< scratch of the floor's dispatch, Mt, [technology]
   std::vector<double> demand_;           ///< this year's demand per region, Mt
   std::vector<double> last_price_;       ///< last year's steel price per region, USD/t
   std::vector<double> scrap_commitment_; ///< expected scrap use per region, Mt/yr
