@@ -69,13 +69,33 @@ Spec build() {
           {"seed",
            at<root, &Scenario::seed>(integer("keys every random draw; the same seed gives the same results",
                                              "1", {0, 2147483647}, "1"))},
-          {"finance", record("financial assumptions", false,
-                             {{"discount_rate",
-                               at<finance, &Finance::discount_rate>(number(
-                                   "hurdle rate for levelized costs, per year", "1", {0.0, 1.0}, "0.08"))},
-                              {"expected_utilisation", at<finance, &Finance::expected_utilisation>(number(
-                                                           "capacity factor assumed when levelizing capex",
-                                                           "1", {0.01, 1.0}, "0.85"))}})},
+          {"finance",
+           record(
+               "financial assumptions", false,
+               {{"discount_rate", at<finance, &Finance::discount_rate>(number(
+                                      "hurdle rate for levelized costs, per year", "1", {0.0, 1.0}, "0.08"))},
+                {"expected_utilisation",
+                 at<finance, &Finance::expected_utilisation>(
+                     number("capacity factor assumed when levelizing capex", "1", {0.01, 1.0}, "0.85"))},
+                {"equity_share", at<finance, &Finance::equity_share>(number(
+                                     "share of an investment paid from the company's cash, the rest borrowed "
+                                     "(default: Steel-IQ equity_share, 2026)",
+                                     "1", {0.0, 1.0}, "0.2"))},
+                {"cost_of_debt",
+                 at<finance, &Finance::cost_of_debt>(
+                     number("interest rate on company debt, per year (default: Steel-IQ's cost of debt "
+                            "of existing furnace groups, 0.05; China 5-year LPR 3.6 % nominal, 2024-25)",
+                            "1", {0.0, 0.5}, "0.05"))},
+                {"debt_tenor", at<finance, &Finance::debt_tenor>(
+                                   integer("years over which a loan is repaid as an annuity (default: "
+                                           "Steel-IQ plant_lifetime)",
+                                           "yr", {1, 60}, "20"))},
+                {"leverage_limit",
+                 at<finance, &Finance::leverage_limit>(
+                     number("companies borrow no further once net debt exceeds this multiple of last "
+                            "year's EBITDA; 0: no limit (3.0 is the conventional level, "
+                            "docs/research/issue-17-sources.md section 2)",
+                            "1", {0.0, 100.0}, "0"))}})},
           {"metrics",
            record("how the results summarise a run (docs/output.md); the simulation does not read these",
                   false,

@@ -82,7 +82,10 @@ struct MemberResult {
       company_costs; ///< variable, carbon (tax, allowances, penalties, storage) and fixed costs, million USD
   std::vector<double> company_investment; ///< capex before subsidies, million USD
   std::vector<double> company_subsidies;  ///< capex subsidies received, million USD
-  std::vector<double> company_cash; ///< cumulative revenue - costs - investment + subsidies, million USD
+  std::vector<double> company_cash;       ///< cash at the end of the year, million USD (company_finance.hpp)
+  std::vector<double> company_ebitda;     ///< revenue - costs, million USD
+  std::vector<double> company_debt;       ///< loans outstanding at the end of the year, million USD
+  std::vector<double> company_interest;   ///< interest paid in the year, million USD
   // [year][contract]
   std::vector<double> offtake_volume;  ///< Mt delivered under the contract
   std::vector<double> offtake_premium; ///< million USD paid above the market price

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "model/scenario.hpp"
+#include "sim/company_finance.hpp"
 #include "sim/cost_tables.hpp"
 #include "sim/dispatch.hpp"
 #include "sim/fleet_state.hpp"
@@ -58,6 +59,8 @@ private:
   void start_year(std::size_t y, MemberResult& out);
   void start_units(int year);
   void end_year(std::size_t y, MemberResult& out);
+  void open_books();
+  void close_books(std::size_t y, MemberResult& out);
   // member_decisions.cpp
   void take_decisions(std::size_t y, MemberResult& out);
   void decide(std::size_t i, std::size_t y, DecisionReason reason, MemberResult& out);
@@ -101,6 +104,8 @@ private:
   std::vector<double> new_capacity_; ///< capacity gained by each route this year, Mt/yr (build-out limits)
   std::vector<double> finance_left_; ///< per company this year, million USD (inf: no limit)
   std::vector<double> last_revenue_; ///< per company, million USD
+  std::vector<Books> books_;         ///< per company: cash and debt now, million USD
+  std::vector<double> payments_;     ///< [company][year]: annuities due on the company's loans, million USD
   std::vector<double> target_reference_; ///< per company: emissions at the target's reference year, Mt CO2
   std::vector<double> region_capacity_;  ///< per region: capacity not closed, Mt/yr
   std::vector<double> company_capacity_; ///< [region][company]: capacity not closed, Mt/yr
