@@ -14,7 +14,9 @@ namespace steelpath::schema {
 // 3: ensemble files (ensemble_schema.hpp); 4: metrics in single-run files,
 // steelpath_role, paired metrics, lever_value_text, statistics coordinates;
 // 5: present-value metrics (metrics_discount_rate), abatement_cost_levelized;
-// 6: scrap_price, scrap_available, gas_use_dri.
+// 6: scrap_price, scrap_available, gas_use_dri (scrap market, gas for DRI);
+// steel_price_short_run, steel_price_floor (price formation); company_ebitda,
+// company_debt, company_interest, company_cash from the balance sheet.
 /// Version of the results file schema (the `schema_version` attribute).
 inline constexpr int kSchemaVersion = 6;
 

@@ -76,13 +76,33 @@ Spec build() {
                                 "which draw of the imputation: 0 the shipped default, k > 0 another equally "
                                 "likely one (sample it in an ensemble), -1 the central case (medians)",
                                 "1", {-1, 1000000}, "0"))}})},
-          {"finance", record("financial assumptions", false,
-                             {{"discount_rate",
-                               at<finance, &Finance::discount_rate>(number(
-                                   "hurdle rate for levelized costs, per year", "1", {0.0, 1.0}, "0.08"))},
-                              {"expected_utilisation", at<finance, &Finance::expected_utilisation>(number(
-                                                           "capacity factor assumed when levelizing capex",
-                                                           "1", {0.01, 1.0}, "0.85"))}})},
+          {"finance",
+           record(
+               "financial assumptions", false,
+               {{"discount_rate", at<finance, &Finance::discount_rate>(number(
+                                      "hurdle rate for levelized costs, per year", "1", {0.0, 1.0}, "0.08"))},
+                {"expected_utilisation",
+                 at<finance, &Finance::expected_utilisation>(
+                     number("capacity factor assumed when levelizing capex", "1", {0.01, 1.0}, "0.85"))},
+                {"equity_share", at<finance, &Finance::equity_share>(number(
+                                     "share of an investment paid from the company's cash, the rest borrowed "
+                                     "(default: Steel-IQ equity_share, 2026)",
+                                     "1", {0.0, 1.0}, "0.2"))},
+                {"cost_of_debt",
+                 at<finance, &Finance::cost_of_debt>(
+                     number("interest rate on company debt, per year (default: Steel-IQ's cost of debt "
+                            "of existing furnace groups, 0.05; China 5-year LPR 3.6 % nominal, 2024-25)",
+                            "1", {0.0, 0.5}, "0.05"))},
+                {"debt_tenor", at<finance, &Finance::debt_tenor>(
+                                   integer("years over which a loan is repaid as an annuity (default: "
+                                           "Steel-IQ plant_lifetime)",
+                                           "yr", {1, 60}, "20"))},
+                {"leverage_limit",
+                 at<finance, &Finance::leverage_limit>(
+                     number("companies borrow no further once net debt exceeds this multiple of last "
+                            "year's EBITDA; 0: no limit (3.0 is the conventional level, "
+                            "docs/research/issue-17-sources.md section 2)",
+                            "1", {0.0, 100.0}, "0"))}})},
           {"metrics",
            record("how the results summarise a run (docs/output.md); the simulation does not read these",
                   false,
@@ -111,6 +131,21 @@ Spec build() {
                         "lowest cleared scrap price as a share of the scrap commodity's price (assumption: "
                         "collection and processing cost)",
                         "1", {0.0, 1.0}, "0.5"))},
+                   {"scarcity_adder",
+                    at<market, &Market::scarcity_adder>(
+                        number("price adder at full utilisation of a region's capacity (default: Steel-IQ's "
+                               "steel_price_buffer, SimulationConfig, 2026)",
+                               "USD/t", {0.0, 2000.0}, "200"))},
+                   {"scarcity_threshold",
+                    at<market, &Market::scarcity_threshold>(number(
+                        "utilisation (production / capacity x max_utilisation) above which the scarcity "
+                        "adder rises, quadratically to its level at 1 (assumption)",
+                        "1", {0.0, 0.99}, "0.95"))},
+                   {"long_run_factor",
+                    at<market, &Market::long_run_factor>(
+                        number("multiplies the long-run price floor, the full cost of the most expensive "
+                               "capacity the market keeps; 0: no floor (calibrated, docs/model.md)",
+                               "1", {0.0, 3.0}, "1"))},
                    {"scrap_commodity", scrap_ref},
                    {"natural_gas_commodity",
                     ref_to("the commodity whose use by 'dri' routes regions.*.dri_gas_supply limits "

@@ -151,7 +151,7 @@ Spec companies_spec() {
                                            "limit)",
                                            "1", {0.0, 10.0}, "0"))},
                      {"debt_limit", at<company, &Company::debt_limit>(
-                                        number("cumulative cash may not fall below minus this (0: no limit)",
+                                        number("net debt (debt - cash) may not exceed this (0: no limit)",
                                                "million USD", {0.0, 1e7}, "0"))},
                      {"alliance", choice("member of the innovation alliance", {"true", "false"}, "false")},
                      {"target",

@@ -34,7 +34,7 @@ struct Company {
   /// How it expects prices and carbon costs over a campaign.
   Foresight foresight = Foresight::perfect;
   double finance_limit = 0.0;   ///< capex per year at most this share of last year's revenue; 0: no limit
-  double debt_limit = 0.0;      ///< cumulative cash may not fall below minus this, million USD; 0: no limit
+  double debt_limit = 0.0;      ///< net debt (debt - cash) may not exceed this, million USD; 0: no limit
   bool alliance_member = false; ///< member of the innovation alliance (fund-induced availability)
   /// Its own climate target (an internal carbon price); empty: none.
   std::optional<CompanyTarget> target;

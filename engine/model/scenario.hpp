@@ -24,6 +24,14 @@ namespace steelpath {
 struct Finance {
   double discount_rate = 0.08;        ///< default hurdle rate for levelized costs, 1/yr
   double expected_utilisation = 0.85; ///< capacity factor assumed when levelizing capex, 0..1
+  /// Share of an investment paid from a company's cash; the rest is borrowed, 0..1 (Steel-IQ equity_share).
+  double equity_share = 0.2;
+  /// Interest rate on company debt, 1/yr (Steel-IQ's cost of debt of existing furnace groups).
+  double cost_of_debt = 0.05;
+  /// Years over which a loan is repaid as an annuity (Steel-IQ plant_lifetime).
+  int debt_tenor = 20;
+  /// New borrowing stops where net debt / last year's EBITDA would exceed this; 0: no limit.
+  double leverage_limit = 0.0;
 };
 
 /// How the results summarise a run (output/member_metrics.hpp): settings of
@@ -44,6 +52,12 @@ struct Market {
   double scrap_reference_share = 0.83;
   /// lowest cleared scrap price as a share of the scrap commodity's price, 0..1
   double scrap_floor_share = 0.5;
+  /// Scarcity adder at full utilisation, USD/t (Steel-IQ's steel_price_buffer, 200 USD/t).
+  double scarcity_adder = 200.0;
+  /// Utilisation (production / capacity x max_utilisation) where the adder starts, 0..1 (assumption).
+  double scarcity_threshold = 0.95;
+  /// Multiplies the long-run floor (full cost of the capacity kept); 0: no floor (calibrated, docs/model.md).
+  double long_run_factor = 1.0;
 };
 
 /// How the agents decide (docs/model.md, "Decisions").

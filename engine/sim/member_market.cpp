@@ -1,8 +1,10 @@
 // The market of a year: allowance price, merit-order dispatch per region, and
 // the accounting that follows (docs/model.md, "Market" and "Accounting").
 #include "sim/ets_clearing.hpp"
+#include "sim/levelized_cost.hpp"
 #include "sim/member_simulation.hpp"
 #include "sim/scrap_market.hpp"
+#include "sim/price_formation.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -29,6 +31,25 @@ DispatchOutcome MemberSimulation::dispatch_region(std::size_t r, std::size_t y, 
   std::copy(priced_.begin(), priced_.end(), region_blocks.begin());
   scrap_price_[r] = c.price;
   return c.dispatch;
+}
+
+// The price of region r after its final dispatch `d` (docs/model.md, "Price
+// formation"): the long-run floor takes each block's full cost, the capital
+// charge of a relining at the scenario's discount rate included.
+RegionalPrice MemberSimulation::regional_price(std::size_t r, std::size_t y, const DispatchOutcome& d) {
+  const Scenario& s = scenario_;
+  for (std::size_t k = 0; k < T_; ++k) {
+    const Technology& t = s.technologies[k];
+    const SupplyBlock& b = blocks_[r * T_ + k];
+    const double crf = capital_recovery_factor(s.finance.discount_rate, t.campaign_years);
+    full_blocks_[k] = {b.capacity,
+                       full_cost(b.marginal_cost, t.opex_fixed, t.capex_reline * learning_.multiplier(k), crf,
+                                 s.finance.expected_utilisation),
+                       b.scrap_intensity};
+  }
+  const std::span<const SupplyBlock> region_blocks(blocks_.data() + r * T_, T_);
+  return form_price(d, region_blocks, full_blocks_, s.regions[r].scrap_supply[y], s.market, full_production_,
+                    order_);
 }
 
 // Dispatches the ETS's regions at an allowance price and returns what the
@@ -95,7 +116,10 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
     const std::size_t yr = y * R_ + r;
     out.demand[yr] = demand_[r];
     out.unmet_demand[yr] = d.unmet;
-    out.steel_price[yr] = d.price;
+    const RegionalPrice p = regional_price(r, y, d);
+    out.steel_price[yr] = p.price;
+    out.steel_price_short_run[yr] = p.short_run;
+    out.steel_price_floor[yr] = p.floor;
     out.scrap_used[yr] = d.scrap_used;
     out.scrap_price[yr] = scrap_price_[r];
     out.scrap_available[yr] = scenario_.regions[r].scrap_supply[y];

@@ -55,7 +55,9 @@ struct MemberResult {
   // [year][region]
   std::vector<double> demand;       ///< after material efficiency, Mt
   std::vector<double> unmet_demand; ///< Mt
-  std::vector<double> steel_price;  ///< USD/t, marginal unit's cost (NaN: nothing produced)
+  std::vector<double> steel_price;  ///< USD/t, max(short run, long-run floor) (NaN: nothing produced)
+  std::vector<double> steel_price_short_run; ///< USD/t, marginal unit's cost + scarcity adder (NaN: none)
+  std::vector<double> steel_price_floor; ///< USD/t, long-run floor: full cost of capacity kept (NaN: none)
   std::vector<double> scrap_used;   ///< Mt scrap
   /// cleared scrap price, USD/t scrap
   std::vector<double> scrap_price;
@@ -63,8 +65,8 @@ struct MemberResult {
   std::vector<double> scrap_available;
   /// natural gas burnt by 'dri' routes, bcm
   std::vector<double> gas_use;
-  std::vector<double> carbon_price; ///< carbon tax, USD/t CO2
-  std::vector<double> investment;   ///< capex spent, million USD
+  std::vector<double> carbon_price;      ///< carbon tax, USD/t CO2
+  std::vector<double> investment;        ///< capex spent, million USD
   /// Resource cost of operating: variable costs without carbon payments
   /// (taxes, allowances, penalties are transfers), CCUS storage and fixed
   /// opex, million USD.
@@ -86,7 +88,10 @@ struct MemberResult {
       company_costs; ///< variable, carbon (tax, allowances, penalties, storage) and fixed costs, million USD
   std::vector<double> company_investment; ///< capex before subsidies, million USD
   std::vector<double> company_subsidies;  ///< capex subsidies received, million USD
-  std::vector<double> company_cash; ///< cumulative revenue - costs - investment + subsidies, million USD
+  std::vector<double> company_cash;       ///< cash at the end of the year, million USD (company_finance.hpp)
+  std::vector<double> company_ebitda;     ///< revenue - costs, million USD
+  std::vector<double> company_debt;       ///< loans outstanding at the end of the year, million USD
+  std::vector<double> company_interest;   ///< interest paid in the year, million USD
   // [year][contract]
   std::vector<double> offtake_volume;  ///< Mt delivered under the contract
   std::vector<double> offtake_premium; ///< million USD paid above the market price

@@ -53,6 +53,8 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
   blocks_.resize(R_ * T_);
   block_production_.resize(R_ * T_);
   order_.resize(T_);
+  full_blocks_.resize(T_);
+  full_production_.resize(T_);
   priced_.resize(T_);
   mix_production_.resize(T_);
   for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_, &scrap_price_,
@@ -61,6 +63,7 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
   company_capacity_.resize(R_ * C_);
   for (auto* v : {&outlook_.internal_price, &finance_left_, &last_revenue_, &target_reference_})
     v->resize(C_);
+  books_.resize(C_);
   outlook_.offtake_committed.resize(s.policy.offtakes.size());
   builds_.resize(C_);
   new_capacity_.resize(T_);
@@ -123,6 +126,7 @@ void MemberSimulation::run(MemberResult& out) {
         fleet_.capacity[i] * u *
         costs_.variable_cost[static_cast<std::size_t>(fleet_.region[i])](fleet_.technology[i], 0);
   outlook_.expected_allowance = s.policy.ets ? s.policy.ets->price_floor : 0.0;
+  open_books();
 
   for (std::size_t y = 0; y < s.horizon.size(); ++y) {
     start_year(y, out);
@@ -158,11 +162,15 @@ void MemberSimulation::start_year(std::size_t y, MemberResult& out) {
     const Company& co = s.companies[c];
     finance_left_[c] = co.finance_limit > 0.0 ? co.finance_limit * last_revenue_[c]
                                               : std::numeric_limits<double>::infinity();
-    // A debt limit: this year's net capex may take cumulative cash down to -limit.
-    if (co.debt_limit > 0.0) {
-      const double cash = y > 0 ? out.company_cash[(y - 1) * C_ + c] : 0.0;
-      finance_left_[c] = std::min(finance_left_[c], std::max(0.0, cash + co.debt_limit));
-    }
+    // A debt limit: this year's net capex may take net debt up to the limit.
+    const Books& b = books_[c];
+    if (co.debt_limit > 0.0)
+      finance_left_[c] = std::min(finance_left_[c], std::max(0.0, co.debt_limit - (b.debt - b.cash)));
+    // Lenders: net debt at most leverage_limit x last year's EBITDA (none known in the first year).
+    if (y > 0 && s.finance.leverage_limit > 0.0)
+      finance_left_[c] =
+          std::min(finance_left_[c], borrowing_headroom(b.debt, b.cash, out.company_ebitda[(y - 1) * C_ + c],
+                                                        s.finance.leverage_limit));
   }
 }
 
@@ -218,10 +226,52 @@ void MemberSimulation::end_year(std::size_t y, MemberResult& out) {
   for (std::size_t r = 0; r < R_; ++r)
     last_price_[r] = out.steel_price[y * R_ + r];
   outlook_.expected_allowance = allowance_;
+  close_books(y, out);
+}
+
+// Opening balances (docs/model.md, "Company finance"): cash is the equity
+// share of one relining of each unit of the starting fleet; debt the borrowed
+// share of each unit's last investment (a build if it was its last, else a
+// relining) still owed over the years left of its campaign, repaid as an
+// annuity over those years.
+void MemberSimulation::open_books() {
+  const Scenario& s = scenario_;
+  const Finance& f = s.finance;
+  const std::size_t Y = s.horizon.size();
+  std::fill(books_.begin(), books_.end(), Books{});
+  payments_.assign(C_ * Y, 0.0);
+  for (std::size_t i = 0; i < fleet_.size(); ++i) {
+    if (fleet_.status[i] != UnitStatus::operating) continue;
+    const auto c = static_cast<std::size_t>(fleet_.company[i]);
+    const Technology& t = s.technologies[static_cast<std::size_t>(fleet_.technology[i])];
+    const double cap = fleet_.capacity[i];
+    books_[c].cash += opening_cash(f.equity_share, t.capex_reline, cap);
+    const int left = fleet_.next_decision_year[i] - s.horizon.first_year;
+    const double capex =
+        fleet_.last_investment_year[i] == fleet_.build_year[i] ? t.capex_greenfield : t.capex_reline;
+    const double debt = opening_debt(f.equity_share, capex, cap, left, t.campaign_years);
+    books_[c].debt += debt;
+    add_loan(std::span<double>(payments_.data() + c * Y, Y), 0, debt, f.cost_of_debt, left);
+  }
+}
+
+// The year's cash flow: EBITDA, debt service, the equity share of net capex
+// from cash and the rest borrowed, first repaid next year.
+void MemberSimulation::close_books(std::size_t y, MemberResult& out) {
+  const Finance& f = scenario_.finance;
+  const std::size_t Y = scenario_.horizon.size();
   for (std::size_t c = 0; c < C_; ++c) {
     const std::size_t a = y * C_ + c;
-    out.company_cash[a] = (y > 0 ? out.company_cash[a - C_] : 0.0) + out.company_revenue[a] -
-                          out.company_costs[a] - out.company_investment[a] + out.company_subsidies[a];
+    const double ebitda = out.company_revenue[a] - out.company_costs[a];
+    const double net_capex = out.company_investment[a] - out.company_subsidies[a];
+    const DebtService service = service_debt(books_[c].debt, payments_[c * Y + y], f.cost_of_debt);
+    books_[c] = close_year(books_[c], ebitda, service, net_capex, f.equity_share);
+    add_loan(std::span<double>(payments_.data() + c * Y, Y), y + 1, (1.0 - f.equity_share) * net_capex,
+             f.cost_of_debt, f.debt_tenor);
+    out.company_ebitda[a] = ebitda;
+    out.company_cash[a] = books_[c].cash;
+    out.company_debt[a] = books_[c].debt;
+    out.company_interest[a] = service.interest;
   }
 }
 

@@ -15,12 +15,14 @@
 
 #include "model/scenario.hpp"
 #include "sim/buildout_allocation.hpp"
+#include "sim/company_finance.hpp"
 #include "sim/cost_tables.hpp"
 #include "sim/dispatch.hpp"
 #include "sim/fleet_state.hpp"
 #include "sim/fleet_timing.hpp"
 #include "sim/learning.hpp"
 #include "sim/member_result.hpp"
+#include "sim/price_formation.hpp"
 #include "sim/random_stream.hpp"
 #include "sim/route_cost.hpp"
 
@@ -59,6 +61,8 @@ private:
   void start_year(std::size_t y, MemberResult& out);
   void start_units(int year);
   void end_year(std::size_t y, MemberResult& out);
+  void open_books();
+  void close_books(std::size_t y, MemberResult& out);
   // member_decisions.cpp
   void take_decisions(std::size_t y, MemberResult& out);
   void decide(std::size_t i, std::size_t y, DecisionReason reason, MemberResult& out);
@@ -86,6 +90,7 @@ private:
   void clear_market(std::size_t y, MemberResult& out);
   DispatchOutcome dispatch_region(std::size_t r, std::size_t y, double allowance_price);
   double covered_emissions(std::size_t y, double allowance_price);
+  RegionalPrice regional_price(std::size_t r, std::size_t y, const DispatchOutcome& d);
   void account(std::size_t y, MemberResult& out);
   [[nodiscard]] double marginal_cost(std::size_t r, std::size_t k, std::size_t y,
                                      double allowance_price) const {
@@ -108,6 +113,8 @@ private:
   std::vector<SupplyBlock> blocks_;      ///< [region][technology]
   std::vector<double> block_production_; ///< Mt, [region][technology]
   std::vector<std::size_t> order_;
+  std::vector<SupplyBlock> full_blocks_; ///< one region's blocks at full cost (price floor), [technology]
+  std::vector<double> full_production_;  ///< scratch of the floor's dispatch, Mt, [technology]
   std::vector<double> demand_;           ///< this year's demand per region, Mt
   std::vector<double> last_price_;       ///< last year's steel price per region, USD/t
   std::vector<double> scrap_commitment_; ///< expected scrap use per region, Mt/yr
@@ -115,6 +122,8 @@ private:
   std::vector<double> new_capacity_; ///< capacity gained by each route this year, Mt/yr (build-out limits)
   std::vector<double> finance_left_; ///< per company this year, million USD (inf: no limit)
   std::vector<double> last_revenue_; ///< per company, million USD
+  std::vector<Books> books_;         ///< per company: cash and debt now, million USD
+  std::vector<double> payments_;     ///< [company][year]: annuities due on the company's loans, million USD
   std::vector<double> target_reference_; ///< per company: emissions at the target's reference year, Mt CO2
   std::vector<double> region_capacity_;  ///< per region: capacity not closed, Mt/yr
   std::vector<double> company_capacity_; ///< [region][company]: capacity not closed, Mt/yr

@@ -99,7 +99,8 @@ class CompanySeries(es.EnsembleTest):
         self.run_ok("run", es.scenario("demo-ensemble.yaml"), "--samples", 4, "-q", "-o", without)
         a, b = es.datasets(with_cs), es.datasets(without)
         company = {"company_production", "company_emissions", "company_revenue", "internal_carbon_price",
-                   "company_costs", "company_investment", "company_subsidies", "company_cash"}
+                   "company_costs", "company_investment", "company_subsidies", "company_cash",
+                   "company_ebitda", "company_debt", "company_interest"}
         self.assertEqual(set(a) - set(b), company)
         self.assertEqual(set(b) - set(a), set())
         self.assertEqual([n for n in b if not es.identical_arrays(a[n], b[n])], [])

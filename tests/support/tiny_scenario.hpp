@@ -11,7 +11,8 @@ namespace steelpath::test {
 ///   "h2"  : 50 kg H2/t, no emissions;           capex reline 100, greenfield 500
 /// Coal 100 USD/t, hydrogen 4 USD/kg; no fixed opex; discount rate 0; u = 1;
 /// campaign 10 years, no construction time, 40-year life; horizon 2025-2034;
-/// demand 10 Mt/yr; no carbon price.
+/// demand 10 Mt/yr; no carbon price. The price is the marginal cost (no
+/// scarcity adder, no long-run floor: sim/price_formation has its own tests).
 /// Units: "u1" bf 6 Mt/yr relined 2015 (decides 2025), "u2" bf 6 Mt/yr relined 2020 (decides 2030).
 inline Scenario tiny_scenario() {
   Scenario s;
@@ -47,7 +48,7 @@ inline Scenario tiny_scenario() {
   s.units = {{"u1", "p1", 0, 0, 0, 6.0, 2000, 2015}, {"u2", "p2", 0, 0, 0, 6.0, 2000, 2020}};
   s.policy.carbon_price = YearSeries::constant(h, 0.0);
   s.finance = {0.0, 1.0};
-  s.market = {1.0};
+  s.market = {1.0, 0.0, 0.95, 0.0};
   return s;
 }
 

@@ -249,9 +249,22 @@ TEST_CASE("company money adds up", "[sim][agents]") {
   CHECK(r.company_revenue[0] == Approx(1000.0));
   CHECK(r.company_costs[0] == Approx(1000.0));
   CHECK(r.company_investment[0] == Approx(600.0));
-  CHECK(r.company_cash[0] == Approx(-600.0));
-  CHECK(r.company_cash[1] == Approx(-600.0)); // 2026: no investment, zero margin
-  CHECK(r.investment[0] == Approx(600.0));    // the region's total
+  // Books (equity share 0.2, cost of debt 0.05, tenor 20): opening cash
+  // 0.2 x 100 x 12 = 240; opening debt: u1's campaign ends now (0), u2 has 5
+  // of 10 years left: 0.8 x 100 x 6 x 5/10 = 240, annuity 240 x CRF(5 %, 5)
+  // = 55.43395. 2025: EBITDA 0, interest 12, repayment 43.43395, equity 0.2 x
+  // 600 = 120: cash 240 - 12 - 43.43395 - 120 = 64.56605; debt 240 - 43.43395
+  // + 480 = 676.56605.
+  CHECK(r.company_ebitda[0] == Approx(0.0).margin(1e-9));
+  CHECK(r.company_interest[0] == Approx(12.0));
+  CHECK(r.company_cash[0] == Approx(64.56605));
+  CHECK(r.company_debt[0] == Approx(676.56605));
+  // 2026: annuities 55.43395 + 480 x CRF(5 %, 20) = 38.51644; interest
+  // 0.05 x 676.56605 = 33.82830: cash 64.56605 - 93.95039 = -29.38434.
+  CHECK(r.company_interest[1] == Approx(33.82830));
+  CHECK(r.company_cash[1] == Approx(-29.38434));
+  CHECK(r.company_debt[1] == Approx(676.56605 - (93.95039 - 33.82830)));
+  CHECK(r.investment[0] == Approx(600.0)); // the region's total
 }
 
 TEST_CASE("companies present in a region share its new builds", "[sim][agents]") {

@@ -1,0 +1,66 @@
+// Company balance sheets (sim/company_finance.hpp): a two-year, one-company
+// example worked by hand.
+#include "sim/company_finance.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <vector>
+
+using namespace steelpath;
+
+TEST_CASE("opening balances follow the documented rule", "[sim][finance]") {
+  // One unit of 2 Mt/yr, relining capex 100 USD/(t/yr), equity share 0.2:
+  // cash 0.2 x 100 x 2 = 40 million USD.
+  CHECK(opening_cash(0.2, 100.0, 2.0) == Approx(40.0));
+  // Its last investment 100 USD/(t/yr), 10 of 20 campaign years left:
+  // debt 0.8 x 100 x 2 x 10 / 20 = 80 million USD.
+  CHECK(opening_debt(0.2, 100.0, 2.0, 10, 20) == Approx(80.0));
+  CHECK(opening_debt(0.2, 100.0, 2.0, 0, 20) == 0.0);            // campaign over: repaid
+  CHECK(opening_debt(0.2, 100.0, 2.0, 30, 20) == Approx(160.0)); // at most the whole loan
+}
+
+TEST_CASE("two years of one company's books, by hand", "[sim][finance]") {
+  const double rate = 0.05, e = 0.2;
+  std::vector<double> payments(3, 0.0);
+  // Opening debt 80 repaid over its 10 years left from year 0:
+  // annuity 80 x 0.05 / (1 - 1.05^-10) = 80 x 0.1295046 = 10.36036.
+  add_loan(payments, 0, 80.0, rate, 10);
+  CHECK(payments[0] == Approx(10.36036));
+  CHECK(payments[2] == Approx(10.36036));
+  Books b{40.0, 80.0};
+  // Year 0: interest 0.05 x 80 = 4; repayment 10.36036 - 4 = 6.36036.
+  const DebtService s0 = service_debt(b.debt, payments[0], rate);
+  CHECK(s0.interest == Approx(4.0));
+  CHECK(s0.repayment == Approx(6.36036));
+  // EBITDA 50 and a relining of 100 net: 20 from cash, 80 borrowed.
+  // cash 40 + 50 - 4 - 6.36036 - 20 = 59.63964; debt 80 - 6.36036 + 80 = 153.63964.
+  b = close_year(b, 50.0, s0, 100.0, e);
+  CHECK(b.cash == Approx(59.63964));
+  CHECK(b.debt == Approx(153.63964));
+  // The new loan's annuity over 20 years, 80 x 0.0802426 = 6.41941, is due from year 1.
+  add_loan(payments, 1, 80.0, rate, 20);
+  CHECK(payments[1] == Approx(10.36036 + 6.41941));
+  // Year 1: interest 0.05 x 153.63964 = 7.68198; repayment 16.77977 - 7.68198 = 9.09779.
+  const DebtService s1 = service_debt(b.debt, payments[1], rate);
+  CHECK(s1.interest == Approx(7.68198));
+  CHECK(s1.repayment == Approx(9.09779));
+  // EBITDA 50, no investment: cash 59.63964 + 50 - 7.68198 - 9.09779 = 92.85987;
+  // debt 153.63964 - 9.09779 = 144.54185.
+  b = close_year(b, 50.0, s1, 0.0, e);
+  CHECK(b.cash == Approx(92.85987));
+  CHECK(b.debt == Approx(144.54185));
+  // Lenders allow net debt up to 3 x EBITDA: 150 - (144.54185 - 92.85987) = 98.31802 more.
+  CHECK(borrowing_headroom(b.debt, b.cash, 50.0, 3.0) == Approx(98.31802));
+  CHECK(borrowing_headroom(b.debt, b.cash, -5.0, 3.0) == 0.0);      // no EBITDA: no new debt
+  CHECK(std::isinf(borrowing_headroom(b.debt, b.cash, 50.0, 0.0))); // no limit
+}
+
+TEST_CASE("debt service never repays more than the debt", "[sim][finance]") {
+  const DebtService s = service_debt(5.0, 100.0, 0.05);
+  CHECK(s.interest == Approx(0.25));
+  CHECK(s.repayment == Approx(5.0));
+  const DebtService none = service_debt(0.0, 0.0, 0.05);
+  CHECK(none.interest == 0.0);
+  CHECK(none.repayment == 0.0);
+}
