@@ -3,8 +3,8 @@
 #include "sim/ets_clearing.hpp"
 #include "sim/levelized_cost.hpp"
 #include "sim/member_simulation.hpp"
-#include "sim/scrap_market.hpp"
 #include "sim/price_formation.hpp"
+#include "sim/scrap_market.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -45,11 +45,13 @@ RegionalPrice MemberSimulation::regional_price(std::size_t r, std::size_t y, con
     full_blocks_[k] = {b.capacity,
                        full_cost(b.marginal_cost, t.opex_fixed, t.capex_reline * learning_.multiplier(k), crf,
                                  s.finance.expected_utilisation),
-                       b.scrap_intensity};
+                       b.scrap_intensity, b.gas_intensity};
   }
+  const auto& gas = s.regions[r].dri_gas_supply;
+  const double gas_pj = gas ? (*gas)[y] * kPetajoulePerBcm : std::numeric_limits<double>::infinity();
   const std::span<const SupplyBlock> region_blocks(blocks_.data() + r * T_, T_);
-  return form_price(d, region_blocks, full_blocks_, s.regions[r].scrap_supply[y], s.market, full_production_,
-                    order_);
+  return form_price(d, region_blocks, full_blocks_, s.regions[r].scrap_supply[y], gas_pj, s.market,
+                    full_production_, order_);
 }
 
 // Dispatches the ETS's regions at an allowance price and returns what the

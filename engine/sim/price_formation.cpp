@@ -18,8 +18,8 @@ double full_cost(double marginal_cost, double opex_fixed, double capex_reline, d
 }
 
 RegionalPrice form_price(const DispatchOutcome& d, std::span<const SupplyBlock> blocks,
-                         std::span<const SupplyBlock> full, double scrap_supply, const Market& rule,
-                         std::span<double> production, std::span<std::size_t> order) {
+                         std::span<const SupplyBlock> full, double scrap_supply, double gas_supply,
+                         const Market& rule, std::span<double> production, std::span<std::size_t> order) {
   RegionalPrice p;
   if (std::isnan(d.price)) {
     p.short_run = p.floor = p.price = std::numeric_limits<double>::quiet_NaN();
@@ -33,7 +33,7 @@ RegionalPrice form_price(const DispatchOutcome& d, std::span<const SupplyBlock> 
   p.short_run = d.price + scarcity_adder(u, rule.scarcity_adder, rule.scarcity_threshold);
   p.floor = 0.0;
   if (rule.long_run_factor > 0.0) {
-    const DispatchOutcome lr = dispatch(full, d.produced, scrap_supply, production, order);
+    const DispatchOutcome lr = dispatch(full, d.produced, scrap_supply, production, order, gas_supply);
     if (std::isfinite(lr.price)) p.floor = rule.long_run_factor * lr.price;
   }
   p.price = std::max(p.short_run, p.floor);

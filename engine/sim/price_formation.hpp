@@ -40,13 +40,14 @@ struct RegionalPrice {
 /// The price of a region whose dispatch gave `d` from `blocks` (at marginal
 /// cost) and whose blocks' full costs are `full` (same order, same
 /// capacities and scrap intensities). The floor is the price a dispatch of
-/// `full` would give for the quantity produced: the full cost of the last
-/// block the full-cost merit order needs. `production` and `order` are
+/// `full` would give for the quantity produced, under the same scrap (Mt)
+/// and gas (PJ) limits: the full cost of the last block the full-cost merit
+/// order needs. `production` and `order` are
 /// scratch space of at least blocks.size() entries. The rule's parameters
 /// are Market::scarcity_adder, scarcity_threshold and long_run_factor.
 [[nodiscard]] RegionalPrice form_price(const DispatchOutcome& d, std::span<const SupplyBlock> blocks,
                                        std::span<const SupplyBlock> full, double scrap_supply,
-                                       const Market& rule, std::span<double> production,
+                                       double gas_supply, const Market& rule, std::span<double> production,
                                        std::span<std::size_t> order);
 
 } // namespace steelpath

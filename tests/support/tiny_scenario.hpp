@@ -48,7 +48,7 @@ inline Scenario tiny_scenario() {
   s.units = {{"u1", "p1", 0, 0, 0, 6.0, 2000, 2015}, {"u2", "p2", 0, 0, 0, 6.0, 2000, 2020}};
   s.policy.carbon_price = YearSeries::constant(h, 0.0);
   s.finance = {0.0, 1.0};
-  s.market = {1.0, 0.0, 0.95, 0.0};
+  s.market = {.max_utilisation = 1.0, .scarcity_adder = 0.0, .long_run_factor = 0.0};
   return s;
 }
 

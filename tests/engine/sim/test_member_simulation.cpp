@@ -143,7 +143,9 @@ TEST_CASE("discounting, expected and maximum utilisation enter as the formulas s
     Scenario s = test::tiny_scenario();
     s.finance = {0.10, 0.8};
     s.companies[0].hurdle_rate = 0.10;
-    s.market = {0.9, 0.0, 0.95, 0.0}; // the price is the marginal cost (no adder, no floor)
+    s.market = {.max_utilisation = 0.9,
+                .scarcity_adder = 0.0,
+                .long_run_factor = 0.0}; // the price is the marginal cost (no adder, no floor)
     s.policy.carbon_price = YearSeries::constant(s.horizon, carbon);
     return simulate(s);
   };

@@ -25,7 +25,7 @@ RegionalPrice price_at(double demand, double factor, double scrap = 0.0) {
   Market m; // scarcity_adder 200
   m.scarcity_threshold = 0.9;
   m.long_run_factor = factor;
-  return form_price(d, kMarginal, kFull, scrap, m, scratch, order);
+  return form_price(d, kMarginal, kFull, scrap, std::numeric_limits<double>::infinity(), m, scratch, order);
 }
 } // namespace
 
