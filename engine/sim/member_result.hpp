@@ -58,15 +58,15 @@ struct MemberResult {
   std::vector<double> steel_price;  ///< USD/t, max(short run, long-run floor) (NaN: nothing produced)
   std::vector<double> steel_price_short_run; ///< USD/t, marginal unit's cost + scarcity adder (NaN: none)
   std::vector<double> steel_price_floor; ///< USD/t, long-run floor: full cost of capacity kept (NaN: none)
-  std::vector<double> scrap_used;   ///< Mt scrap
+  std::vector<double> scrap_used;        ///< Mt scrap
   /// cleared scrap price, USD/t scrap
   std::vector<double> scrap_price;
   /// scrap that can be collected, Mt
   std::vector<double> scrap_available;
   /// natural gas burnt by 'dri' routes, bcm
   std::vector<double> gas_use;
-  std::vector<double> carbon_price;      ///< carbon tax, USD/t CO2
-  std::vector<double> investment;        ///< capex spent, million USD
+  std::vector<double> carbon_price; ///< carbon tax, USD/t CO2
+  std::vector<double> investment;   ///< capex spent, million USD
   /// Resource cost of operating: variable costs without carbon payments
   /// (taxes, allowances, penalties are transfers), CCUS storage and fixed
   /// opex, million USD.
