@@ -36,22 +36,18 @@ DispatchOutcome MemberSimulation::dispatch_region(std::size_t r, std::size_t y, 
 // The price of region r after its final dispatch `d` (docs/model.md, "Price
 // formation"): the long-run floor takes each block's full cost, the capital
 // charge of a relining at the scenario's discount rate included.
-RegionalPrice MemberSimulation::regional_price(std::size_t r, std::size_t y, const DispatchOutcome& d) {
+RegionalPrice MemberSimulation::regional_price(std::size_t r, const DispatchOutcome& d) {
   const Scenario& s = scenario_;
   for (std::size_t k = 0; k < T_; ++k) {
     const Technology& t = s.technologies[k];
     const SupplyBlock& b = blocks_[r * T_ + k];
     const double crf = capital_recovery_factor(s.finance.discount_rate, t.campaign_years);
-    full_blocks_[k] = {b.capacity,
-                       full_cost(b.marginal_cost, t.opex_fixed, t.capex_reline * learning_.multiplier(k), crf,
-                                 s.finance.expected_utilisation),
-                       b.scrap_intensity, b.gas_intensity};
+    full_cost_[k] = full_cost(b.marginal_cost, t.opex_fixed, t.capex_reline * learning_.multiplier(k), crf,
+                              s.finance.expected_utilisation);
   }
-  const auto& gas = s.regions[r].dri_gas_supply;
-  const double gas_pj = gas ? (*gas)[y] * kPetajoulePerBcm : std::numeric_limits<double>::infinity();
   const std::span<const SupplyBlock> region_blocks(blocks_.data() + r * T_, T_);
-  return form_price(d, region_blocks, full_blocks_, s.regions[r].scrap_supply[y], gas_pj, s.market,
-                    full_production_, order_);
+  const std::span<const double> produced(block_production_.data() + r * T_, T_);
+  return form_price(d, region_blocks, full_cost_, produced, s.market);
 }
 
 // Dispatches the ETS's regions at an allowance price and returns what the
@@ -118,7 +114,7 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
     const std::size_t yr = y * R_ + r;
     out.demand[yr] = demand_[r];
     out.unmet_demand[yr] = d.unmet;
-    const RegionalPrice p = regional_price(r, y, d);
+    const RegionalPrice p = regional_price(r, d);
     out.steel_price[yr] = p.price;
     out.steel_price_short_run[yr] = p.short_run;
     out.steel_price_floor[yr] = p.floor;

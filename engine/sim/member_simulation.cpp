@@ -53,8 +53,7 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
   blocks_.resize(R_ * T_);
   block_production_.resize(R_ * T_);
   order_.resize(T_);
-  full_blocks_.resize(T_);
-  full_production_.resize(T_);
+  full_cost_.resize(T_);
   priced_.resize(T_);
   mix_production_.resize(T_);
   for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_, &scrap_price_,

@@ -90,7 +90,7 @@ private:
   void clear_market(std::size_t y, MemberResult& out);
   DispatchOutcome dispatch_region(std::size_t r, std::size_t y, double allowance_price);
   double covered_emissions(std::size_t y, double allowance_price);
-  RegionalPrice regional_price(std::size_t r, std::size_t y, const DispatchOutcome& d);
+  RegionalPrice regional_price(std::size_t r, const DispatchOutcome& d);
   void account(std::size_t y, MemberResult& out);
   [[nodiscard]] double marginal_cost(std::size_t r, std::size_t k, std::size_t y,
                                      double allowance_price) const {
@@ -113,10 +113,9 @@ private:
   std::vector<SupplyBlock> blocks_;      ///< [region][technology]
   std::vector<double> block_production_; ///< Mt, [region][technology]
   std::vector<std::size_t> order_;
-  std::vector<SupplyBlock> full_blocks_; ///< one region's blocks at full cost (price floor), [technology]
-  std::vector<double> full_production_;  ///< scratch of the floor's dispatch, Mt, [technology]
-  std::vector<double> demand_;           ///< this year's demand per region, Mt
-  std::vector<double> last_price_;       ///< last year's steel price per region, USD/t
+  std::vector<double> full_cost_;  ///< one region's blocks' full costs (price floor), USD/t, [technology]
+  std::vector<double> demand_;     ///< this year's demand per region, Mt
+  std::vector<double> last_price_; ///< last year's steel price per region, USD/t
   std::vector<double> scrap_commitment_; ///< expected scrap use per region, Mt/yr
   std::vector<double> gas_commitment_;   ///< expected gas use of 'dri' routes per region, PJ/yr
   std::vector<double> new_capacity_; ///< capacity gained by each route this year, Mt/yr (build-out limits)

@@ -6,6 +6,11 @@
 
 namespace steelpath {
 
+namespace {
+/// Output below this (Mt, a tenth of a tonne) does not make a block "kept": rounding in the dispatch.
+constexpr double kProducing = 1e-7;
+} // namespace
+
 double scarcity_adder(double u, double level, double threshold) {
   if (!(u > threshold) || threshold >= 1.0) return 0.0;
   const double s = std::min(1.0, (u - threshold) / (1.0 - threshold));
@@ -18,8 +23,8 @@ double full_cost(double marginal_cost, double opex_fixed, double capex_reline, d
 }
 
 RegionalPrice form_price(const DispatchOutcome& d, std::span<const SupplyBlock> blocks,
-                         std::span<const SupplyBlock> full, double scrap_supply, double gas_supply,
-                         const Market& rule, std::span<double> production, std::span<std::size_t> order) {
+                         std::span<const double> full_cost, std::span<const double> production,
+                         const Market& rule) {
   RegionalPrice p;
   if (std::isnan(d.price)) {
     p.short_run = p.floor = p.price = std::numeric_limits<double>::quiet_NaN();
@@ -33,8 +38,11 @@ RegionalPrice form_price(const DispatchOutcome& d, std::span<const SupplyBlock> 
   p.short_run = d.price + scarcity_adder(u, rule.scarcity_adder, rule.scarcity_threshold);
   p.floor = 0.0;
   if (rule.long_run_factor > 0.0) {
-    const DispatchOutcome lr = dispatch(full, d.produced, scrap_supply, production, order, gas_supply);
-    if (std::isfinite(lr.price)) p.floor = rule.long_run_factor * lr.price;
+    // The capacity the market keeps is the capacity that produced this year.
+    double dearest = 0.0;
+    for (std::size_t k = 0; k < blocks.size(); ++k)
+      if (production[k] > kProducing) dearest = std::max(dearest, full_cost[k]);
+    p.floor = rule.long_run_factor * dearest;
   }
   p.price = std::max(p.short_run, p.floor);
   return p;

@@ -2,8 +2,8 @@
 // higher of a short-run price (the marginal dispatched block's cost plus a
 // scarcity adder that rises smoothly with the region's utilisation) and a
 // long-run floor (the full cost, capital charge included, of the most
-// expensive capacity the market needs to keep to serve what it produced,
-// times a calibration factor). Pure functions: no state, no I/O.
+// expensive capacity that produced, i.e. that the market keeps, times a
+// calibration factor). Pure functions: no state, no I/O.
 //
 // Money in real USD per tonne of crude steel; capacities and quantities in Mt.
 #pragma once
@@ -38,16 +38,15 @@ struct RegionalPrice {
                                double expected_utilisation);
 
 /// The price of a region whose dispatch gave `d` from `blocks` (at marginal
-/// cost) and whose blocks' full costs are `full` (same order, same
-/// capacities and scrap intensities). The floor is the price a dispatch of
-/// `full` would give for the quantity produced, under the same scrap (Mt)
-/// and gas (PJ) limits: the full cost of the last block the full-cost merit
-/// order needs. `production` and `order` are
-/// scratch space of at least blocks.size() entries. The rule's parameters
-/// are Market::scarcity_adder, scarcity_threshold and long_run_factor.
+/// cost), producing `production` (Mt per block, same order). The floor is
+/// the highest full cost (USD/t, `full_cost`, same order) among the blocks
+/// that produced: the capacity the market keeps. (An earlier rule took the
+/// last block of a full-cost merit order under the scrap limit; there the
+/// scrap EAFs took all the scrap, left the converters' scrap charge short and
+/// made an idle block "needed".) The rule's parameters are
+/// Market::scarcity_adder, scarcity_threshold and long_run_factor.
 [[nodiscard]] RegionalPrice form_price(const DispatchOutcome& d, std::span<const SupplyBlock> blocks,
-                                       std::span<const SupplyBlock> full, double scrap_supply,
-                                       double gas_supply, const Market& rule, std::span<double> production,
-                                       std::span<std::size_t> order);
+                                       std::span<const double> full_cost, std::span<const double> production,
+                                       const Market& rule);
 
 } // namespace steelpath

@@ -19,13 +19,14 @@ const std::vector<SupplyBlock> kMarginal = {{10.0, 300.0, 0.0}, {5.0, 200.0, 0.0
 const std::vector<SupplyBlock> kFull = {{10.0, 380.0, 0.0}, {5.0, 420.0, 0.0}};
 
 RegionalPrice price_at(double demand, double factor, double scrap = 0.0) {
-  std::vector<double> production(2), scratch(2);
+  std::vector<double> production(2);
   std::vector<std::size_t> order(2);
   const DispatchOutcome d = dispatch(kMarginal, demand, scrap, production, order);
+  const std::vector<double> full = {kFull[0].marginal_cost, kFull[1].marginal_cost};
   Market m; // scarcity_adder 200
   m.scarcity_threshold = 0.9;
   m.long_run_factor = factor;
-  return form_price(d, kMarginal, kFull, scrap, std::numeric_limits<double>::infinity(), m, scratch, order);
+  return form_price(d, kMarginal, full, production, m);
 }
 } // namespace
 
@@ -47,8 +48,8 @@ TEST_CASE("full cost adds fixed opex and the relining's capital charge per tonne
 
 TEST_CASE("the price is the higher of the short-run price and the long-run floor", "[sim][price]") {
   // Demand 12: dispatch runs B (200) then 7 of A: short run 300, utilisation
-  // 12 / 15 = 0.8, no adder. The full-cost order runs A (380) for 10, then 2
-  // of B (420): the floor is 420.
+  // 12 / 15 = 0.8, no adder. Both produced: the floor is the higher full
+  // cost, B's 420.
   const RegionalPrice p = price_at(12.0, 1.0);
   CHECK(p.short_run == Approx(300.0));
   CHECK(p.floor == Approx(420.0));
@@ -61,13 +62,29 @@ TEST_CASE("the price is the higher of the short-run price and the long-run floor
   CHECK(none.price == Approx(300.0));
 }
 
+TEST_CASE("an idle block does not set the floor, however dear", "[sim][price]") {
+  // C: 4 Mt at 500 marginal, 900 full, not dispatched for demand 12 (B 5, A 7).
+  const std::vector<SupplyBlock> blocks = {{10.0, 300.0, 0.0}, {5.0, 200.0, 0.0}, {4.0, 500.0, 0.0}};
+  std::vector<double> production(3);
+  std::vector<std::size_t> order(3);
+  const DispatchOutcome d = dispatch(blocks, 12.0, 0.0, production, order);
+  REQUIRE(production[2] == 0.0);
+  Market m;
+  m.long_run_factor = 1.0;
+  const RegionalPrice p = form_price(d, blocks, std::vector<double>{380.0, 420.0, 900.0}, production, m);
+  CHECK(p.floor == Approx(420.0));
+  CHECK(p.price == Approx(420.0));
+}
+
 TEST_CASE("scarcity raises the short-run price", "[sim][price]") {
   // Demand 14.5 of 15: u = 0.96667, s = 0.6667, adder 200 x 0.4444 = 88.89.
   const RegionalPrice p = price_at(14.5, 0.0);
   CHECK(p.short_run == Approx(300.0 + 200.0 * (2.0 / 3.0) * (2.0 / 3.0)));
   CHECK(p.price == Approx(388.889).epsilon(1e-5));
-  // Demand 10 only needs A in the full-cost order: floor 380 x 1.1 = 418.
-  CHECK(price_at(10.0, 1.1).floor == Approx(418.0));
+  // Demand 4 runs only B (marginal 200): floor 420 x 1.1 = 462. Demand 10
+  // runs all of B and 5 of A: still B's 420.
+  CHECK(price_at(4.0, 1.1).floor == Approx(462.0));
+  CHECK(price_at(10.0, 1.0).floor == Approx(420.0));
   // Unmet demand (20 of 15) is full scarcity: 300 + 200 = 500 above the floor 420.
   const RegionalPrice u = price_at(20.0, 1.0);
   CHECK(u.short_run == Approx(500.0));
