@@ -303,7 +303,9 @@ TEST_CASE("a writer killed with SIGKILL leaves only whole records behind", "[out
       w.append(m, 0, std::vector<std::byte>(kPayload, static_cast<std::byte>(m % 251)));
   }
   std::error_code ec;
-  while (std::filesystem::file_size(path, ec) < 4 * kPayload || ec)
+  // Five records' bytes (header included) hold at least four whole records,
+  // whatever the fifth's progress; four payloads' bytes could hold three.
+  while (std::filesystem::file_size(path, ec) < 5 * (kPayload + kRecordOverheadBytes) || ec)
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   ::kill(child, SIGKILL);
   int status = 0;
