@@ -18,7 +18,7 @@ namespace steelpath::schema {
 // steel_price_short_run, steel_price_floor (price formation); company_ebitda,
 // company_debt, company_interest, company_cash from the balance sheet.
 /// Version of the results file schema (the `schema_version` attribute).
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 /// One variable of the results file: group, name, dimensions, units and long name.
 struct Variable {

@@ -80,6 +80,7 @@ void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
   const int year = s.horizon.year(y);
   const double u = s.finance.expected_utilisation;
+  expect_scrap_prices(y);
   for (std::size_t o = 0; o < s.policy.offtakes.size(); ++o) {
     const OfftakeContract& c = s.policy.offtakes[o];
     outlook_.offtake_committed[o] = 0.0;
@@ -296,6 +297,7 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
   const int year = s.horizon.year(y);
   const double max_u = s.market.max_utilisation;
+  expect_scrap_prices(y); // after this year's decisions
   double max_scrap = 0.0; // t scrap/t of the hungriest scrap route
   for (std::size_t k = 0; k < T_; ++k)
     max_scrap = std::max(max_scrap, costs_.scrap_intensity(static_cast<Eigen::Index>(k)));

@@ -122,7 +122,6 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
     out.scrap_price[yr] = scrap_price_[r];
     out.scrap_available[yr] = scenario_.regions[r].scrap_supply[y];
     out.gas_use[yr] = d.gas_used / kPetajoulePerBcm;
-    outlook_.scrap_premium[r] = scrap_price_[r] - scrap_curve(scenario_, r, y).reference_price;
     out.carbon_price[yr] = costs_.carbon_tax[r](static_cast<Eigen::Index>(y));
   }
   if (s.policy.ets && s.policy.ets->trading == EmissionsTrading::Trading::intensity) {
@@ -140,11 +139,25 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
   }
 }
 
+// Investors price scrap at what the committed fleet will bid for it: the
+// curve's price for the scrap their routes would use at the expected
+// utilisation, not last year's clearing (a short year's cap price would
+// otherwise be read as the price of a whole campaign, and the scrap routes
+// all leave at once; docs/model.md, "Scrap market").
+void MemberSimulation::expect_scrap_prices(std::size_t y) {
+  const double share = scenario_.finance.expected_utilisation / scenario_.market.max_utilisation;
+  for (std::size_t r = 0; r < R_; ++r) {
+    const ScrapCurve curve = scrap_curve(scenario_, r, y);
+    outlook_.scrap_premium[r] = curve.price_for(scrap_commitment_[r] * share) - curve.reference_price;
+  }
+}
+
 void MemberSimulation::account(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
   const double max_u = s.market.max_utilisation;
   const auto yi = static_cast<Eigen::Index>(y);
-  for (std::size_t r = 0; r < R_; ++r)
+  for (std::size_t r = 0; r < R_; ++r) {
+    const double premium = scrap_price_[r] - scrap_curve(s, r, y).reference_price; // cleared less p0, USD/t
     for (std::size_t k = 0; k < T_; ++k) {
       const auto ki = static_cast<Eigen::Index>(k);
       const double q = block_production_[r * T_ + k];
@@ -156,10 +169,21 @@ void MemberSimulation::account(std::size_t y, MemberResult& out) {
       // Resource cost: no carbon payments (transfers); fixed opex on the
       // block's operating capacity (clear_market summed it), not per unit.
       const CostTerms cost = route_cost_.operating(r, k, y, allowance_);
-      const double scrap = costs_.scrap_intensity(ki) * outlook_.scrap_premium[r]; // at the cleared price
+      const double scrap = costs_.scrap_intensity(ki) * premium; // at the cleared price
       out.operating_cost[y * R_ + r] +=
           q * (cost.variable + scrap + cost.storage) + s.technologies[k].opex_fixed * out.capacity[a];
     }
+  }
+  // Scrap was charged at the cleared price; what collecting it cost is the
+  // area under the supply curve, the rest is the collectors' rent.
+  for (std::size_t r = 0; r < R_; ++r) {
+    const std::size_t yr = y * R_ + r;
+    const double used = out.scrap_used[yr];
+    const double rent =
+        std::max(0.0, out.scrap_price[yr] * used - scrap_curve(s, r, y).collection_cost(used));
+    out.scrap_rent[yr] = rent;
+    out.operating_cost[yr] -= rent;
+  }
   // Units share their block's output in proportion to capacity.
   for (std::size_t i = 0; i < fleet_.size(); ++i) {
     fleet_.production[i] = 0.0;

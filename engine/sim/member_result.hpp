@@ -68,9 +68,13 @@ struct MemberResult {
   std::vector<double> carbon_price; ///< carbon tax, USD/t CO2
   std::vector<double> investment;   ///< capex spent, million USD
   /// Resource cost of operating: variable costs without carbon payments
-  /// (taxes, allowances, penalties are transfers), CCUS storage and fixed
-  /// opex, million USD.
+  /// (taxes, allowances, penalties are transfers), scrap at its collection
+  /// cost (the area under the supply curve), CCUS storage and fixed opex,
+  /// million USD.
   std::vector<double> operating_cost;
+  /// Scrap collectors' rent: cleared scrap price x scrap used less the
+  /// collection cost, a transfer left out of operating_cost, million USD.
+  std::vector<double> scrap_rent;
   // [year]
   std::vector<double> allowance_price;  ///< [year][region] ETS price, USD/t CO2 (0 outside an ETS)
   std::vector<double> ets_cap;          ///< ETS cap, Mt CO2 (NaN without an ETS)

@@ -92,6 +92,9 @@ private:
   double covered_emissions(std::size_t y, double allowance_price);
   RegionalPrice regional_price(std::size_t r, const DispatchOutcome& d);
   void account(std::size_t y, MemberResult& out);
+  /// Sets outlook_.scrap_premium: the scrap price investors expect in year
+  /// index y, per region (docs/model.md, "Scrap market").
+  void expect_scrap_prices(std::size_t y);
   [[nodiscard]] double marginal_cost(std::size_t r, std::size_t k, std::size_t y,
                                      double allowance_price) const {
     return route_cost_.operating(r, k, y, allowance_price).operating_total();

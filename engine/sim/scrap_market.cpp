@@ -18,6 +18,27 @@ double ScrapCurve::cap_price() const {
   return reference_price * std::pow(std::max(reference_share, 1e-9), -1.0 / elasticity);
 }
 
+double ScrapCurve::price_for(double q) const {
+  const double a = std::max(available, 0.0);
+  if (reference_price <= 0.0 || !(a > 0.0)) return std::max(reference_price, 0.0);
+  const double p = reference_price * std::pow(std::max(q, 0.0) / (reference_share * a), 1.0 / elasticity);
+  return std::clamp(p, floor_price(), std::max(floor_price(), cap_price()));
+}
+
+double ScrapCurve::collection_cost(double q) const {
+  const double a = std::max(available, 0.0);
+  if (reference_price <= 0.0 || !(a > 0.0)) return 0.0;
+  q = std::clamp(q, 0.0, a);
+  const double at_floor = std::min(q, supply(floor_price())); // collected at the floor price
+  double cost = floor_price() * at_floor;
+  if (q > at_floor) {
+    // The integral of p0 (s / phi A)^(1/eps) ds from at_floor to q.
+    const double base = reference_share * a, power = 1.0 + 1.0 / elasticity;
+    cost += reference_price * base / power * (std::pow(q / base, power) - std::pow(at_floor / base, power));
+  }
+  return cost;
+}
+
 ScrapCurve scrap_curve(const Scenario& s, std::size_t r, std::size_t y) {
   ScrapCurve c;
   const Region& reg = s.regions[r];

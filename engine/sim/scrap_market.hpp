@@ -39,6 +39,13 @@ struct ScrapCurve {
   [[nodiscard]] double floor_price() const { return floor_share * reference_price; }
   /// The price at which all of A is collected, USD/t.
   [[nodiscard]] double cap_price() const;
+  /// The price at which the curve supplies q Mt (its inverse, between the
+  /// floor and the cap), USD/t: p0 x (q / (phi x A))^(1/eps).
+  [[nodiscard]] double price_for(double q) const;
+  /// What collecting q Mt costs (the area under the curve from 0 to q, the
+  /// scrap below S(floor) at the floor price; q within [0, A]), million USD.
+  /// The cleared price x q less this is the collectors' rent, a transfer.
+  [[nodiscard]] double collection_cost(double q) const;
 };
 
 /// Region r's scrap curve in year index y: its scrap supply, the scrap

@@ -208,7 +208,10 @@ TEST_CASE("a switch to a scrap route needs the region's scrap", "[sim][member]")
   CHECK(run(6.5).decisions[0].to_technology == 0); // 6.6 > 6.5: not enough scrap, reline
   const MemberResult enough = run(6.7);
   CHECK(enough.decisions[0].to_technology == 2); // 6.6 <= 6.7: switch
-  CHECK(enough.decisions[0].lcos_chosen == Approx(135.0));
+  // Investors price scrap as price takers at what the committed fleet bids
+  // for it (no scrap route yet: none, so the floor, 0.5 x 100 USD/t):
+  // 135 + 1.1 x (50 - 100) = 80.
+  CHECK(enough.decisions[0].lcos_chosen == Approx(80.0));
   // u2 decides in 2030: its 6.6 Mt more does not fit beside u1's; it relines.
   CHECK(enough.decisions[1].to_technology == 0);
   // Dispatch: the EAF runs at capacity (6 Mt, 6.6 Mt of scrap); the bf unit makes the rest of 10 Mt.
