@@ -2,6 +2,7 @@
 
 #include "input/text_encoding.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <set>
@@ -58,6 +59,7 @@ std::vector<PlantUnit> read_fleet(const CsvTable& table, const Scenario& scenari
     }
   }
   if (missing) return units;
+  const std::optional<std::size_t> status_col = table.column("status");
 
   const auto companies = ids_of(scenario.companies);
   const auto regions = ids_of(scenario.regions);
@@ -112,6 +114,16 @@ std::vector<PlantUnit> read_fleet(const CsvTable& table, const Scenario& scenari
         bad(7, "a year (1700..2300), or nothing when unknown");
       else
         u.last_reline_year = static_cast<int>(*v);
+    }
+    if (status_col && !row.fields[*status_col].empty()) {
+      const std::string& st = row.fields[*status_col];
+      if (std::find(kFleetStatuses.begin(), kFleetStatuses.end(), st) == kFleetStatuses.end()) {
+        diag.add({table.file, row.line, static_cast<int>(*status_col) + 1, "status",
+                  "expected operating, construction or announced (or nothing), found '" + printable(st) +
+                      "'" + did_you_mean(st, kFleetStatuses)});
+        ok = false;
+      }
+      u.announced = st == "announced";
     }
     if (ok && u.last_reline_year != 0 && u.last_reline_year < u.start_year) {
       diag.add({table.file, row.line, static_cast<int>(col[7]) + 1, kFleetColumns[7],

@@ -10,6 +10,12 @@
 //   start_year        year production started or will start
 //   last_reline_year  year of the last relining or major investment; empty when
 //                     unknown (then imputed per run: sim/fleet_timing.hpp)
+//
+// Optional column:
+//   status            operating, construction or announced (GEM's status;
+//                     empty: operating or, with a later start year, under
+//                     construction). Announced units enter only when their
+//                     region needs the capacity (docs/model.md).
 #pragma once
 
 #include "input/csv_table.hpp"
@@ -23,6 +29,9 @@ namespace steelpath::input {
 /// The columns of a fleet CSV, in order (capacity_mtpa in Mt/yr).
 inline const std::vector<std::string> kFleetColumns = {
     "unit_id", "plant", "company", "region", "technology", "capacity_mtpa", "start_year", "last_reline_year"};
+
+/// The values the optional `status` column may take.
+inline const std::vector<std::string> kFleetStatuses = {"operating", "construction", "announced"};
 
 /// Converts the table's rows into units, resolving ids against the scenario's
 /// companies, regions and technologies. Every bad cell is reported with its

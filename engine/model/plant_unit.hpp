@@ -22,6 +22,9 @@ struct PlantUnit {
   double capacity = 0.0;    ///< crude steel capacity, Mt/yr
   int start_year = 0;       ///< year production started (or will start): its earliest possible build year
   int last_reline_year = 0; ///< year of the last relining or major investment; 0: unknown, imputed
+  /// An announced project (GEM status "announced"): it enters only when its
+  /// region needs the capacity (docs/model.md, "Announced capacity").
+  bool announced = false;
 };
 
 /// The starting fleet of a Scenario. Copies of a Scenario share one list

@@ -39,7 +39,9 @@ void FleetState::reset(const Scenario& s, std::size_t extra) {
     pending_technology[i] = -1;
     stream_id[i] = stream_id_of(u.id);
     deferrals[i] = 0;
-    status[i] = u.start_year <= s.horizon.first_year ? UnitStatus::operating : UnitStatus::planned;
+    status[i] = u.start_year <= s.horizon.first_year ? UnitStatus::operating
+                : u.announced                        ? UnitStatus::announced
+                                                     : UnitStatus::planned;
   }
 }
 

@@ -18,7 +18,14 @@ enum class UnitStatus : std::uint8_t {
   operating = 1,    ///< producing
   constructing = 2, ///< being built or converted; produces nothing until ready_year
   closed = 3,       ///< permanently closed
+  announced = 4,    ///< an announced project on hold until its region needs it (docs/model.md)
 };
+
+/// Whether a unit is part of the fleet: operating, planned or being built
+/// (not closed, not an announced project still on hold).
+[[nodiscard]] inline bool in_fleet(UnitStatus s) {
+  return s != UnitStatus::closed && s != UnitStatus::announced;
+}
 
 /// FNV-1a hash of a unit id: the unit's random draws then do not depend on
 /// where it stands in the fleet file.
@@ -41,7 +48,7 @@ struct FleetState {
   std::vector<double> production;       ///< this year's production, Mt
   std::vector<std::uint32_t> stream_id; ///< keys the unit's random draws: a hash of its id, not its row
   std::vector<int> deferrals;           ///< consecutive years an investment waited for finance
-  /// planned, operating, constructing or closed
+  /// planned, operating, constructing, closed or announced (on hold)
   std::vector<UnitStatus> status;
 
   /// Number of units (the starting fleet and new builds).

@@ -85,7 +85,7 @@ void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
     const OfftakeContract& c = s.policy.offtakes[o];
     outlook_.offtake_committed[o] = 0.0;
     for (std::size_t i = 0; i < fleet_.size(); ++i)
-      if (fleet_.company[i] == c.company && fleet_.status[i] != UnitStatus::closed &&
+      if (fleet_.company[i] == c.company && in_fleet(fleet_.status[i]) &&
           costs_.direct_intensity(fleet_.technology[i]) <= c.max_intensity)
         outlook_.offtake_committed[o] += fleet_.capacity[i] * u;
   }
@@ -95,7 +95,7 @@ void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
   // later does not make an operating unit surplus.
   for (std::size_t i = 0; i < fleet_.size(); ++i)
     if (fleet_.status[i] == UnitStatus::operating ||
-        (fleet_.status[i] != UnitStatus::closed && fleet_.ready_year[i] <= year + 1))
+        (in_fleet(fleet_.status[i]) && fleet_.ready_year[i] <= year + 1))
       region_capacity_[static_cast<std::size_t>(fleet_.region[i])] += fleet_.capacity[i];
   // The units at a decision point decide in the order of a yearly draw, not
   // their order in the fleet (budgets shared by a company's units are spent
@@ -303,7 +303,7 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
     max_scrap = std::max(max_scrap, costs_.scrap_intensity(static_cast<Eigen::Index>(k)));
   std::fill(company_capacity_.begin(), company_capacity_.end(), 0.0);
   for (std::size_t i = 0; i < fleet_.size(); ++i)
-    if (fleet_.status[i] != UnitStatus::closed)
+    if (in_fleet(fleet_.status[i]))
       company_capacity_[static_cast<std::size_t>(fleet_.region[i]) * C_ +
                         static_cast<std::size_t>(fleet_.company[i])] += fleet_.capacity[i];
   for (std::size_t r = 0; r < R_; ++r) {
@@ -328,8 +328,13 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
       present = present || company_capacity_[r * C_ + c] > 0.0;
     std::fill(builds_.begin(), builds_.end(), 0);
     const double size = s.behaviour.expansion_unit_size;
-    // As many builds as the region needs to meet demand three years ahead.
-    for (int n = 0; available * max_u < target; ++n) {
+    // As many builds as the region needs to meet demand three years ahead:
+    // its announced projects first (sim/member_announced.cpp), then new units.
+    for (int n = 0; available * max_u < target;) { // n: new units so far (their names and draws)
+      if (const double taken = take_announced(r, y, ahead, out); taken > 0.0) {
+        available += taken;
+        continue;
+      }
       const std::size_t builder = pick_builder(r, present);
       ++builds_[builder];
       opt_lcos_.clear();
@@ -368,6 +373,7 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
                                std::numeric_limits<double>::quiet_NaN()});
       available += size;
       region_capacity_[r] += size;
+      ++n;
     }
   }
 }

@@ -107,6 +107,7 @@ void MemberSimulation::run(MemberResult& out) {
     fleet_.last_investment_year[i] = t.last_investment_year;
     fleet_.build_year[i] = t.build_year;
     fleet_.next_decision_year[i] = t.next_decision_year;
+    if (!in_fleet(fleet_.status[i])) continue; // an announced project commits nothing yet
     scrap_commitment_[static_cast<std::size_t>(fleet_.region[i])] +=
         fleet_.capacity[i] * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
     gas_commitment_[static_cast<std::size_t>(fleet_.region[i])] +=
@@ -126,6 +127,7 @@ void MemberSimulation::run(MemberResult& out) {
         costs_.variable_cost[static_cast<std::size_t>(fleet_.region[i])](fleet_.technology[i], 0);
   outlook_.expected_allowance = s.policy.ets ? s.policy.ets->price_floor : 0.0;
   open_books();
+  queue_announced();
 
   for (std::size_t y = 0; y < s.horizon.size(); ++y) {
     start_year(y, out);

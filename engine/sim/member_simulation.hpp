@@ -86,6 +86,13 @@ private:
                                 double own_scrap, double own_gas) const;
   double pay_capex(std::size_t c, std::size_t r, std::size_t k, double capex, double capacity, std::size_t y,
                    MemberResult& out);
+  // member_announced.cpp
+  /// Queues the announced units on hold per region (earliest start first).
+  void queue_announced();
+  /// Commits region r's next announced unit when its start year is at most
+  /// `ahead`: it pays its greenfield capex and is built like an expansion.
+  /// Returns its capacity, Mt/yr (0: none taken).
+  double take_announced(std::size_t r, std::size_t y, int ahead, MemberResult& out);
   // member_market.cpp
   void clear_market(std::size_t y, MemberResult& out);
   DispatchOutcome dispatch_region(std::size_t r, std::size_t y, double allowance_price);
@@ -130,7 +137,9 @@ private:
   std::vector<double> region_capacity_;  ///< per region: capacity not closed, Mt/yr
   std::vector<double> company_capacity_; ///< [region][company]: capacity not closed, Mt/yr
   std::vector<int> builds_;              ///< per company: new units this year in the region being expanded
-  std::vector<double> opt_lcos_, opt_capex_; ///< options of one decision
+  std::vector<std::vector<std::size_t>> announced_queue_; ///< per region: announced units, in entry order
+  std::vector<std::size_t> announced_taken_;              ///< per region: how many of its queue entered
+  std::vector<double> opt_lcos_, opt_capex_;              ///< options of one decision
   std::vector<int> opt_tech_;
   std::vector<DecisionAction> opt_action_;
   std::vector<double> ets_candidates_; ///< prices where the merit order may change

@@ -167,6 +167,11 @@ std::vector<BadInput> cases() {
       {"fleet: relining not a year", test::join_lines(mini_lines()), "fleet.csv:2:8", "last_reline_year",
        "expected a year (1700..2300), or nothing when unknown, found 'n/a'",
        kFleetHeader + "u1,p,c,r,bf,6,2000,n/a\n"},
+      {"fleet: unknown status", test::join_lines(mini_lines()), "fleet.csv:2:9", "status",
+       "expected operating, construction or announced (or nothing), found 'anounced' (did you mean "
+       "announced?)",
+       "unit_id,plant,company,region,technology,capacity_mtpa,start_year,last_reline_year,status\n"
+       "u1,p,c,r,bf,6,2030,,anounced\n"},
       {"fleet: missing column", test::join_lines(mini_lines()), "fleet.csv:1", "", "missing column 'company'",
        "unit_id,plant\nu1,p\n"},
       {"fleet: wrong field count", test::join_lines(mini_lines()), "fleet.csv:2", "",

@@ -178,3 +178,19 @@ TEST_CASE("zero demand in every year is a warning, located at the demand", "[inp
   lines = with(lines, 20, "  r: {demand: 10, demand_reduction: 0.95, scrap_supply: 1}");
   CHECK(load_scenario(dir.write("s.yaml", join(lines))).warnings.empty());
 }
+
+TEST_CASE("the optional status column marks announced units", "[input][scenario]") {
+  test::TempDir dir;
+  dir.write("fleet.csv",
+            "unit_id,plant,company,region,technology,capacity_mtpa,start_year,last_reline_year,status\n"
+            "u1,p,c,r,bf,6,2000,,operating\n"
+            "u2,p,c,r,eaf,3,2029,,announced\n"
+            "u3,p,c,r,eaf,3,2027,,construction\n"
+            "u4,p,c,r,eaf,3,2027,,\n");
+  const Scenario s = load_scenario(dir.write("s.yaml", test::join_lines(mini_lines()))).scenario;
+  REQUIRE(s.units.size() == 4);
+  CHECK_FALSE(s.units[0].announced);
+  CHECK(s.units[1].announced);
+  CHECK_FALSE(s.units[2].announced);
+  CHECK_FALSE(s.units[3].announced);
+}
