@@ -56,6 +56,8 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
   full_cost_.resize(T_);
   priced_.resize(T_);
   mix_production_.resize(T_);
+  loss_years_.resize(R_ * T_);
+  closure_blocks_.resize(T_);
   for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_, &scrap_price_,
                   &outlook_.scrap_premium, &gas_commitment_})
     v->resize(R_);
@@ -94,6 +96,7 @@ void MemberSimulation::run(MemberResult& out) {
   learning_.reset(s);
   const double u = s.finance.expected_utilisation;
   std::fill(scrap_commitment_.begin(), scrap_commitment_.end(), 0.0);
+  std::fill(loss_years_.begin(), loss_years_.end(), 0);
   std::fill(gas_commitment_.begin(), gas_commitment_.end(), 0.0);
   for (std::size_t i = 0; i < fleet_.size(); ++i) {
     const auto k = static_cast<std::size_t>(fleet_.technology[i]);
@@ -134,6 +137,7 @@ void MemberSimulation::run(MemberResult& out) {
     expand_capacity(y, out);
     clear_market(y, out);
     account(y, out);
+    close_loss_makers(y, out);
     end_year(y, out);
   }
 }

@@ -10,7 +10,9 @@
 //      close, or defer for lack of finance;
 //   4. capacity expansion where demand outgrows capacity;
 //   5. market: allowance price (ETS), merit-order dispatch per region;
-//   6. accounting: production, emissions, money, offtakes, company targets.
+//   6. accounting: production, emissions, money, offtakes, company targets;
+//   7. closure for losses: units of routes that lost on their avoidable costs
+//      for behaviour.closure_loss_years years close (sim/unit_closure.hpp).
 #pragma once
 
 #include "model/scenario.hpp"
@@ -25,6 +27,7 @@
 #include "sim/price_formation.hpp"
 #include "sim/random_stream.hpp"
 #include "sim/route_cost.hpp"
+#include "sim/unit_closure.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -86,6 +89,8 @@ private:
                                 double own_scrap, double own_gas) const;
   double pay_capex(std::size_t c, std::size_t r, std::size_t k, double capex, double capacity, std::size_t y,
                    MemberResult& out);
+  // member_closure.cpp
+  void close_loss_makers(std::size_t y, MemberResult& out);
   // member_market.cpp
   void clear_market(std::size_t y, MemberResult& out);
   DispatchOutcome dispatch_region(std::size_t r, std::size_t y, double allowance_price);
@@ -135,6 +140,10 @@ private:
   std::vector<double> mix_production_; ///< scratch of the scrap clearing, Mt per block
   std::vector<double> scrap_price_;    ///< per region: scrap price of the last dispatch, USD/t
   double allowance_ = 0.0;             ///< this year's allowance price, USD/t CO2
+  std::vector<int> loss_years_; ///< [region][technology]: consecutive years the block lost on avoidable costs
+  std::vector<ClosureBlock> closure_blocks_;         ///< one region's blocks for the closure rule
+  std::vector<ClosureCandidate> closure_candidates_; ///< one region's units that may close for losses
+  std::vector<std::size_t> closing_;                 ///< the units the closure rule chose
 
   /// Who may take a build-out-limited route now (docs/model.md, "Build-out limits").
   enum class BuildoutPhase : std::uint8_t {

@@ -1,0 +1,82 @@
+// Closure for losses outside decision points (docs/model.md, "Closure for
+// losses"; the rule itself in sim/unit_closure.hpp).
+#include "sim/member_simulation.hpp"
+#include "sim/unit_closure.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace steelpath {
+
+namespace {
+/// Region r's demand in year index y after material efficiency, Mt.
+double region_demand(const Region& reg, std::size_t y) {
+  return reg.demand[y] * (1.0 - (reg.demand_reduction.size() ? reg.demand_reduction[y] : 0.0));
+}
+} // namespace
+
+// After the accounts of year y: each block's run of loss years is counted;
+// in each region, units of blocks that lost for closure_loss_years years
+// running close, the largest loss first, while the region keeps the capacity
+// that its peak demand over the builders' look-ahead needs.
+void MemberSimulation::close_loss_makers(std::size_t y, MemberResult& out) {
+  const Scenario& s = scenario_;
+  const int years = s.behaviour.closure_loss_years;
+  if (years <= 0) return;
+  const int year = s.horizon.year(y);
+  const double max_u = s.market.max_utilisation;
+  double max_scrap = 0.0; // t scrap/t of the hungriest scrap route, as expansion counts unfed capacity
+  for (std::size_t k = 0; k < T_; ++k)
+    max_scrap = std::max(max_scrap, costs_.scrap_intensity(static_cast<Eigen::Index>(k)));
+  for (std::size_t r = 0; r < R_; ++r) {
+    const double price = out.steel_price[y * R_ + r];
+    bool any = false;
+    for (std::size_t k = 0; k < T_; ++k) {
+      ClosureBlock& b = closure_blocks_[k];
+      b = {block_production_[r * T_ + k], out.capacity[out.at(y, r, k)],
+           price - blocks_[r * T_ + k].marginal_cost, s.technologies[k].opex_fixed};
+      const bool lost =
+          b.capacity > 0.0 && std::isfinite(price) && avoidable_loss(b, b.capacity, max_u) > 0.0;
+      int& run = loss_years_[r * T_ + k];
+      run = lost ? run + 1 : 0;
+      any = any || run >= years;
+    }
+    if (!any) continue;
+    // What the region keeps: capacity that can produce next year, less what
+    // its scrap cannot feed; what it needs: its peak demand over the next
+    // four years (the builders look three years ahead from next year).
+    const Region& reg = s.regions[r];
+    const std::size_t next = std::min(y + 1, s.horizon.size() - 1);
+    const std::size_t last = std::min(y + 4, s.horizon.size() - 1);
+    double peak = 0.0;
+    for (std::size_t yy = next; yy <= last; ++yy)
+      peak = std::max(peak, region_demand(reg, yy));
+    double capacity = 0.0;
+    closure_candidates_.clear();
+    for (std::size_t i = 0; i < fleet_.size(); ++i) {
+      const UnitStatus st = fleet_.status[i];
+      if (static_cast<std::size_t>(fleet_.region[i]) != r || st == UnitStatus::closed ||
+          (st != UnitStatus::operating && fleet_.ready_year[i] > year + 1))
+        continue;
+      capacity += fleet_.capacity[i];
+      const auto k = static_cast<std::size_t>(fleet_.technology[i]);
+      // A unit converting, or one that invested this year, does not close.
+      if (st != UnitStatus::operating || fleet_.pending_technology[i] >= 0 ||
+          fleet_.last_investment_year[i] == year || loss_years_[r * T_ + k] < years)
+        continue;
+      closure_candidates_.push_back({i, k, fleet_.capacity[i], fleet_.build_year[i], fleet_.stream_id[i]});
+    }
+    if (max_scrap > 0.0)
+      capacity -= std::max(0.0, scrap_commitment_[r] - reg.scrap_supply[next]) / (max_u * max_scrap);
+    closing_.clear();
+    (void)choose_closures(closure_blocks_, closure_candidates_, capacity,
+                          capacity_needed(peak, s.behaviour.reserve_margin, max_u), max_u, closing_);
+    for (const std::size_t i : closing_) {
+      out.decision_lcos.resize(out.decision_lcos.size() + T_, std::numeric_limits<double>::quiet_NaN());
+      close_unit(i, y, DecisionReason::losses, std::numeric_limits<double>::quiet_NaN(), out);
+    }
+  }
+}
+
+} // namespace steelpath
