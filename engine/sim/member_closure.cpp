@@ -16,6 +16,37 @@ double region_demand(const Region& reg, std::size_t y) {
 }
 } // namespace
 
+// What region r keeps: capacity that can produce next year (operating, or
+// ready next year), less the capacity of scrap routes that its scrap cannot
+// feed (as expansion counts it); what it needs: its peak demand over the
+// years from index `from` to y + 4 (the builders look three years ahead from
+// next year), with the reserve margin, at the largest utilisation.
+MemberSimulation::RegionRoom MemberSimulation::region_room(std::size_t r, std::size_t y,
+                                                           std::size_t from) const {
+  const Scenario& s = scenario_;
+  const Region& reg = s.regions[r];
+  const int year = s.horizon.year(y);
+  const double max_u = s.market.max_utilisation;
+  const std::size_t last = std::min(y + 4, s.horizon.size() - 1);
+  double peak = 0.0;
+  for (std::size_t yy = std::min(from, last); yy <= last; ++yy)
+    peak = std::max(peak, region_demand(reg, yy));
+  RegionRoom room{0.0, capacity_needed(peak, s.behaviour.reserve_margin, max_u)};
+  for (std::size_t i = 0; i < fleet_.size(); ++i) {
+    const UnitStatus st = fleet_.status[i];
+    if (static_cast<std::size_t>(fleet_.region[i]) == r && st != UnitStatus::closed &&
+        (st == UnitStatus::operating || fleet_.ready_year[i] <= year + 1))
+      room.capacity += fleet_.capacity[i];
+  }
+  double max_scrap = 0.0; // t scrap/t of the hungriest scrap route
+  for (std::size_t k = 0; k < T_; ++k)
+    max_scrap = std::max(max_scrap, costs_.scrap_intensity(static_cast<Eigen::Index>(k)));
+  const std::size_t next = std::min(y + 1, s.horizon.size() - 1);
+  if (max_scrap > 0.0)
+    room.capacity -= std::max(0.0, scrap_commitment_[r] - reg.scrap_supply[next]) / (max_u * max_scrap);
+  return room;
+}
+
 // After the accounts of year y: each block's run of loss years is counted;
 // in each region, units of blocks that lost for closure_loss_years years
 // running close, the largest loss first, while the region keeps the capacity
@@ -26,9 +57,6 @@ void MemberSimulation::close_loss_makers(std::size_t y, MemberResult& out) {
   if (years <= 0) return;
   const int year = s.horizon.year(y);
   const double max_u = s.market.max_utilisation;
-  double max_scrap = 0.0; // t scrap/t of the hungriest scrap route, as expansion counts unfed capacity
-  for (std::size_t k = 0; k < T_; ++k)
-    max_scrap = std::max(max_scrap, costs_.scrap_intensity(static_cast<Eigen::Index>(k)));
   for (std::size_t r = 0; r < R_; ++r) {
     const double price = out.steel_price[y * R_ + r];
     bool any = false;
@@ -43,35 +71,20 @@ void MemberSimulation::close_loss_makers(std::size_t y, MemberResult& out) {
       any = any || run >= years;
     }
     if (!any) continue;
-    // What the region keeps: capacity that can produce next year, less what
-    // its scrap cannot feed; what it needs: its peak demand over the next
-    // four years (the builders look three years ahead from next year).
-    const Region& reg = s.regions[r];
-    const std::size_t next = std::min(y + 1, s.horizon.size() - 1);
-    const std::size_t last = std::min(y + 4, s.horizon.size() - 1);
-    double peak = 0.0;
-    for (std::size_t yy = next; yy <= last; ++yy)
-      peak = std::max(peak, region_demand(reg, yy));
-    double capacity = 0.0;
+    // What the region keeps and needs (region_room), and the candidates.
+    const RegionRoom room = region_room(r, y, y + 1);
     closure_candidates_.clear();
     for (std::size_t i = 0; i < fleet_.size(); ++i) {
-      const UnitStatus st = fleet_.status[i];
-      if (static_cast<std::size_t>(fleet_.region[i]) != r || st == UnitStatus::closed ||
-          (st != UnitStatus::operating && fleet_.ready_year[i] > year + 1))
-        continue;
-      capacity += fleet_.capacity[i];
       const auto k = static_cast<std::size_t>(fleet_.technology[i]);
       // A unit converting, or one that invested this year, does not close.
-      if (st != UnitStatus::operating || fleet_.pending_technology[i] >= 0 ||
-          fleet_.last_investment_year[i] == year || loss_years_[r * T_ + k] < years)
+      if (static_cast<std::size_t>(fleet_.region[i]) != r || fleet_.status[i] != UnitStatus::operating ||
+          fleet_.pending_technology[i] >= 0 || fleet_.last_investment_year[i] == year ||
+          loss_years_[r * T_ + k] < years)
         continue;
       closure_candidates_.push_back({i, k, fleet_.capacity[i], fleet_.build_year[i], fleet_.stream_id[i]});
     }
-    if (max_scrap > 0.0)
-      capacity -= std::max(0.0, scrap_commitment_[r] - reg.scrap_supply[next]) / (max_u * max_scrap);
     closing_.clear();
-    (void)choose_closures(closure_blocks_, closure_candidates_, capacity,
-                          capacity_needed(peak, s.behaviour.reserve_margin, max_u), max_u, closing_);
+    (void)choose_closures(closure_blocks_, closure_candidates_, room.capacity, room.needed, max_u, closing_);
     for (const std::size_t i : closing_) {
       out.decision_lcos.resize(out.decision_lcos.size() + T_, std::numeric_limits<double>::quiet_NaN());
       close_unit(i, y, DecisionReason::losses, std::numeric_limits<double>::quiet_NaN(), out);

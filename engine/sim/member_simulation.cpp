@@ -133,6 +133,7 @@ void MemberSimulation::run(MemberResult& out) {
   for (std::size_t y = 0; y < s.horizon.size(); ++y) {
     start_year(y, out);
     start_units(s.horizon.year(y));
+    replace_capacity(y, out);
     take_decisions(y, out);
     expand_capacity(y, out);
     clear_market(y, out);
@@ -178,11 +179,13 @@ void MemberSimulation::start_year(std::size_t y, MemberResult& out) {
 }
 
 void MemberSimulation::start_units(int year) {
+  started_.clear();
   for (std::size_t i = 0; i < fleet_.size(); ++i) {
     const UnitStatus st = fleet_.status[i];
     if ((st == UnitStatus::planned || st == UnitStatus::constructing) && fleet_.ready_year[i] <= year) {
       fleet_.status[i] = UnitStatus::operating;
       fleet_.idle_years[i] = 0;
+      if (i < scenario_.units.size()) started_.push_back(i); // not a new build of expansion
     }
     if (fleet_.pending_technology[i] >= 0 && fleet_.ready_year[i] <= year) {
       fleet_.technology[i] = fleet_.pending_technology[i];
