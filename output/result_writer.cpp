@@ -109,7 +109,8 @@ void write_contents(hid_t file, const Scenario& s, const MemberResult& r, const 
     const auto u = static_cast<std::size_t>(i);
     return u < s.units.size() ? s.units[u].id : r.new_units.at(u - s.units.size());
   };
-  static const char* reasons[] = {"campaign_end", "end_of_life", "stranded", "expansion"};
+  static const char* reasons[] = {"campaign_end", "end_of_life", "stranded",
+                                  "expansion",    "losses",      "replacement"};
   static const char* actions[] = {"reline", "switch", "close", "build", "defer"};
   dec.ints("decision", index);
   dec.ints("decision_year", column<std::int32_t>(ds, [](const Decision& d) { return d.year; }));

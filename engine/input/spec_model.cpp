@@ -125,6 +125,10 @@ Spec regions_spec() {
                {"demand_reduction",
                 at<region, &Region::demand_reduction>(
                     series("material efficiency: share of demand avoided", "1", {0.0, 0.95}, "0"))},
+               {"capacity_replacement",
+                at<region, &Region::capacity_replacement>(
+                    number("capacity a fleet unit that starts must retire per t/yr of its own (0: none)", "1",
+                           {0.0, 5.0}, "0"))},
                {"intensity_standard",
                 record(
                     "maximum direct intensity; units above it pay a penalty", false,

@@ -94,6 +94,11 @@ Spec behaviour_spec() {
        {"reserve_margin",
         at<behaviour, &Behaviour::reserve_margin>(number(
             "spare capacity over demand a region keeps before units may close", "1", {0.0, 1.0}, "0.1"))},
+       {"closure_loss_years",
+        at<behaviour, &Behaviour::closure_loss_years>(
+            integer("years running a route's units lose on avoidable costs (output's marginal cost and fixed "
+                    "opex above revenue) before they may close outside decision points (0: never)",
+                    "yr", {0, 50}, "2"))},
        {"expansion_unit_size", at<behaviour, &Behaviour::expansion_unit_size>(
                                    number("capacity of a new greenfield unit", "Mt/yr", {0.1, 50.0}, "2"))}});
 }

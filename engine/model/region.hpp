@@ -27,6 +27,8 @@ struct Region {
   YearSeries demand_reduction;              ///< material efficiency: share of demand avoided, 0..1 (empty: 0)
   std::optional<YearSeries> intensity_standard; ///< maximum direct intensity, t CO2/t crude steel
   double intensity_penalty = 0.0;               ///< USD per t CO2 above the standard
+  /// capacity a fleet unit that starts must retire per t/yr of its own, t/t (0: no replacement)
+  double capacity_replacement = 0.0;
 };
 
 } // namespace steelpath

@@ -67,6 +67,7 @@ struct Behaviour {
   int campaign_jitter_years = 0;     ///< a unit's campaign varies by a draw in [-j, +j] years
   int stranding_years = 3;           ///< years without production that make a unit decide early
   double reserve_margin = 0.1;       ///< spare capacity over demand a region keeps before units may close
+  int closure_loss_years = 2;        ///< years running of losses before a unit may close for them (0: never)
   double expansion_unit_size = 2.0;  ///< Mt/yr of a new greenfield unit
 };
 

@@ -13,7 +13,14 @@
 namespace steelpath {
 
 /// Why a unit decided in a year.
-enum class DecisionReason : std::uint8_t { campaign_end = 0, end_of_life = 1, stranded = 2, expansion = 3 };
+enum class DecisionReason : std::uint8_t {
+  campaign_end = 0, ///< its campaign ended
+  end_of_life = 1,  ///< its life ended
+  stranded = 2,     ///< it produced nothing for behaviour.stranding_years
+  expansion = 3,    ///< a new build for demand
+  losses = 4,       ///< its route lost on avoidable costs (sim/unit_closure.hpp): a closure
+  replacement = 5   ///< retired for a new unit under capacity replacement (sim/capacity_replacement.hpp)
+};
 /// What it decided.
 enum class DecisionAction : std::uint8_t { reline = 0, switch_route = 1, close = 2, build = 3, defer = 4 };
 

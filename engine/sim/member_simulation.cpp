@@ -56,6 +56,8 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
   full_cost_.resize(T_);
   priced_.resize(T_);
   mix_production_.resize(T_);
+  loss_years_.resize(R_ * T_);
+  closure_blocks_.resize(T_);
   for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_, &scrap_price_,
                   &outlook_.scrap_premium, &gas_commitment_})
     v->resize(R_);
@@ -94,6 +96,7 @@ void MemberSimulation::run(MemberResult& out) {
   learning_.reset(s);
   const double u = s.finance.expected_utilisation;
   std::fill(scrap_commitment_.begin(), scrap_commitment_.end(), 0.0);
+  std::fill(loss_years_.begin(), loss_years_.end(), 0);
   std::fill(gas_commitment_.begin(), gas_commitment_.end(), 0.0);
   for (std::size_t i = 0; i < fleet_.size(); ++i) {
     const auto k = static_cast<std::size_t>(fleet_.technology[i]);
@@ -132,10 +135,12 @@ void MemberSimulation::run(MemberResult& out) {
   for (std::size_t y = 0; y < s.horizon.size(); ++y) {
     start_year(y, out);
     start_units(s.horizon.year(y));
+    replace_capacity(y, out);
     take_decisions(y, out);
     expand_capacity(y, out);
     clear_market(y, out);
     account(y, out);
+    close_loss_makers(y, out);
     end_year(y, out);
   }
 }
@@ -176,11 +181,13 @@ void MemberSimulation::start_year(std::size_t y, MemberResult& out) {
 }
 
 void MemberSimulation::start_units(int year) {
+  started_.clear();
   for (std::size_t i = 0; i < fleet_.size(); ++i) {
     const UnitStatus st = fleet_.status[i];
     if ((st == UnitStatus::planned || st == UnitStatus::constructing) && fleet_.ready_year[i] <= year) {
       fleet_.status[i] = UnitStatus::operating;
       fleet_.idle_years[i] = 0;
+      if (i < scenario_.units.size()) started_.push_back(i); // not a new build of expansion
     }
     if (fleet_.pending_technology[i] >= 0 && fleet_.ready_year[i] <= year) {
       fleet_.technology[i] = fleet_.pending_technology[i];

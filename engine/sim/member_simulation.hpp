@@ -5,16 +5,21 @@
 //
 // Order within a year (docs/model.md, "Order of operations"):
 //   1. exogenous paths; the fund's R&D and learning; budgets for the year;
-//   2. units whose start or construction ends begin operating;
+//   2. units whose start or construction ends begin operating; where the
+//      region asks for capacity replacement, a starting fleet unit retires
+//      older capacity (sim/capacity_replacement.hpp);
 //   3. decision points (campaign end, end of life, stranded): reline, switch,
 //      close, or defer for lack of finance;
 //   4. capacity expansion where demand outgrows capacity;
 //   5. market: allowance price (ETS), merit-order dispatch per region;
-//   6. accounting: production, emissions, money, offtakes, company targets.
+//   6. accounting: production, emissions, money, offtakes, company targets;
+//   7. closure for losses: units of routes that lost on their avoidable costs
+//      for behaviour.closure_loss_years years close (sim/unit_closure.hpp).
 #pragma once
 
 #include "model/scenario.hpp"
 #include "sim/buildout_allocation.hpp"
+#include "sim/capacity_replacement.hpp"
 #include "sim/company_finance.hpp"
 #include "sim/cost_tables.hpp"
 #include "sim/dispatch.hpp"
@@ -25,6 +30,7 @@
 #include "sim/price_formation.hpp"
 #include "sim/random_stream.hpp"
 #include "sim/route_cost.hpp"
+#include "sim/unit_closure.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -93,6 +99,16 @@ private:
   /// `ahead`: it pays its greenfield capex and is built like an expansion.
   /// Returns its capacity, Mt/yr (0: none taken).
   double take_announced(std::size_t r, std::size_t y, int ahead, MemberResult& out);
+  // member_closure.cpp
+  /// A region's capacity that can produce next year and the capacity it needs, Mt/yr.
+  struct RegionRoom {
+    double capacity = 0.0; ///< not closed and ready by next year, less what its scrap cannot feed, Mt/yr
+    double needed = 0.0;   ///< peak demand ahead with the reserve margin, at the largest utilisation, Mt/yr
+  };
+  [[nodiscard]] RegionRoom region_room(std::size_t r, std::size_t y, std::size_t from) const;
+  void close_loss_makers(std::size_t y, MemberResult& out);
+  // member_replacement.cpp
+  void replace_capacity(std::size_t y, MemberResult& out);
   // member_market.cpp
   void clear_market(std::size_t y, MemberResult& out);
   DispatchOutcome dispatch_region(std::size_t r, std::size_t y, double allowance_price);
@@ -147,6 +163,12 @@ private:
   std::vector<double> mix_production_; ///< scratch of the scrap clearing, Mt per block
   std::vector<double> scrap_price_;    ///< per region: scrap price of the last dispatch, USD/t
   double allowance_ = 0.0;             ///< this year's allowance price, USD/t CO2
+  std::vector<int> loss_years_; ///< [region][technology]: consecutive years the block lost on avoidable costs
+  std::vector<ClosureBlock> closure_blocks_;         ///< one region's blocks for the closure rule
+  std::vector<ClosureCandidate> closure_candidates_; ///< one region's units that may close for losses
+  std::vector<std::size_t> closing_;                 ///< the units the closure or replacement rule chose
+  std::vector<std::size_t> started_;                 ///< fleet units of the scenario that started this year
+  std::vector<ReplacementCandidate> replacement_candidates_; ///< units a starting unit may retire
 
   /// Who may take a build-out-limited route now (docs/model.md, "Build-out limits").
   enum class BuildoutPhase : std::uint8_t {

@@ -155,25 +155,30 @@ TEST_CASE("gas for DRI limits the routes that burn it", "[sim][scrap][gas]") {
 
 #ifdef STEELPATH_SOURCE_DIR
 TEST_CASE("china-baseline: cumulative emissions fall as the scrap price falls", "[sim][scrap][scenario]") {
-  // Issue 17: the response to the scrap reference price is monotone over
-  // 200..500 USD/t in steps of 25, every step of the grid (it was not with a
-  // fixed price: 59.9 Gt at 250, 67.3 at 300, 65.6 at 340 USD/t). With
-  // investors pricing scrap off last year's clearing it dipped above 425
-  // USD/t; with the price the committed fleet's scrap demand sets on the
-  // curve (docs/model.md, "Scrap market") it rises from 41.4 Gt at 200 to
-  // 52.6 Gt at 500.
+  // Issue 17: the response to the scrap reference price, 200..500 USD/t in
+  // steps of 25 (it was not monotone with a fixed price: 59.9 Gt at 250, 67.3
+  // at 300, 65.6 at 340 USD/t). Held on the mean over eight fleet-timing
+  // draws (the imputed relining years, sim/fleet_timing.hpp): one draw's
+  // path is discrete and dips by up to 0.4 Gt where dearer scrap raises the
+  // steel price and with it the cash that lets blast-furnace owners afford
+  // upgrades (the default draw: 43.92 Gt at 350, 43.55 at 375; docs/
+  // validation.md). The means rise from 40.7 Gt at 200 to 51.1 at 500.
   const std::string file = std::string(STEELPATH_SOURCE_DIR) + "/scenarios/china-baseline.yaml";
   double last = 0.0;
   for (const char* price :
        {"200", "225", "250", "275", "300", "325", "350", "375", "400", "425", "450", "475", "500"}) {
-    const auto loaded = input::load_scenario(file, {std::string("commodities.scrap.price=") + price});
-    const MemberResult r = simulate(loaded.scenario);
-    double cumulative = 0.0;
-    for (std::size_t y = 0; y < loaded.scenario.horizon.size(); ++y)
-      cumulative += r.total_emissions(y);
-    INFO("scrap price " << price << " USD/t: " << cumulative << " Mt CO2");
-    CHECK(cumulative > last);
-    last = cumulative;
+    double mean = 0.0;
+    constexpr int kDraws = 8;
+    for (int draw = 1; draw <= kDraws; ++draw) {
+      const auto loaded = input::load_scenario(file, {std::string("commodities.scrap.price=") + price,
+                                                      "fleet_timing.draw=" + std::to_string(draw)});
+      const MemberResult r = simulate(loaded.scenario);
+      for (std::size_t y = 0; y < loaded.scenario.horizon.size(); ++y)
+        mean += r.total_emissions(y) / kDraws;
+    }
+    INFO("scrap price " << price << " USD/t: mean " << mean << " Mt CO2");
+    CHECK(mean > last);
+    last = mean;
   }
 }
 #endif
