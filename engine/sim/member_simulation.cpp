@@ -1,6 +1,7 @@
 #include "sim/member_simulation.hpp"
 
 #include "model/errors.hpp"
+#include "sim/levelized_cost.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -54,6 +55,8 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
   block_production_.resize(R_ * T_);
   order_.resize(T_);
   full_cost_.resize(T_);
+  for (const Technology& t : s.technologies) // the price floor's capital charge (sim/price_formation.hpp)
+    floor_crf_.push_back(capital_recovery_factor(s.finance.discount_rate, t.campaign_years));
   priced_.resize(T_);
   mix_production_.resize(T_);
   for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_, &scrap_price_,
@@ -259,14 +262,16 @@ void MemberSimulation::open_books() {
 void MemberSimulation::close_books(std::size_t y, MemberResult& out) {
   const Finance& f = scenario_.finance;
   const std::size_t Y = scenario_.horizon.size();
+  const double loan_crf = capital_recovery_factor(f.cost_of_debt, f.debt_tenor); // the same for every loan
   for (std::size_t c = 0; c < C_; ++c) {
     const std::size_t a = y * C_ + c;
     const double ebitda = out.company_revenue[a] - out.company_costs[a];
     const double net_capex = out.company_investment[a] - out.company_subsidies[a];
     const DebtService service = service_debt(books_[c].debt, payments_[c * Y + y], f.cost_of_debt);
     books_[c] = close_year(books_[c], ebitda, service, net_capex, f.equity_share);
-    add_loan(std::span<double>(payments_.data() + c * Y, Y), y + 1, (1.0 - f.equity_share) * net_capex,
-             f.cost_of_debt, f.debt_tenor);
+    const double borrowed = (1.0 - f.equity_share) * net_capex;
+    if (!(borrowed <= 0.0)) // as add_loan: a loan only of something
+      add_annuity(std::span<double>(payments_.data() + c * Y, Y), y + 1, borrowed * loan_crf, f.debt_tenor);
     out.company_ebitda[a] = ebitda;
     out.company_cash[a] = books_[c].cash;
     out.company_debt[a] = books_[c].debt;

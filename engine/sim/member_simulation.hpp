@@ -131,6 +131,7 @@ private:
   std::vector<double> block_production_; ///< Mt, [region][technology]
   std::vector<std::size_t> order_;
   std::vector<double> full_cost_;  ///< one region's blocks' full costs (price floor), USD/t, [technology]
+  std::vector<double> floor_crf_;  ///< [technology]: CRF at the discount rate over the campaign (floor), 1/yr
   std::vector<double> demand_;     ///< this year's demand per region, Mt
   std::vector<double> last_price_; ///< last year's steel price per region, USD/t
   std::vector<double> scrap_commitment_; ///< expected scrap use per region, Mt/yr

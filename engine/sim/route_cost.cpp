@@ -100,7 +100,7 @@ CostTerms RouteCost::levelized(const Investor& who, std::size_t k, double capex,
   if (covered_[r]) t.allowances = outlook.expected_allowance * allowance_slope(k, y);
   t.standard_penalty = standard_penalty(r, k, y);
   t.storage = storage(k);
-  t.offtake_premium = offtake_premium(who, k, y, outlook);
+  if (!s.policy.offtakes.empty()) t.offtake_premium = offtake_premium(who, k, y, outlook);
   return t;
 }
 
