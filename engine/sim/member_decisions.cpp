@@ -79,6 +79,7 @@ void MemberSimulation::close_unit(std::size_t i, std::size_t y, DecisionReason r
 void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
   const int year = s.horizon.year(y);
+  prepare_region_terms(y);
   const double u = s.finance.expected_utilisation;
   for (std::size_t o = 0; o < s.policy.offtakes.size(); ++o) {
     const OfftakeContract& c = s.policy.offtakes[o];
@@ -157,7 +158,7 @@ double MemberSimulation::option_cost(const UnitAtDecision& u, std::size_t k, dou
   const bool subsidised = outlook_.subsidy_left > 0.0;
   if (seen.capex == capex && seen.multiplier == multiplier && seen.subsidised == subsidised) return seen.lcos;
   const Investor who{u.company, u.region, u.capacity, static_cast<int>(u.route)};
-  seen = {levelized_cost(who, k, capex, y), capex, multiplier, subsidised};
+  seen = {decision_cost(who, k, capex, y), capex, multiplier, subsidised};
   return seen.lcos;
 }
 
@@ -351,7 +352,7 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
       for (std::size_t k = 0; k < T_; ++k) {
         if (!route_open(builder, r, k, year, size, 0.0, 0.0)) continue;
         opt_lcos_.push_back(
-            levelized_cost(Investor{builder, r, size, -1}, k, s.technologies[k].capex_greenfield, y));
+            decision_cost(Investor{builder, r, size, -1}, k, s.technologies[k].capex_greenfield, y));
         opt_tech_.push_back(static_cast<int>(k));
       }
       if (opt_lcos_.empty()) break;

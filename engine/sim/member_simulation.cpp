@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 namespace steelpath {
@@ -78,6 +79,22 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
 double MemberSimulation::option_lcos(std::size_t c, std::size_t r, std::size_t k, double capex, std::size_t y,
                                      double capacity) const {
   return levelized_cost(Investor{c, r, capacity, -1}, k, capex, y);
+}
+
+// What every investor of a region and foresight expects of each route this
+// year: computed once for all the options weighed in it (for the foresights
+// some company has: the cost tables hold only theirs).
+void MemberSimulation::prepare_region_terms(std::size_t y) {
+  constexpr Foresight kForesights[] = {Foresight::perfect, Foresight::myopic, Foresight::trend};
+  bool held[std::size(kForesights)] = {};
+  for (const Company& co : scenario_.companies)
+    held[static_cast<std::size_t>(co.foresight)] = true;
+  region_terms_.resize(std::size(kForesights) * R_ * T_);
+  for (const Foresight f : kForesights)
+    for (std::size_t r = 0; r < R_ && held[static_cast<std::size_t>(f)]; ++r)
+      for (std::size_t k = 0; k < T_; ++k)
+        region_terms_[(static_cast<std::size_t>(f) * R_ + r) * T_ + k] =
+            route_cost_.region_terms(f, r, k, y, outlook_);
 }
 
 void MemberSimulation::run(MemberResult& out) {

@@ -116,6 +116,13 @@ private:
   [[nodiscard]] double levelized_cost(const Investor& who, std::size_t k, double capex, std::size_t y) const {
     return route_cost_.levelized(who, k, capex, y, outlook_).levelized_total();
   }
+  void prepare_region_terms(std::size_t y);
+  /// levelized_cost from this year's region_terms_ (the same bits): decisions and expansion only.
+  [[nodiscard]] double decision_cost(const Investor& who, std::size_t k, double capex, std::size_t y) const {
+    const auto f = static_cast<std::size_t>(scenario_.companies[who.company].foresight);
+    const RegionRouteTerms& region = region_terms_[(f * R_ + who.region) * T_ + k];
+    return route_cost_.levelized(who, k, capex, y, outlook_, region).levelized_total();
+  }
 
   const Scenario& scenario_;
   StreamKey key_;
@@ -162,6 +169,10 @@ private:
   /// [deciding row][route]: each deciding unit's options this year, so that
   /// its request, its decision and its waiting-list log compute each once.
   std::vector<OptionCost> option_costs_;
+  /// [foresight][region][route]: the levelized terms every investor there
+  /// expects this year, set before the decisions (the outlook holds still
+  /// until the market clears).
+  std::vector<RegionRouteTerms> region_terms_;
   std::vector<double> ets_candidates_; ///< prices where the merit order may change
   std::vector<SupplyBlock> priced_;    ///< one region's blocks at a trial scrap price
   std::vector<double> mix_production_; ///< scratch of the scrap clearing, Mt per block
