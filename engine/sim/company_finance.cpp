@@ -26,7 +26,11 @@ DebtService service_debt(double debt, double payment, double rate) {
 
 void add_loan(std::span<double> payments, std::size_t first, double amount, double rate, int tenor) {
   if (amount <= 0.0 || tenor <= 0) return;
-  const double annuity = amount * capital_recovery_factor(rate, tenor);
+  add_annuity(payments, first, amount * capital_recovery_factor(rate, tenor), tenor);
+}
+
+void add_annuity(std::span<double> payments, std::size_t first, double annuity, int tenor) {
+  if (tenor <= 0) return;
   for (std::size_t t = first; t < payments.size() && t < first + static_cast<std::size_t>(tenor); ++t)
     payments[t] += annuity;
 }

@@ -42,6 +42,11 @@ struct DebtService {
 /// A loan taken in year y is first paid in y+1; opening debt from year 0.
 void add_loan(std::span<double> payments, std::size_t first, double amount, double rate, int tenor);
 
+/// Adds `annuity` (million USD a year) to `payments` in years first ..
+/// first+tenor-1 (those inside the schedule): add_loan with its annuity
+/// worked out by the caller (amount x CRF, the CRF computed once for many loans).
+void add_annuity(std::span<double> payments, std::size_t first, double annuity, int tenor);
+
 /// A company's cash and debt, million USD.
 struct Books {
   double cash = 0.0; ///< million USD (negative: an overdraft)

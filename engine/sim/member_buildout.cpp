@@ -44,7 +44,7 @@ void MemberSimulation::order_decisions(std::size_t y) {
 void MemberSimulation::request_buildout(const Deciding& d, std::size_t y) {
   const Scenario& s = scenario_;
   const std::size_t i = d.unit;
-  const double lcos_reline = gather_options(i, y, d.reason);
+  const double lcos_reline = gather_options(at_decision(d), y);
   if (opt_lcos_.empty()) return;
   // The route the unit's own draw picks among every option the limits
   // could allow this year: the same draw decide() uses.
@@ -81,7 +81,7 @@ void MemberSimulation::decide_with_buildout(const Deciding& d, std::size_t y, Me
     // Refused: the unit waits a year for the route (MPP's waiting list).
     const int year = scenario_.horizon.year(y);
     buildout_phase_ = BuildoutPhase::requests; // log the options it weighed
-    gather_options(i, y, d.reason);
+    gather_options(at_decision(d), y);
     buildout_phase_ = BuildoutPhase::decisions;
     const std::size_t log_at = out.decision_lcos.size();
     out.decision_lcos.resize(log_at + T_, std::numeric_limits<double>::quiet_NaN());
@@ -94,7 +94,7 @@ void MemberSimulation::decide_with_buildout(const Deciding& d, std::size_t y, Me
     return;
   }
   buildout_grant_now_ = request && request->granted ? request->route : -1;
-  decide(i, y, d.reason, out);
+  decide(d, y, out);
   buildout_grant_now_ = -1;
 }
 

@@ -79,6 +79,7 @@ void MemberSimulation::close_unit(std::size_t i, std::size_t y, DecisionReason r
 void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
   const int year = s.horizon.year(y);
+  prepare_region_terms(y);
   const double u = s.finance.expected_utilisation;
   expect_scrap_prices(y);
   for (std::size_t o = 0; o < s.policy.offtakes.size(); ++o) {
@@ -108,13 +109,15 @@ void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
   for (std::size_t i = 0; i < n; ++i) {
     if (fleet_.status[i] != UnitStatus::operating || fleet_.pending_technology[i] >= 0) continue;
     const Technology& t = s.technologies[static_cast<std::size_t>(fleet_.technology[i])];
+    const std::size_t row = deciding_.size();
     if (year >= fleet_.build_year[i] + t.lifetime_years)
-      deciding_.push_back({i, DecisionReason::end_of_life});
+      deciding_.push_back({i, DecisionReason::end_of_life, 0.0, row});
     else if (fleet_.next_decision_year[i] <= year)
-      deciding_.push_back({i, DecisionReason::campaign_end});
+      deciding_.push_back({i, DecisionReason::campaign_end, 0.0, row});
     else if (fleet_.idle_years[i] >= s.behaviour.stranding_years)
-      deciding_.push_back({i, DecisionReason::stranded});
+      deciding_.push_back({i, DecisionReason::stranded, 0.0, row});
   }
+  option_costs_.assign(deciding_.size() * T_, OptionCost{});
   order_decisions(y);
   buildout_phase_ = BuildoutPhase::requests;
   buildout_requests_.clear();
@@ -128,44 +131,64 @@ void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
   buildout_phase_ = BuildoutPhase::expansion;
 }
 
-double MemberSimulation::gather_options(std::size_t i, std::size_t y, DecisionReason reason) {
-  const Scenario& s = scenario_;
-  const int year = s.horizon.year(y);
-  const auto c = static_cast<std::size_t>(fleet_.company[i]);
-  const auto r = static_cast<std::size_t>(fleet_.region[i]);
-  const auto k = static_cast<std::size_t>(fleet_.technology[i]);
-  const double cap = fleet_.capacity[i];
+MemberSimulation::UnitAtDecision MemberSimulation::at_decision(const Deciding& d) const {
+  const std::size_t i = d.unit;
+  UnitAtDecision u;
+  u.unit = i;
+  u.company = static_cast<std::size_t>(fleet_.company[i]);
+  u.region = static_cast<std::size_t>(fleet_.region[i]);
+  u.route = static_cast<std::size_t>(fleet_.technology[i]);
+  u.capacity = fleet_.capacity[i];
   // Scrap is committed at full utilisation: the dispatch may run the unit
   // that hard, and a route starved of scrap leaves demand unmet.
-  const double u = s.market.max_utilisation;
-  const double own_scrap = cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
-  const double own_gas = cap * u * costs_.gas_intensity(static_cast<Eigen::Index>(k));
-  const bool rebuild = reason == DecisionReason::end_of_life;
-  const Investor who{c, r, cap, static_cast<int>(k)};
+  const double full = u.capacity * scenario_.market.max_utilisation;
+  u.own_scrap = full * costs_.scrap_intensity(static_cast<Eigen::Index>(u.route));
+  u.own_gas = full * costs_.gas_intensity(static_cast<Eigen::Index>(u.route));
+  u.rebuild = d.reason == DecisionReason::end_of_life;
   // A stranded unit may carry on as it is (no capex), switch or close.
-  const bool stranded = reason == DecisionReason::stranded;
+  u.stranded = d.reason == DecisionReason::stranded;
+  u.row = d.row;
+  return u;
+}
+
+// The levelized cost of one option of a deciding unit: computed again only
+// where what it paid for the route moved since the unit last weighed it.
+double MemberSimulation::option_cost(const UnitAtDecision& u, std::size_t k, double capex, std::size_t y) {
+  OptionCost& seen = option_costs_[u.row * T_ + k];
+  const double multiplier = learning_.multiplier(k);
+  const bool subsidised = outlook_.subsidy_left > 0.0;
+  if (seen.capex == capex && seen.multiplier == multiplier && seen.subsidised == subsidised) return seen.lcos;
+  const Investor who{u.company, u.region, u.capacity, static_cast<int>(u.route)};
+  seen = {decision_cost(who, k, capex, y), capex, multiplier, subsidised};
+  return seen.lcos;
+}
+
+double MemberSimulation::gather_options(const UnitAtDecision& u, std::size_t y) {
+  const Scenario& s = scenario_;
+  const int year = s.horizon.year(y);
+  const std::size_t k = u.route;
   opt_lcos_.clear();
   opt_capex_.clear();
   opt_tech_.clear();
   opt_action_.clear();
   double lcos_reline = std::numeric_limits<double>::quiet_NaN();
   if (!banned(s, k, year)) {
-    const double capex = rebuild    ? s.technologies[k].capex_greenfield
-                         : stranded ? 0.0
-                                    : s.technologies[k].capex_reline;
-    lcos_reline = levelized_cost(who, k, capex, y);
+    const double capex = u.rebuild    ? s.technologies[k].capex_greenfield
+                         : u.stranded ? 0.0
+                                      : s.technologies[k].capex_reline;
+    lcos_reline = option_cost(u, k, capex, y);
     opt_lcos_.push_back(lcos_reline);
     opt_capex_.push_back(capex);
     opt_tech_.push_back(static_cast<int>(k));
     opt_action_.push_back(DecisionAction::reline);
   }
   for (std::size_t j = 0; j < T_; ++j) {
-    if (j == k || !route_open(c, r, j, year, cap, own_scrap, own_gas)) continue;
+    if (j == k || !route_open(u.company, u.region, j, year, u.capacity, u.own_scrap, u.own_gas)) continue;
     const Technology& tj = s.technologies[j];
-    double capex = rebuild ? tj.capex_greenfield : tj.capex_switch;
-    if (!rebuild && !tj.capex_switch_from.empty() && !std::isnan(tj.capex_switch_from[k]))
+    double capex = u.rebuild ? tj.capex_greenfield : tj.capex_switch;
+    if (!u.rebuild && !tj.capex_switch_from.empty() && !std::isnan(tj.capex_switch_from[k]))
       capex = tj.capex_switch_from[k];
-    opt_lcos_.push_back(levelized_cost(who, j, capex, y));
+    opt_lcos_.push_back(option_cost(u, j, capex, y));
     opt_capex_.push_back(capex);
     opt_tech_.push_back(static_cast<int>(j));
     opt_action_.push_back(DecisionAction::switch_route);
@@ -173,21 +196,14 @@ double MemberSimulation::gather_options(std::size_t i, std::size_t y, DecisionRe
   return lcos_reline;
 }
 
-void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reason, MemberResult& out) {
+void MemberSimulation::decide(const Deciding& d, std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
   const int year = s.horizon.year(y);
-  const auto c = static_cast<std::size_t>(fleet_.company[i]);
-  const auto r = static_cast<std::size_t>(fleet_.region[i]);
-  const auto k = static_cast<std::size_t>(fleet_.technology[i]);
-  const double cap = fleet_.capacity[i];
-  // Scrap is committed at full utilisation: the dispatch may run the unit
-  // that hard, and a route starved of scrap leaves demand unmet.
-  const double u = s.market.max_utilisation;
-  const double own_scrap = cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(k));
-  const double own_gas = cap * u * costs_.gas_intensity(static_cast<Eigen::Index>(k));
-  const bool rebuild = reason == DecisionReason::end_of_life;
-  const bool stranded = reason == DecisionReason::stranded;
-  const double lcos_reline = gather_options(i, y, reason);
+  const UnitAtDecision unit = at_decision(d);
+  const std::size_t i = unit.unit, c = unit.company, r = unit.region, k = unit.route;
+  const double cap = unit.capacity;
+  const DecisionReason reason = d.reason;
+  const double lcos_reline = gather_options(unit, y);
   // The options weighed, for the decision log (in route order).
   const std::size_t log_at = out.decision_lcos.size();
   out.decision_lcos.resize(log_at + T_, kNaN);
@@ -243,20 +259,21 @@ void MemberSimulation::decide(std::size_t i, std::size_t y, DecisionReason reaso
   for (std::size_t o = 0; o < opt_lcos_.size(); ++o)
     if (opt_tech_[o] == buildout_grant_now_ && std::isfinite(opt_lcos_[o])) pick = o;
   const auto j = static_cast<std::size_t>(opt_tech_[pick]);
-  if (stranded && j == k) {
+  if (unit.stranded && j == k) {
     fleet_.idle_years[i] = 0;         // carries on as it is, waiting for demand; not an investment
     out.decision_lcos.resize(log_at); // not a decision worth a log line
     return;
   }
   pay_capex(c, r, j, opt_capex_[pick], cap, y, out);
   const Technology& tj = s.technologies[j];
-  if (j != k || rebuild) learning_.add_capacity(j, cap);
+  if (j != k || unit.rebuild) learning_.add_capacity(j, cap);
   if (j != k) new_capacity_[j] += cap;
-  scrap_commitment_[r] += cap * u * costs_.scrap_intensity(static_cast<Eigen::Index>(j)) - own_scrap;
-  gas_commitment_[r] += cap * u * costs_.gas_intensity(static_cast<Eigen::Index>(j)) - own_gas;
+  const double full = cap * s.market.max_utilisation;
+  scrap_commitment_[r] += full * costs_.scrap_intensity(static_cast<Eigen::Index>(j)) - unit.own_scrap;
+  gas_commitment_[r] += full * costs_.gas_intensity(static_cast<Eigen::Index>(j)) - unit.own_gas;
   fleet_.last_investment_year[i] = year;
   fleet_.idle_years[i] = 0;
-  if (rebuild) fleet_.build_year[i] = year;
+  if (unit.rebuild) fleet_.build_year[i] = year;
   fleet_.deferrals[i] = 0;
   const int build_time = j != k ? tj.construction_years : 0; // a relining takes no downtime
   if (build_time > 0) {
@@ -342,7 +359,7 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
       for (std::size_t k = 0; k < T_; ++k) {
         if (!route_open(builder, r, k, year, size, 0.0, 0.0)) continue;
         opt_lcos_.push_back(
-            levelized_cost(Investor{builder, r, size, -1}, k, s.technologies[k].capex_greenfield, y));
+            decision_cost(Investor{builder, r, size, -1}, k, s.technologies[k].capex_greenfield, y));
         opt_tech_.push_back(static_cast<int>(k));
       }
       if (opt_lcos_.empty()) break;

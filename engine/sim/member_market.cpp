@@ -1,7 +1,6 @@
 // The market of a year: allowance price, merit-order dispatch per region, and
 // the accounting that follows (docs/model.md, "Market" and "Accounting").
 #include "sim/ets_clearing.hpp"
-#include "sim/levelized_cost.hpp"
 #include "sim/member_simulation.hpp"
 #include "sim/price_formation.hpp"
 #include "sim/scrap_market.hpp"
@@ -41,9 +40,8 @@ RegionalPrice MemberSimulation::regional_price(std::size_t r, const DispatchOutc
   for (std::size_t k = 0; k < T_; ++k) {
     const Technology& t = s.technologies[k];
     const SupplyBlock& b = blocks_[r * T_ + k];
-    const double crf = capital_recovery_factor(s.finance.discount_rate, t.campaign_years);
-    full_cost_[k] = full_cost(b.marginal_cost, t.opex_fixed, t.capex_reline * learning_.multiplier(k), crf,
-                              s.finance.expected_utilisation);
+    full_cost_[k] = full_cost(b.marginal_cost, t.opex_fixed, t.capex_reline * learning_.multiplier(k),
+                              floor_crf_[k], s.finance.expected_utilisation);
   }
   const std::span<const SupplyBlock> region_blocks(blocks_.data() + r * T_, T_);
   const std::span<const double> produced(block_production_.data() + r * T_, T_);

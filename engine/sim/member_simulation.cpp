@@ -1,9 +1,11 @@
 #include "sim/member_simulation.hpp"
 
 #include "model/errors.hpp"
+#include "sim/levelized_cost.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 namespace steelpath {
@@ -54,6 +56,8 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
   block_production_.resize(R_ * T_);
   order_.resize(T_);
   full_cost_.resize(T_);
+  for (const Technology& t : s.technologies) // the price floor's capital charge (sim/price_formation.hpp)
+    floor_crf_.push_back(capital_recovery_factor(s.finance.discount_rate, t.campaign_years));
   priced_.resize(T_);
   mix_production_.resize(T_);
   loss_years_.resize(R_ * T_);
@@ -77,6 +81,22 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
 double MemberSimulation::option_lcos(std::size_t c, std::size_t r, std::size_t k, double capex, std::size_t y,
                                      double capacity) const {
   return levelized_cost(Investor{c, r, capacity, -1}, k, capex, y);
+}
+
+// What every investor of a region and foresight expects of each route this
+// year: computed once for all the options weighed in it (for the foresights
+// some company has: the cost tables hold only theirs).
+void MemberSimulation::prepare_region_terms(std::size_t y) {
+  constexpr Foresight kForesights[] = {Foresight::perfect, Foresight::myopic, Foresight::trend};
+  bool held[std::size(kForesights)] = {};
+  for (const Company& co : scenario_.companies)
+    held[static_cast<std::size_t>(co.foresight)] = true;
+  region_terms_.resize(std::size(kForesights) * R_ * T_);
+  for (const Foresight f : kForesights)
+    for (std::size_t r = 0; r < R_ && held[static_cast<std::size_t>(f)]; ++r)
+      for (std::size_t k = 0; k < T_; ++k)
+        region_terms_[(static_cast<std::size_t>(f) * R_ + r) * T_ + k] =
+            route_cost_.region_terms(f, r, k, y, outlook_);
 }
 
 void MemberSimulation::run(MemberResult& out) {
@@ -268,14 +288,16 @@ void MemberSimulation::open_books() {
 void MemberSimulation::close_books(std::size_t y, MemberResult& out) {
   const Finance& f = scenario_.finance;
   const std::size_t Y = scenario_.horizon.size();
+  const double loan_crf = capital_recovery_factor(f.cost_of_debt, f.debt_tenor); // the same for every loan
   for (std::size_t c = 0; c < C_; ++c) {
     const std::size_t a = y * C_ + c;
     const double ebitda = out.company_revenue[a] - out.company_costs[a];
     const double net_capex = out.company_investment[a] - out.company_subsidies[a];
     const DebtService service = service_debt(books_[c].debt, payments_[c * Y + y], f.cost_of_debt);
     books_[c] = close_year(books_[c], ebitda, service, net_capex, f.equity_share);
-    add_loan(std::span<double>(payments_.data() + c * Y, Y), y + 1, (1.0 - f.equity_share) * net_capex,
-             f.cost_of_debt, f.debt_tenor);
+    const double borrowed = (1.0 - f.equity_share) * net_capex;
+    if (!(borrowed <= 0.0)) // as add_loan: a loan only of something
+      add_annuity(std::span<double>(payments_.data() + c * Y, Y), y + 1, borrowed * loan_crf, f.debt_tenor);
     out.company_ebitda[a] = ebitda;
     out.company_cash[a] = books_[c].cash;
     out.company_debt[a] = books_[c].debt;

@@ -33,6 +33,7 @@
 #include "sim/unit_closure.hpp"
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace steelpath {
@@ -70,17 +71,33 @@ private:
   void open_books();
   void close_books(std::size_t y, MemberResult& out);
   // member_decisions.cpp
-  void take_decisions(std::size_t y, MemberResult& out);
-  void decide(std::size_t i, std::size_t y, DecisionReason reason, MemberResult& out);
-  void expand_capacity(std::size_t y, MemberResult& out);
-  double gather_options(std::size_t i, std::size_t y, DecisionReason reason);
-  std::size_t pick_builder(std::size_t r, bool present) const;
   /// A unit at a decision point this year, and why.
   struct Deciding {
     std::size_t unit = 0;    ///< index in the fleet state
     DecisionReason reason{}; ///< why it decides
     double lottery = 0.0;    ///< its draw this year (Purpose::decision_order): order and tie-break
+    std::size_t row = 0;     ///< its row of option_costs_ (the order units reached their decision point)
   };
+  /// A deciding unit as its options see it, built once per decision.
+  struct UnitAtDecision {
+    std::size_t unit = 0;    ///< index in the fleet state
+    std::size_t company = 0; ///< its company
+    std::size_t region = 0;  ///< its region
+    std::size_t route = 0;   ///< its route now
+    double capacity = 0.0;   ///< Mt/yr
+    double own_scrap = 0.0;  ///< scrap it holds committed (at full utilisation), Mt/yr
+    double own_gas = 0.0;    ///< gas it holds committed (at full utilisation), PJ/yr
+    bool rebuild = false;    ///< end of life: every option is a greenfield build
+    bool stranded = false;   ///< idle too long: may carry on as it is, without capex
+    std::size_t row = 0;     ///< its row of option_costs_
+  };
+  void take_decisions(std::size_t y, MemberResult& out);
+  [[nodiscard]] UnitAtDecision at_decision(const Deciding& d) const;
+  void decide(const Deciding& d, std::size_t y, MemberResult& out);
+  void expand_capacity(std::size_t y, MemberResult& out);
+  double gather_options(const UnitAtDecision& u, std::size_t y);
+  double option_cost(const UnitAtDecision& u, std::size_t k, double capex, std::size_t y);
+  std::size_t pick_builder(std::size_t r, bool present) const;
   // member_buildout.cpp
   void order_decisions(std::size_t y);
   void request_buildout(const Deciding& d, std::size_t y);
@@ -125,6 +142,13 @@ private:
   [[nodiscard]] double levelized_cost(const Investor& who, std::size_t k, double capex, std::size_t y) const {
     return route_cost_.levelized(who, k, capex, y, outlook_).levelized_total();
   }
+  void prepare_region_terms(std::size_t y);
+  /// levelized_cost from this year's region_terms_ (the same bits): decisions and expansion only.
+  [[nodiscard]] double decision_cost(const Investor& who, std::size_t k, double capex, std::size_t y) const {
+    const auto f = static_cast<std::size_t>(scenario_.companies[who.company].foresight);
+    const RegionRouteTerms& region = region_terms_[(f * R_ + who.region) * T_ + k];
+    return route_cost_.levelized(who, k, capex, y, outlook_, region).levelized_total();
+  }
 
   const Scenario& scenario_;
   StreamKey key_;
@@ -140,6 +164,7 @@ private:
   std::vector<double> block_production_; ///< Mt, [region][technology]
   std::vector<std::size_t> order_;
   std::vector<double> full_cost_;  ///< one region's blocks' full costs (price floor), USD/t, [technology]
+  std::vector<double> floor_crf_;  ///< [technology]: CRF at the discount rate over the campaign (floor), 1/yr
   std::vector<double> demand_;     ///< this year's demand per region, Mt
   std::vector<double> last_price_; ///< last year's steel price per region, USD/t
   std::vector<double> scrap_commitment_; ///< expected scrap use per region, Mt/yr
@@ -158,6 +183,24 @@ private:
   std::vector<double> opt_lcos_, opt_capex_;              ///< options of one decision
   std::vector<int> opt_tech_;
   std::vector<DecisionAction> opt_action_;
+  /// An option's levelized cost as a deciding unit last weighed it this year
+  /// and the inputs of it that may move during the year's decisions (capex
+  /// paid: learning, subsidy left). Every other input (prices, outlook,
+  /// offtake commitments, the unit itself) holds still from the first
+  /// request to the last decision, so equal inputs give the same bits.
+  struct OptionCost {
+    double lcos = std::numeric_limits<double>::quiet_NaN();       ///< USD/t
+    double capex = std::numeric_limits<double>::quiet_NaN();      ///< USD per (t/yr), before learning
+    double multiplier = std::numeric_limits<double>::quiet_NaN(); ///< the route's learning multiplier
+    bool subsidised = false;                                      ///< whether subsidy budget was left
+  };
+  /// [deciding row][route]: each deciding unit's options this year, so that
+  /// its request, its decision and its waiting-list log compute each once.
+  std::vector<OptionCost> option_costs_;
+  /// [foresight][region][route]: the levelized terms every investor there
+  /// expects this year, set before the decisions (the outlook holds still
+  /// until the market clears).
+  std::vector<RegionRouteTerms> region_terms_;
   std::vector<double> ets_candidates_; ///< prices where the merit order may change
   std::vector<SupplyBlock> priced_;    ///< one region's blocks at a trial scrap price
   std::vector<double> mix_production_; ///< scratch of the scrap clearing, Mt per block

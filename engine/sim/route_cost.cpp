@@ -74,33 +74,49 @@ CostTerms RouteCost::operating(std::size_t r, std::size_t k, std::size_t y, doub
 
 CostTerms RouteCost::levelized(const Investor& who, std::size_t k, double capex, std::size_t y,
                                const CostOutlook& outlook) const {
-  const Scenario& s = scenario_;
-  const Technology& tech = s.technologies[k];
-  const std::size_t c = who.company, r = who.region;
+  const Foresight f = scenario_.companies[who.company].foresight;
+  return levelized(who, k, capex, y, outlook, region_terms(f, who.region, k, y, outlook));
+}
+
+RegionRouteTerms RouteCost::region_terms(Foresight f, std::size_t r, std::size_t k, std::size_t y,
+                                         const CostOutlook& outlook) const {
   const auto yi = static_cast<Eigen::Index>(y);
   const auto ki = static_cast<Eigen::Index>(k);
-  // Prices as the company's foresight expects them over the campaign.
+  // Prices as the foresight expects them over the campaign.
   double variable = costs_.variable_cost[r](ki, yi);
   double tax = costs_.carbon_tax[r](yi);
-  if (s.companies[c].foresight == Foresight::perfect) {
+  if (f == Foresight::perfect) {
     variable = costs_.lev_variable[r](ki, yi);
     tax = costs_.lev_carbon_tax[r](ki, yi);
-  } else if (s.companies[c].foresight == Foresight::trend) {
+  } else if (f == Foresight::trend) {
     variable = costs_.trend_variable[r](ki, yi);
     tax = costs_.trend_carbon_tax[r](ki, yi);
   }
-  const double subsidy = outlook.subsidy_left > 0.0 ? subsidy_per_capacity(k, capex) : 0.0;
-  const double capex_paid = std::max(0.0, capex * learning_.multiplier(k) - subsidy);
-  CostTerms t;
-  t.capital = (capex_paid * crf_[c * T_ + k] + tech.opex_fixed) / s.finance.expected_utilisation;
+  RegionRouteTerms t;
   // Scrap at last year's cleared price (sim/scrap_market.hpp), not the reference.
   const double scrap = outlook.scrap_premium.empty() ? 0.0 : outlook.scrap_premium[r];
   t.variable = variable + costs_.scrap_intensity(ki) * scrap;
-  t.carbon = costs_.direct_intensity(ki) * (tax + outlook.internal_price[c]);
+  t.tax = tax;
   if (covered_[r]) t.allowances = outlook.expected_allowance * allowance_slope(k, y);
   t.standard_penalty = standard_penalty(r, k, y);
   t.storage = storage(k);
-  t.offtake_premium = offtake_premium(who, k, y, outlook);
+  return t;
+}
+
+CostTerms RouteCost::levelized(const Investor& who, std::size_t k, double capex, std::size_t y,
+                               const CostOutlook& outlook, const RegionRouteTerms& region) const {
+  const Scenario& s = scenario_;
+  const std::size_t c = who.company;
+  const double subsidy = outlook.subsidy_left > 0.0 ? subsidy_per_capacity(k, capex) : 0.0;
+  const double capex_paid = std::max(0.0, capex * learning_.multiplier(k) - subsidy);
+  CostTerms t;
+  t.capital = (capex_paid * crf_[c * T_ + k] + s.technologies[k].opex_fixed) / s.finance.expected_utilisation;
+  t.variable = region.variable;
+  t.carbon = costs_.direct_intensity(static_cast<Eigen::Index>(k)) * (region.tax + outlook.internal_price[c]);
+  t.allowances = region.allowances;
+  t.standard_penalty = region.standard_penalty;
+  t.storage = region.storage;
+  if (!s.policy.offtakes.empty()) t.offtake_premium = offtake_premium(who, k, y, outlook);
   return t;
 }
 

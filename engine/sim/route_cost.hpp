@@ -72,6 +72,17 @@ struct Investor {
   int current_route = -1;
 };
 
+/// The terms of a route's levelized cost that every investor of a region
+/// with the same foresight expects in a year: computed once a year, they
+/// serve every option weighed there (RouteCost::levelized with them).
+struct RegionRouteTerms {
+  double variable = 0.0;         ///< inputs at expected prices, scrap at last year's cleared price, USD/t
+  double tax = 0.0;              ///< expected carbon tax, USD/t CO2
+  double allowances = 0.0;       ///< expected allowance price x allowances needed (ETS regions), USD/t
+  double standard_penalty = 0.0; ///< penalty under the region's intensity standard, USD/t
+  double storage = 0.0;          ///< captured CO2 x transport and storage cost, USD/t
+};
+
 /// Every term of a route's cost (USD/t): this year's for dispatch, levelized for investment decisions.
 class RouteCost {
 public:
@@ -87,6 +98,13 @@ public:
   /// (USD per t/yr, before learning and subsidy), deciding in year index y.
   [[nodiscard]] CostTerms levelized(const Investor& who, std::size_t k, double capex, std::size_t y,
                                     const CostOutlook& outlook) const;
+  /// The same from the region's terms for the investor's foresight, as
+  /// region_terms gives them for this year and outlook (the same bits).
+  [[nodiscard]] CostTerms levelized(const Investor& who, std::size_t k, double capex, std::size_t y,
+                                    const CostOutlook& outlook, const RegionRouteTerms& region) const;
+  /// What every investor of region r with foresight f expects of route k in year index y.
+  [[nodiscard]] RegionRouteTerms region_terms(Foresight f, std::size_t r, std::size_t k, std::size_t y,
+                                              const CostOutlook& outlook) const;
 
   /// Allowances a tonne of route k must surrender, net of free allocation,
   /// t CO2/t (may be negative under intensity trading).

@@ -64,3 +64,19 @@ TEST_CASE("debt service never repays more than the debt", "[sim][finance]") {
   CHECK(none.interest == 0.0);
   CHECK(none.repayment == 0.0);
 }
+
+TEST_CASE("an annuity is due for its tenor, inside the schedule", "[sim][finance]") {
+  std::vector<double> payments(5, 1.0);
+  // 2 million USD a year for 3 years from year 3: years 3 and 4 are inside.
+  add_annuity(payments, 3, 2.0, 3);
+  CHECK(payments == std::vector<double>{1.0, 1.0, 1.0, 3.0, 3.0});
+  add_annuity(payments, 0, 5.0, 0); // no tenor: nothing due
+  add_annuity(payments, 0, 5.0, -2);
+  CHECK(payments == std::vector<double>{1.0, 1.0, 1.0, 3.0, 3.0});
+  // add_loan is the annuity of amount x CRF: 80 at 5 % over 10 years.
+  std::vector<double> loan(2, 0.0), annuity(2, 0.0);
+  add_loan(loan, 0, 80.0, 0.05, 10);
+  add_annuity(annuity, 0, 80.0 * 0.05 / (1.0 - std::pow(1.05, -10)), 10);
+  CHECK(loan[1] == Approx(annuity[1]).epsilon(1e-14));
+  CHECK(loan[0] == Approx(10.36036));
+}

@@ -179,3 +179,26 @@ TEST_CASE("route cost: the LCOS is the sum of its terms, dispatch the same terms
   CHECK(sim.option_lcos(0, 0, kH2, 500.0, 0, 6.0) ==
         sim.route_cost().levelized(Investor{0, 0, 6.0, -1}, kH2, 500.0, 0, sim.outlook()).levelized_total());
 }
+
+TEST_CASE("route cost: a region's terms computed once give every investor the same bits", "[sim][cost]") {
+  Scenario s = with_ets(EmissionsTrading::Trading::cap);
+  s.policy.carbon_price = YearSeries::constant(s.horizon, 30.0);
+  s.technologies[kBf].capture_rate = 0.25; // 1.5 t CO2/t emitted, 0.5 t stored
+  s.policy.storage_cost = 20.0;
+  s.companies[0].foresight = Foresight::myopic;
+  Costing c(s);
+  c.outlook.expected_allowance = 40.0;
+  c.outlook.internal_price[0] = 20.0;
+  const RouteCost cost(c.s, c.tables, c.learning);
+  const RegionRouteTerms region = cost.region_terms(Foresight::myopic, 0, kBf, 0, c.outlook);
+  CHECK(region.tax == Approx(30.0));
+  CHECK(region.storage == Approx(20.0 * 0.5));
+  const Investor who{0, 0, 6.0, -1};
+  const CostTerms once = cost.levelized(who, kBf, 100.0, 0, c.outlook, region);
+  const CostTerms each = cost.levelized(who, kBf, 100.0, 0, c.outlook);
+  CHECK(once.carbon ==
+        Approx(1.5 * (30.0 + 20.0))); // the company's internal price on top of the region's tax
+  CHECK(once.levelized_total() == each.levelized_total()); // bit for bit
+  CHECK(once.capital == each.capital);
+  CHECK(once.allowances == each.allowances);
+}
