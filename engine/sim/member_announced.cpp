@@ -30,15 +30,23 @@ double MemberSimulation::take_announced(std::size_t r, std::size_t y, int ahead,
   const Scenario& s = scenario_;
   std::vector<std::size_t>& queue = announced_queue_[r];
   std::size_t& next = announced_taken_[r];
+  const int year = s.horizon.year(y);
+  // Committed now: ready at its announced start, or after construction if later.
+  const auto ready_year = [&](std::size_t u) {
+    const Technology& t = s.technologies[static_cast<std::size_t>(fleet_.technology[u])];
+    return std::max(fleet_.start_year[u], year + std::max(1, t.construction_years));
+  };
+  // A project whose route is banned by the time it would be ready is never built.
+  while (next < queue.size() &&
+         route_banned(s, static_cast<std::size_t>(fleet_.technology[queue[next]]), ready_year(queue[next])))
+    ++next;
   if (next >= queue.size() || fleet_.start_year[queue[next]] > ahead) return 0.0;
   const std::size_t i = queue[next++];
-  const int year = s.horizon.year(y);
   const auto k = static_cast<std::size_t>(fleet_.technology[i]);
   const auto c = static_cast<std::size_t>(fleet_.company[i]);
   const Technology& t = s.technologies[k];
   const double cap = fleet_.capacity[i];
-  // Committed now: ready at its announced start, or after construction if later.
-  const int ready = std::max(fleet_.start_year[i], year + std::max(1, t.construction_years));
+  const int ready = ready_year(i);
   fleet_.status[i] = UnitStatus::planned;
   fleet_.ready_year[i] = ready;
   fleet_.build_year[i] = ready;

@@ -14,8 +14,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 /// Years an investment may wait for finance before the unit must act.
 constexpr int kMaxDeferrals = 3;
 bool banned(const Scenario& s, std::size_t k, int year) {
-  const int ban = s.policy.blast_furnace_ban_year;
-  return ban > 0 && year >= ban && s.technologies[k].family == "bf";
+  return route_banned(s, k, year);
 }
 } // namespace
 
@@ -79,9 +78,9 @@ void MemberSimulation::close_unit(std::size_t i, std::size_t y, DecisionReason r
 void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
   const int year = s.horizon.year(y);
-  prepare_region_terms(y);
   const double u = s.finance.expected_utilisation;
   expect_scrap_prices(y);
+  prepare_region_terms(y); // after the scrap expectation: the terms carry it
   for (std::size_t o = 0; o < s.policy.offtakes.size(); ++o) {
     const OfftakeContract& c = s.policy.offtakes[o];
     outlook_.offtake_committed[o] = 0.0;
@@ -243,14 +242,18 @@ void MemberSimulation::decide(const Deciding& d, std::size_t y, MemberResult& ou
   }
   if (unaffordable) {
     // After kMaxDeferrals years without finance the unit cannot run on: it
-    // takes its cheapest option on borrowed money, or closes if its own
-    // route is no longer allowed (a ban).
-    if (banned(s, k, year)) {
+    // relines on borrowed money. A unit whose route is banned cannot: where
+    // the region needs its capacity it takes its cheapest switch on borrowed
+    // money (the ban is a mandate; closing it would leave demand unmet, as
+    // 644 Mt did in china-net-zero-2050), and where it does not, it closes.
+    const bool ban = banned(s, k, year);
+    if (ban && surplus) {
       close_unit(i, y, reason, lcos_reline, out);
       return;
     }
+    const int forced = ban ? preferred_tech : static_cast<int>(k);
     for (std::size_t o = 0; o < opt_lcos_.size(); ++o)
-      opt_lcos_[o] = opt_tech_[o] == static_cast<int>(k) ? 0.0 : std::numeric_limits<double>::infinity();
+      opt_lcos_[o] = opt_tech_[o] == forced ? 0.0 : std::numeric_limits<double>::infinity();
   }
   const double draw = uniform01(key_, Purpose::choice, fleet_.stream_id[i], static_cast<std::uint32_t>(year));
   std::size_t pick = logit_choose(opt_lcos_, s.behaviour.heterogeneity, draw);
@@ -310,11 +313,42 @@ std::size_t MemberSimulation::pick_builder(std::size_t r, bool present) const {
   return builder;
 }
 
+// Capacity of region r whose route is banned at its next decision point,
+// if that comes by `ahead`, and whose company cannot fund even the cheapest
+// switch this year: builders do not count on it (after its deferrals it
+// closes, where the region has room; docs/model.md, "Capacity expansion").
+double MemberSimulation::banned_ahead(std::size_t r, int ahead) const {
+  const Scenario& s = scenario_;
+  if (s.policy.blast_furnace_ban_year <= 0 || s.policy.blast_furnace_ban_year > ahead) return 0.0;
+  double capacity = 0.0;
+  for (std::size_t i = 0; i < fleet_.size(); ++i) {
+    if (static_cast<std::size_t>(fleet_.region[i]) != r || !in_fleet(fleet_.status[i]) ||
+        fleet_.pending_technology[i] >= 0 || fleet_.next_decision_year[i] > ahead)
+      continue;
+    const auto k = static_cast<std::size_t>(fleet_.technology[i]);
+    const int when = fleet_.next_decision_year[i];
+    if (!banned(s, k, when)) continue;
+    double cheapest = std::numeric_limits<double>::infinity(); // million USD
+    for (std::size_t j = 0; j < T_; ++j) {
+      const Technology& tj = s.technologies[j];
+      if (j == k || banned(s, j, when) || tj.available_from > when) continue;
+      double capex = tj.capex_switch;
+      if (!tj.capex_switch_from.empty() && !std::isnan(tj.capex_switch_from[k]))
+        capex = tj.capex_switch_from[k];
+      cheapest = std::min(cheapest, capex * learning_.multiplier(j) * fleet_.capacity[i]);
+    }
+    if (!(cheapest <= finance_left_[static_cast<std::size_t>(fleet_.company[i])]))
+      capacity += fleet_.capacity[i];
+  }
+  return capacity;
+}
+
 void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
   const int year = s.horizon.year(y);
   const double max_u = s.market.max_utilisation;
   expect_scrap_prices(y); // after this year's decisions
+  prepare_region_terms(y);
   double max_scrap = 0.0; // t scrap/t of the hungriest scrap route
   for (std::size_t k = 0; k < T_; ++k)
     max_scrap = std::max(max_scrap, costs_.scrap_intensity(static_cast<Eigen::Index>(k)));
@@ -335,7 +369,7 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
     const double unfed =
         max_scrap > 0.0 ? std::max(0.0, scrap_commitment_[r] - reg.scrap_supply[ya]) / (max_u * max_scrap)
                         : 0.0;
-    double available = region_capacity_[r] - unfed;
+    double available = region_capacity_[r] - unfed - banned_ahead(r, ahead);
     // Companies present in the region share the builds in proportion to
     // their capacity there (the n-th build goes to the largest capacity / (1 +
     // builds so far), a D'Hondt rule); where none is present, the largest

@@ -98,6 +98,8 @@ private:
   double gather_options(const UnitAtDecision& u, std::size_t y);
   double option_cost(const UnitAtDecision& u, std::size_t k, double capex, std::size_t y);
   std::size_t pick_builder(std::size_t r, bool present) const;
+  /// Capacity in region r, Mt/yr, whose route is banned at its next decision point by year `ahead`.
+  [[nodiscard]] double banned_ahead(std::size_t r, int ahead) const;
   // member_buildout.cpp
   void order_decisions(std::size_t y);
   void request_buildout(const Deciding& d, std::size_t y);
@@ -226,6 +228,13 @@ private:
   std::vector<BuildoutRequest> buildout_requests_; ///< this year's requests for limited routes
   std::vector<double> buildout_allowance_;         ///< per route: Mt/yr it may gain this year (inf: no limit)
 };
+
+/// Whether route k is banned in `year` (policies.blast_furnace_ban: the 'bf'
+/// family from the ban year on).
+[[nodiscard]] inline bool route_banned(const Scenario& s, std::size_t k, int year) {
+  const int ban = s.policy.blast_furnace_ban_year;
+  return ban > 0 && year >= ban && s.technologies[k].family == "bf";
+}
 
 /// Convenience: one member of `scenario`, in a fresh result.
 [[nodiscard]] MemberResult simulate(const Scenario& scenario);

@@ -251,6 +251,25 @@ TEST_CASE("lever: no new or relined blast furnaces after a year", "[sim][levers]
   CHECK(identical(simulate(s), simulate(base(0.0))));
 }
 
+TEST_CASE("lever: a ban that a company cannot finance: builders replace the capacity in time",
+          "[sim][levers]") {
+  // As above, but the company can fund nothing (finance limit ~0): u2 (6
+  // Mt/yr, banned at its 2030 decision point) cannot switch, defers three
+  // years and then closes. Builders looking three years ahead stop counting
+  // on it in 2027: 12 - 6 = 6 < 10 Mt, so two new units of 2 Mt/yr are built
+  // then and no demand goes unmet when it closes.
+  Scenario s = base(0.0);
+  s.policy.blast_furnace_ban_year = 2030;
+  s.companies[0].finance_limit = 1e-9;
+  const MemberResult r = simulate(s);
+  int builds_2027 = 0;
+  for (const Decision& d : r.decisions)
+    builds_2027 += d.action == DecisionAction::build && d.year == 2027 ? 1 : 0;
+  CHECK(builds_2027 == 2);
+  for (std::size_t y = 0; y < s.horizon.size(); ++y)
+    CHECK(r.unmet_demand[y] == Approx(0.0).margin(1e-9));
+}
+
 TEST_CASE("lever: material efficiency", "[sim][levers]") {
   Scenario s = base(0.0);
   s.regions[0].demand_reduction = YearSeries::constant(s.horizon, 0.2);
