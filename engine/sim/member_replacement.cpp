@@ -21,13 +21,14 @@ void MemberSimulation::replace_capacity(std::size_t y, MemberResult& out) {
     const auto r = static_cast<std::size_t>(fleet_.region[n]);
     const double ratio = s.regions[r].capacity_replacement;
     if (ratio <= 0.0) continue;
+    const RegionRoom room = region_room(r, y, y);
+    if (!(room.capacity > room.needed)) continue; // the region can spare nothing
     replacement_candidates_.clear();
     for (std::size_t i = 0; i < fleet_.size(); ++i)
       if (static_cast<std::size_t>(fleet_.region[i]) == r && fleet_.status[i] == UnitStatus::operating &&
           fleet_.pending_technology[i] < 0 && fleet_.start_year[i] < year)
         replacement_candidates_.push_back({i, fleet_.company[i] == fleet_.company[n], fleet_.capacity[i],
                                            fleet_.build_year[i], fleet_.stream_id[i]});
-    const RegionRoom room = region_room(r, y, y);
     closing_.clear();
     (void)choose_replacements(replacement_candidates_, ratio * fleet_.capacity[n], room.capacity, room.needed,
                               closing_);
