@@ -9,13 +9,6 @@
 
 namespace steelpath {
 
-namespace {
-/// Region r's demand in year index y after material efficiency, Mt.
-double region_demand(const Region& reg, std::size_t y) {
-  return reg.demand[y] * (1.0 - (reg.demand_reduction.size() ? reg.demand_reduction[y] : 0.0));
-}
-} // namespace
-
 // What region r keeps: capacity that can produce next year (operating, or
 // ready next year), less the capacity of scrap routes that its scrap cannot
 // feed (as expansion counts it); what it needs: its peak demand over the
@@ -32,18 +25,10 @@ MemberSimulation::RegionRoom MemberSimulation::region_room(std::size_t r, std::s
   for (std::size_t yy = std::min(from, last); yy <= last; ++yy)
     peak = std::max(peak, region_demand(reg, yy));
   RegionRoom room{0.0, capacity_needed(peak, s.behaviour.reserve_margin, max_u)};
-  for (std::size_t i = 0; i < fleet_.size(); ++i) {
-    const UnitStatus st = fleet_.status[i];
-    if (static_cast<std::size_t>(fleet_.region[i]) == r && in_fleet(st) &&
-        (st == UnitStatus::operating || fleet_.ready_year[i] <= year + 1))
+  for (std::size_t i = 0; i < fleet_.size(); ++i)
+    if (static_cast<std::size_t>(fleet_.region[i]) == r && ready_by_next_year(i, year))
       room.capacity += fleet_.capacity[i];
-  }
-  double max_scrap = 0.0; // t scrap/t of the hungriest scrap route
-  for (std::size_t k = 0; k < T_; ++k)
-    max_scrap = std::max(max_scrap, costs_.scrap_intensity(static_cast<Eigen::Index>(k)));
-  const std::size_t next = std::min(y + 1, s.horizon.size() - 1);
-  if (max_scrap > 0.0)
-    room.capacity -= std::max(0.0, scrap_commitment_[r] - reg.scrap_supply[next]) / (max_u * max_scrap);
+  room.capacity -= unfed_scrap_capacity(r, std::min(y + 1, s.horizon.size() - 1));
   return room;
 }
 

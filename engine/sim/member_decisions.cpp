@@ -13,9 +13,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 /// Years an investment may wait for finance before the unit must act.
 constexpr int kMaxDeferrals = 3;
-bool banned(const Scenario& s, std::size_t k, int year) {
-  return route_banned(s, k, year);
-}
 } // namespace
 
 bool MemberSimulation::route_open(std::size_t c, std::size_t r, std::size_t k, int year, double capacity,
@@ -26,7 +23,7 @@ bool MemberSimulation::route_open(std::size_t c, std::size_t r, std::size_t k, i
   // stock crosses the route's threshold.
   const bool fund_ready = s.companies[c].alliance_member && t.knowledge_threshold > 0.0 &&
                           learning_.knowledge(k) >= t.knowledge_threshold;
-  if ((t.available_from > year && !fund_ready) || banned(s, k, year)) return false;
+  if ((t.available_from > year && !fund_ready) || route_banned(s, k, year)) return false;
   if (t.max_new_capacity.size() > 0 &&
       !buildout_allows(k, capacity, t.max_new_capacity[s.horizon.index(year)]))
     return false;
@@ -94,8 +91,7 @@ void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
   // Capacity that can produce next year: a plant still in the pipeline for
   // later does not make an operating unit surplus.
   for (std::size_t i = 0; i < fleet_.size(); ++i)
-    if (fleet_.status[i] == UnitStatus::operating ||
-        (in_fleet(fleet_.status[i]) && fleet_.ready_year[i] <= year + 1))
+    if (ready_by_next_year(i, year))
       region_capacity_[static_cast<std::size_t>(fleet_.region[i])] += fleet_.capacity[i];
   // The units at a decision point decide in the order of a yearly draw, not
   // their order in the fleet (budgets shared by a company's units are spent
@@ -171,7 +167,7 @@ double MemberSimulation::gather_options(const UnitAtDecision& u, std::size_t y) 
   opt_tech_.clear();
   opt_action_.clear();
   double lcos_reline = std::numeric_limits<double>::quiet_NaN();
-  if (!banned(s, k, year)) {
+  if (!route_banned(s, k, year)) {
     const double capex = u.rebuild    ? s.technologies[k].capex_greenfield
                          : u.stranded ? 0.0
                                       : s.technologies[k].capex_reline;
@@ -246,7 +242,7 @@ void MemberSimulation::decide(const Deciding& d, std::size_t y, MemberResult& ou
     // the region needs its capacity it takes its cheapest switch on borrowed
     // money (the ban is a mandate; closing it would leave demand unmet, as
     // 644 Mt did in china-net-zero-2050), and where it does not, it closes.
-    const bool ban = banned(s, k, year);
+    const bool ban = route_banned(s, k, year);
     if (ban && surplus) {
       close_unit(i, y, reason, lcos_reline, out);
       return;
@@ -313,6 +309,12 @@ std::size_t MemberSimulation::pick_builder(std::size_t r, bool present) const {
   return builder;
 }
 
+double MemberSimulation::unfed_scrap_capacity(std::size_t r, std::size_t y) const {
+  if (!(max_scrap_intensity_ > 0.0)) return 0.0;
+  return std::max(0.0, scrap_commitment_[r] - scenario_.regions[r].scrap_supply[y]) /
+         (scenario_.market.max_utilisation * max_scrap_intensity_);
+}
+
 // Capacity of region r whose route is banned at its next decision point,
 // if that comes by `ahead`, and whose company cannot fund even the cheapest
 // switch this year: builders do not count on it (after its deferrals it
@@ -327,11 +329,11 @@ double MemberSimulation::banned_ahead(std::size_t r, int ahead) const {
       continue;
     const auto k = static_cast<std::size_t>(fleet_.technology[i]);
     const int when = fleet_.next_decision_year[i];
-    if (!banned(s, k, when)) continue;
+    if (!route_banned(s, k, when)) continue;
     double cheapest = std::numeric_limits<double>::infinity(); // million USD
     for (std::size_t j = 0; j < T_; ++j) {
       const Technology& tj = s.technologies[j];
-      if (j == k || banned(s, j, when) || tj.available_from > when) continue;
+      if (j == k || route_banned(s, j, when) || tj.available_from > when) continue;
       double capex = tj.capex_switch;
       if (!tj.capex_switch_from.empty() && !std::isnan(tj.capex_switch_from[k]))
         capex = tj.capex_switch_from[k];
@@ -349,9 +351,6 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
   const double max_u = s.market.max_utilisation;
   expect_scrap_prices(y); // after this year's decisions
   prepare_region_terms(y);
-  double max_scrap = 0.0; // t scrap/t of the hungriest scrap route
-  for (std::size_t k = 0; k < T_; ++k)
-    max_scrap = std::max(max_scrap, costs_.scrap_intensity(static_cast<Eigen::Index>(k)));
   std::fill(company_capacity_.begin(), company_capacity_.end(), 0.0);
   for (std::size_t i = 0; i < fleet_.size(); ++i)
     if (in_fleet(fleet_.status[i]))
@@ -360,16 +359,10 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
   for (std::size_t r = 0; r < R_; ++r) {
     // Builders look three years ahead, about the time a plant takes.
     const int ahead = std::min(year + 3, s.horizon.last_year);
-    const Region& reg = s.regions[r];
     const std::size_t ya = s.horizon.index(ahead);
-    const double target =
-        reg.demand[ya] * (1.0 - (reg.demand_reduction.size() ? reg.demand_reduction[ya] : 0.0));
-    // Capacity of scrap routes that the region's scrap cannot feed does not
-    // meet demand (counted at the largest scrap intensity: never overstated).
-    const double unfed =
-        max_scrap > 0.0 ? std::max(0.0, scrap_commitment_[r] - reg.scrap_supply[ya]) / (max_u * max_scrap)
-                        : 0.0;
-    double available = region_capacity_[r] - unfed - banned_ahead(r, ahead);
+    const double target = region_demand(s.regions[r], ya);
+    // Capacity of scrap routes that the region's scrap cannot feed does not meet demand.
+    double available = region_capacity_[r] - unfed_scrap_capacity(r, ya) - banned_ahead(r, ahead);
     // Companies present in the region share the builds in proportion to
     // their capacity there (the n-th build goes to the largest capacity / (1 +
     // builds so far), a D'Hondt rule); where none is present, the largest

@@ -52,6 +52,9 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
   learning_.reset(s); // so option_lcos answers before the first run too
   for (const auto& v : costs_.variable_cost)
     if (!v.allFinite()) throw ModelError("variable costs are not finite: check prices");
+  for (std::size_t k = 0; k < T_; ++k)
+    max_scrap_intensity_ =
+        std::max(max_scrap_intensity_, costs_.scrap_intensity(static_cast<Eigen::Index>(k)));
   blocks_.resize(R_ * T_);
   block_production_.resize(R_ * T_);
   order_.resize(T_);
@@ -167,11 +170,8 @@ void MemberSimulation::run(MemberResult& out) {
 
 void MemberSimulation::start_year(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
-  for (std::size_t r = 0; r < R_; ++r) {
-    const Region& reg = s.regions[r];
-    const double reduction = reg.demand_reduction.size() ? reg.demand_reduction[y] : 0.0;
-    demand_[r] = reg.demand[y] * (1.0 - reduction);
-  }
+  for (std::size_t r = 0; r < R_; ++r)
+    demand_[r] = region_demand(s.regions[r], y);
   if (s.policy.fund) {
     const InnovationFund& f = *s.policy.fund;
     for (std::size_t k = 0; k < T_; ++k) {

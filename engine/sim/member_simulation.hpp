@@ -98,6 +98,15 @@ private:
   double gather_options(const UnitAtDecision& u, std::size_t y);
   double option_cost(const UnitAtDecision& u, std::size_t k, double capex, std::size_t y);
   std::size_t pick_builder(std::size_t r, bool present) const;
+  /// Capacity of region r's scrap routes, Mt/yr, that its scrap supply in
+  /// year index y cannot feed: the committed scrap beyond the supply, at the
+  /// largest scrap intensity (never overstated), at full utilisation.
+  [[nodiscard]] double unfed_scrap_capacity(std::size_t r, std::size_t y) const;
+  /// Whether unit i can produce next year: operating, or in the fleet and ready by year + 1.
+  [[nodiscard]] bool ready_by_next_year(std::size_t i, int year) const {
+    return fleet_.status[i] == UnitStatus::operating ||
+           (in_fleet(fleet_.status[i]) && fleet_.ready_year[i] <= year + 1);
+  }
   /// Capacity in region r, Mt/yr, whose route is banned at its next decision point by year `ahead`.
   [[nodiscard]] double banned_ahead(std::size_t r, int ahead) const;
   // member_buildout.cpp
@@ -161,6 +170,7 @@ private:
   DatedAges dated_ages_; ///< the starting fleet's dated relinings, for imputing the rest
   CostOutlook outlook_;  ///< internal prices, offtake commitments, expected allowance, subsidy left
   std::size_t T_ = 0, R_ = 0, C_ = 0;
+  double max_scrap_intensity_ = 0.0; ///< t scrap/t of the hungriest scrap route
   // Working memory reused every year.
   std::vector<SupplyBlock> blocks_;      ///< [region][technology]
   std::vector<double> block_production_; ///< Mt, [region][technology]
@@ -234,6 +244,11 @@ private:
 [[nodiscard]] inline bool route_banned(const Scenario& s, std::size_t k, int year) {
   const int ban = s.policy.blast_furnace_ban_year;
   return ban > 0 && year >= ban && s.technologies[k].family == "bf";
+}
+
+/// Region `reg`'s demand in year index y after material efficiency, Mt.
+[[nodiscard]] inline double region_demand(const Region& reg, std::size_t y) {
+  return reg.demand[y] * (1.0 - (reg.demand_reduction.size() ? reg.demand_reduction[y] : 0.0));
 }
 
 /// Convenience: one member of `scenario`, in a fresh result.
