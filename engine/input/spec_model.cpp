@@ -89,6 +89,11 @@ Spec technologies_spec() {
                {"base_capacity",
                 at<technology, &Technology::base_capacity>(number(
                     "cumulative capacity at which the capex figures hold", "Mt/yr", {1e-6, 1e5}, "1"))},
+               {"start_capacity",
+                at<technology, &Technology::start_capacity>(
+                    number("world cumulative capacity of the route when the run starts (0: base_capacity; "
+                           "below base_capacity the route starts with a first-of-a-kind premium)",
+                           "Mt/yr", {0.0, 1e5}, "0"))},
                {"base_knowledge",
                 at<technology, &Technology::base_knowledge>(number(
                     "knowledge stock at which the capex figures hold", "million USD", {1e-6, 1e9}, "1"))},

@@ -77,7 +77,7 @@ std::vector<std::string> check_consistency(const Scenario& s) {
   for (const auto& t : s.technologies)
     if (t.readiness < 1 || t.readiness > 9 || t.lifetime_years <= 0 || t.construction_years < 0 ||
         t.learning_rate < 0 || t.learning_rate >= 1 || t.learning_rate_rd < 0 || t.learning_rate_rd >= 1 ||
-        t.base_capacity <= 0 || t.base_knowledge <= 0)
+        t.base_capacity <= 0 || t.start_capacity < 0 || t.base_knowledge <= 0)
       fail("technology " + t.id + ": readiness, lifetime, construction or learning parameters out of range");
   for (const auto& o : s.policy.offtakes)
     if (!in_range(o.company, s.companies.size())) fail("offtake " + o.id + ": company index out of range");

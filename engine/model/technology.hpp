@@ -42,7 +42,12 @@ struct Technology {
   double learning_rate = 0.0;    ///< capex reduction per doubling of cumulative capacity, 0..1
   double learning_rate_rd = 0.0; ///< capex reduction per doubling of the knowledge stock, 0..1
   double base_capacity = 1.0;    ///< cumulative capacity at which the capex figures hold, Mt/yr
-  double base_knowledge = 1.0;   ///< knowledge stock at which the capex figures hold, million USD
+  /// Cumulative capacity of the route in the world when the run starts, Mt/yr;
+  /// 0: base_capacity. Below base_capacity the route starts dearer than its
+  /// capex figures (the first-of-a-kind premium (C_start/C0)^b - 1), which
+  /// falls as capacity is built.
+  double start_capacity = 0.0;
+  double base_knowledge = 1.0; ///< knowledge stock at which the capex figures hold, million USD
   /// Knowledge stock (million USD) at which the route becomes available to
   /// alliance members before available_from; 0: the fund cannot bring it forward.
   double knowledge_threshold = 0.0;

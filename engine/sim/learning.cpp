@@ -19,7 +19,7 @@ void LearningState::reset(const Scenario& s) {
   for (std::size_t k = 0; k < n; ++k) {
     const Technology& t = s.technologies[k];
     base_capacity_[k] = t.base_capacity;
-    cumulative_[k] = t.base_capacity;
+    cumulative_[k] = t.start_capacity > 0.0 ? t.start_capacity : t.base_capacity;
     base_knowledge_[k] = t.base_knowledge;
     // Experience exponents: (1 - LR) per doubling = 2^b.
     b_cap_[k] = std::log2(1.0 - t.learning_rate);

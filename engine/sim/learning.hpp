@@ -2,11 +2,14 @@
 //
 //   capex_k(t) = capex_k * (C_k / C0_k)^(log2(1 - LR_k)) * (K_k / K0_k)^(log2(1 - LRrd_k))
 //
-// C_k: cumulative capacity of route k built or converted (Mt/yr), starting at
-// C0_k = base_capacity; K_k = K0_k + S_k: knowledge (million USD), S_k the
-// fund's R&D stock, S_k(t) = (1 - delta) S_k(t-1) + F_k(t): a year's spending
-// counts in that year's decisions. So doubling C lowers capex by exactly LR,
-// and doubling K by exactly LRrd.
+// C_k: cumulative capacity of route k built or converted (Mt/yr), starting
+// at the world's capacity of the route when the run starts (start_capacity;
+// where none is given, C0_k = base_capacity and the multiplier starts at 1;
+// below C0_k it starts above 1: the first-of-a-kind premium).
+// K_k = K0_k + S_k: knowledge (million USD), S_k the fund's R&D stock,
+// S_k(t) = (1 - delta) S_k(t-1) + F_k(t): a year's spending counts in that
+// year's decisions. So doubling C lowers capex by exactly LR, and doubling K
+// by exactly LRrd.
 //
 // The multiplier is asked for at every option of every decision (about
 // 115,000 times a world member) but changes only when C_k or K_k does: it is
@@ -22,7 +25,7 @@ namespace steelpath {
 /// Each route's cumulative capacity (Mt/yr) and knowledge (million USD), and its capex multiplier.
 class LearningState {
 public:
-  /// Starts from the scenario's base capacities and knowledge, no R&D stock (multipliers 1).
+  /// Starts from the scenario's start capacities and base knowledge, no R&D stock.
   void reset(const Scenario& scenario);
   /// Capacity built or converted to route k this year, Mt/yr.
   void add_capacity(std::size_t k, double capacity);

@@ -209,6 +209,27 @@ TEST_CASE("learning: doubling cumulative capacity lowers capex by the learning r
   CHECK(r.capex_factor[1 * 2 + 1] == Approx(0.82)); // 2026, route h2
 }
 
+TEST_CASE("learning: a route that starts below its reference capacity carries a first-of-a-kind premium",
+          "[sim][levers]") {
+  Scenario s = base();
+  s.technologies[1].learning_rate = 0.2; // b = log2(0.8) = -0.32193
+  s.technologies[1].base_capacity = 40.0;
+  s.technologies[1].start_capacity = 5.0; // three doublings short: 0.8^-3 = 1.953125
+  LearningState l;
+  l.reset(s);
+  CHECK(l.cumulative(1) == 5.0);
+  CHECK(l.multiplier(1) == Approx(1.953125));
+  l.add_capacity(1, 5.0); // 10: two doublings short, 0.8^-2 = 1.5625
+  CHECK(l.multiplier(1) == Approx(1.5625));
+  l.add_capacity(1, 30.0); // 40: the capex figures hold
+  CHECK(l.multiplier(1) == Approx(1.0));
+  // 0 means "at the reference": no premium, as before start_capacity existed.
+  s.technologies[1].start_capacity = 0.0;
+  l.reset(s);
+  CHECK(l.multiplier(1) == 1.0);
+  CHECK(l.cumulative(1) == 40.0);
+}
+
 TEST_CASE("lever: green-steel offtake contracts", "[sim][levers]") {
   // 50 USD/t premium for steel at <= 0.5 t CO2/t: h2 = 250 - 50 = 200 < bf 230 at carbon 60.
   Scenario s = base(60.0);
