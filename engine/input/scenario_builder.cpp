@@ -52,6 +52,8 @@ void policies(const SourceNode& root, Scenario& s) {
     EmissionsTrading ets;
     if (const SourceNode* t = e->find("trading"); t && t->text() == "intensity")
       ets.trading = EmissionsTrading::Trading::intensity;
+    if (const SourceNode* x = e->find("expectation"); x && x->text() == "last")
+      ets.expectation = EmissionsTrading::Expectation::last;
     for (const auto& item : e->find("regions")->items())
       if (const auto r = s.find_region(item.text())) ets.regions.push_back(*r);
     for (const auto& b : section(*e, "benchmarks").entries())

@@ -34,7 +34,15 @@ Spec policies_spec() {
                                  number("lowest allowance price", "USD/t CO2", carbon, "0"))},
              {"price_ceiling",
               at<ets, &EmissionsTrading::price_ceiling>(
-                  number("allowance price when the cap cannot be met", "USD/t CO2", carbon, "1000"))}})},
+                  number("allowance price when the cap cannot be met", "USD/t CO2", carbon, "1000"))},
+             {"expectation",
+              choice("the allowance price investors expect: 'announced' (the price at which the fleet "
+                     "operating now meets the cap or benchmarks announced expectation_years ahead) or "
+                     "'last' (last year's price)",
+                     {"announced", "last"}, "announced")},
+             {"expectation_years",
+              at<ets, &EmissionsTrading::expectation_years>(integer(
+                  "how far ahead investors read the announced cap or benchmarks", "yr", {0, 50}, "5"))}})},
        {"subsidies",
         record("capex subsidies within an annual budget", false,
                {{"budget", at<subsidy, &CapexSubsidy::budget>(series("budget", "million USD/yr", musd))},

@@ -26,6 +26,14 @@ struct EmissionsTrading {
   std::vector<YearSeries> benchmarks;
   double price_floor = 0.0;      ///< USD/t CO2
   double price_ceiling = 1000.0; ///< USD/t CO2: the price when the cap cannot be met
+  /// The allowance price investors put in their decisions: `announced`, the
+  /// price at which the fleet operating now would meet the cap (or the
+  /// benchmarks) announced for `expectation_years` ahead at that year's demand
+  /// and costs; `last`, last year's cleared price.
+  enum class Expectation { announced, last };
+  /// The allowance price investors put in their decisions (announced by default).
+  Expectation expectation = Expectation::announced;
+  int expectation_years = 5; ///< how far ahead `announced` reads the cap or benchmarks, yr
 };
 
 /// Capex subsidies per route, paid at investment within an annual budget.

@@ -5,7 +5,10 @@
 // merit order only changes where two lines cross. The price is found exactly
 // by trying the crossings in ascending order: emissions are constant between
 // them. This holds whether or not emissions fall monotonically in p (with
-// output-based free allocation they need not).
+// output-based free allocation they need not). When no price up to the
+// ceiling meets the cap, the price is the ceiling: the regulator's price
+// ceiling (or the penalty for emissions without allowances) is what a
+// short market pays at the margin.
 #pragma once
 
 #include <algorithm>
@@ -23,8 +26,8 @@ struct EtsClearing {
 /// `candidates`: prices where the merit order may change (line crossings),
 /// in any order; `emissions(p)` gives covered emissions (Mt CO2) at price p.
 /// Each candidate is tried just above itself, where the order it opens
-/// holds. When no price meets the cap, the lowest price with the least
-/// emissions is returned and cap_met is false.
+/// holds. When no price meets the cap, the ceiling is returned with the
+/// emissions at it, and cap_met is false.
 template <class EmissionsAt>
 [[nodiscard]] EtsClearing clear_ets(const EmissionsAt& emissions, std::vector<double>& candidates, double cap,
                                     double floor, double ceiling) {
@@ -32,16 +35,13 @@ template <class EmissionsAt>
   const double limit = cap * (1.0 + 1e-12) + 1e-12;
   candidates.push_back(floor);
   std::sort(candidates.begin(), candidates.end());
-  EtsClearing best{floor, emissions(floor), false};
-  if (best.emissions <= limit) return {floor, best.emissions, true};
+  if (const double e = emissions(floor); e <= limit) return {floor, e, true};
   for (double c : candidates) {
     if (c < floor || c >= ceiling) continue;
     const double p = std::min(c + kAbove, ceiling);
-    const double e = emissions(p);
-    if (e <= limit) return {p, e, true};
-    if (e < best.emissions) best = {p, e, false};
+    if (const double e = emissions(p); e <= limit) return {p, e, true};
   }
-  return best;
+  return {ceiling, emissions(ceiling), false};
 }
 
 } // namespace steelpath

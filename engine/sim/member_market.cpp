@@ -66,6 +66,27 @@ double MemberSimulation::covered_emissions(std::size_t y, double allowance) {
   return emitted;
 }
 
+// The allowance price of year index y for the blocks' capacities and
+// demand_ as they stand (sim/ets_clearing.hpp).
+EtsClearing MemberSimulation::clear_allowances(std::size_t y) {
+  const EmissionsTrading& ets = *scenario_.policy.ets;
+  // Where two blocks' cost lines in p cross, the merit order can change.
+  ets_candidates_.clear();
+  for (std::size_t r = 0; r < R_; ++r) {
+    if (!route_cost_.covered(r)) continue;
+    for (std::size_t a = 0; a < T_; ++a)
+      for (std::size_t b = a + 1; b < T_; ++b) {
+        const double ds = route_cost_.allowance_slope(b, y) - route_cost_.allowance_slope(a, y);
+        if (ds == 0.0) continue;
+        const double p = (marginal_cost(r, a, y, 0.0) - marginal_cost(r, b, y, 0.0)) / ds;
+        if (p > ets.price_floor && p < ets.price_ceiling) ets_candidates_.push_back(p);
+      }
+  }
+  const bool intensity = ets.trading == EmissionsTrading::Trading::intensity;
+  return clear_ets([&](double p) { return covered_emissions(y, p); }, ets_candidates_,
+                   intensity ? 0.0 : ets.cap[y], ets.price_floor, ets.price_ceiling);
+}
+
 void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
   const double max_u = s.market.max_utilisation;
@@ -81,25 +102,10 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
   }
   double allowance = 0.0;
   if (s.policy.ets) {
-    const EmissionsTrading& ets = *s.policy.ets;
-    // Where two blocks' cost lines in p cross, the merit order can change.
-    ets_candidates_.clear();
-    for (std::size_t r = 0; r < R_; ++r) {
-      if (!route_cost_.covered(r)) continue;
-      for (std::size_t a = 0; a < T_; ++a)
-        for (std::size_t b = a + 1; b < T_; ++b) {
-          const double ds = route_cost_.allowance_slope(b, y) - route_cost_.allowance_slope(a, y);
-          if (ds == 0.0) continue;
-          const double p = (marginal_cost(r, a, y, 0.0) - marginal_cost(r, b, y, 0.0)) / ds;
-          if (p > ets.price_floor && p < ets.price_ceiling) ets_candidates_.push_back(p);
-        }
-    }
-    const bool intensity = ets.trading == EmissionsTrading::Trading::intensity;
-    const EtsClearing c = clear_ets([&](double p) { return covered_emissions(y, p); }, ets_candidates_,
-                                    intensity ? 0.0 : ets.cap[y], ets.price_floor, ets.price_ceiling);
+    const EtsClearing c = clear_allowances(y);
     allowance = c.price;
-    if (!intensity) { // intensity trading reports after the final dispatch, below
-      out.ets_cap[y] = ets.cap[y];
+    if (s.policy.ets->trading == EmissionsTrading::Trading::cap) { // intensity: after the final dispatch
+      out.ets_cap[y] = s.policy.ets->cap[y];
       out.ets_emissions[y] = c.emissions;
     }
   }

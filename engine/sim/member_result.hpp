@@ -83,9 +83,11 @@ struct MemberResult {
   /// collection cost, a transfer left out of operating_cost, million USD.
   std::vector<double> scrap_rent;
   // [year]
-  std::vector<double> allowance_price;  ///< [year][region] ETS price, USD/t CO2 (0 outside an ETS)
-  std::vector<double> ets_cap;          ///< ETS cap, Mt CO2 (NaN without an ETS)
-  std::vector<double> ets_emissions;    ///< covered direct emissions, Mt CO2 (NaN without an ETS)
+  std::vector<double> allowance_price; ///< [year][region] ETS price, USD/t CO2 (0 outside an ETS)
+  std::vector<double> ets_cap;         ///< ETS cap, Mt CO2 (NaN without an ETS)
+  std::vector<double> ets_emissions;   ///< covered direct emissions, Mt CO2 (NaN without an ETS)
+  /// Allowance price investors put in that year's decisions, USD/t CO2 (NaN without an ETS).
+  std::vector<double> expected_allowance_price;
   std::vector<double> subsidies_paid;   ///< million USD
   std::vector<double> subsidies_unpaid; ///< requested but beyond the budget, million USD
   std::vector<double> fund_spent;       ///< million USD

@@ -151,12 +151,13 @@ void MemberSimulation::run(MemberResult& out) {
     last_revenue_[static_cast<std::size_t>(fleet_.company[i])] +=
         fleet_.capacity[i] * u *
         costs_.variable_cost[static_cast<std::size_t>(fleet_.region[i])](fleet_.technology[i], 0);
-  outlook_.expected_allowance = s.policy.ets ? s.policy.ets->price_floor : 0.0;
+  outlook_.expected_allowance = expected_allowance_price(0);
   open_books();
   queue_announced();
 
   for (std::size_t y = 0; y < s.horizon.size(); ++y) {
     start_year(y, out);
+    if (s.policy.ets) out.expected_allowance_price[y] = outlook_.expected_allowance;
     start_units(s.horizon.year(y));
     replace_capacity(y, out);
     take_decisions(y, out);
@@ -253,7 +254,7 @@ void MemberSimulation::end_year(std::size_t y, MemberResult& out) {
     last_revenue_[c] = out.company_revenue[y * C_ + c];
   for (std::size_t r = 0; r < R_; ++r)
     last_price_[r] = out.steel_price[y * R_ + r];
-  outlook_.expected_allowance = allowance_;
+  if (y + 1 < s.horizon.size()) outlook_.expected_allowance = expected_allowance_price(y + 1);
   close_books(y, out);
 }
 

@@ -23,6 +23,7 @@
 #include "sim/company_finance.hpp"
 #include "sim/cost_tables.hpp"
 #include "sim/dispatch.hpp"
+#include "sim/ets_clearing.hpp"
 #include "sim/fleet_state.hpp"
 #include "sim/fleet_timing.hpp"
 #include "sim/learning.hpp"
@@ -139,6 +140,11 @@ private:
   void replace_capacity(std::size_t y, MemberResult& out);
   // member_market.cpp
   void clear_market(std::size_t y, MemberResult& out);
+  /// The ETS's clearing in year index y for the blocks' capacities and demand_ as they stand.
+  [[nodiscard]] EtsClearing clear_allowances(std::size_t y);
+  // member_allowance_outlook.cpp
+  /// The allowance price investors deciding in year index y expect (policies.ets.expectation).
+  [[nodiscard]] double expected_allowance_price(std::size_t y);
   DispatchOutcome dispatch_region(std::size_t r, std::size_t y, double allowance_price);
   double covered_emissions(std::size_t y, double allowance_price);
   RegionalPrice regional_price(std::size_t r, const DispatchOutcome& d);
@@ -218,6 +224,15 @@ private:
   std::vector<double> mix_production_; ///< scratch of the scrap clearing, Mt per block
   std::vector<double> scrap_price_;    ///< per region: scrap price of the last dispatch, USD/t
   double allowance_ = 0.0;             ///< this year's allowance price, USD/t CO2
+  /// The market's working state, kept while the expected allowance price is
+  /// cleared on the announced cap, and put back after.
+  struct MarketState {
+    std::vector<SupplyBlock> blocks;      ///< blocks_
+    std::vector<double> block_production; ///< block_production_, Mt
+    std::vector<double> scrap_price;      ///< scrap_price_, USD/t
+    std::vector<double> demand;           ///< demand_, Mt
+  };
+  MarketState kept_market_;     ///< see MarketState
   std::vector<int> loss_years_; ///< [region][technology]: consecutive years the block lost on avoidable costs
   std::vector<ClosureBlock> closure_blocks_;         ///< one region's blocks for the closure rule
   std::vector<ClosureCandidate> closure_candidates_; ///< one region's units that may close for losses

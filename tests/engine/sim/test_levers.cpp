@@ -83,18 +83,22 @@ TEST_CASE("lever: ETS keeps emissions under the cap at the lowest price", "[sim]
   const MemberResult generous = simulate(s);
   for (double p : generous.steel_price)
     CHECK(p >= 0.0);
-  // A cap no price can meet: the lowest price with the least emissions, reported above the cap.
+  // A cap no price can meet: the ceiling (what a short market pays at the
+  // margin), with the emissions at it reported above the cap.
   s.policy.ets->benchmarks = {YearSeries::constant(s.horizon, 1.0)};
   s.policy.ets->cap = YearSeries::constant(s.horizon, 5.0); // at best 4 Mt bf x 2 = 8 Mt
+  s.policy.ets->price_ceiling = 300.0;
   const MemberResult unmet = simulate(s);
-  CHECK(unmet.ets_emissions[0] == Approx(8.0));
-  CHECK(unmet.allowance_price[0] == Approx(100.0).margin(0.01)); // where 8 Mt is first reached
+  CHECK(unmet.ets_emissions[0] == Approx(8.0)); // at 300: h2 200 < bf 100 + 300 first
+  CHECK(unmet.allowance_price[0] == 300.0);
   s.policy.ets->cap = YearSeries::constant(s.horizon, 1000.0);
   MemberResult loose = simulate(s);
   CHECK(loose.allowance_price[0] == 0.0);
   CHECK(loose.ets_emissions[0] == Approx(12.0)); // reported, and under the cap
   loose.ets_cap = no_ets.ets_cap;                // the ETS's own report is the only difference
   loose.ets_emissions = no_ets.ets_emissions;
+  CHECK(loose.expected_allowance_price[0] == 0.0); // the announced cap is loose too
+  loose.expected_allowance_price = no_ets.expected_allowance_price;
   CHECK(identical(loose, no_ets));
 }
 
@@ -128,6 +132,7 @@ TEST_CASE("lever: intensity trading clears where free allocation covers emission
   CHECK(neutral.ets_cap[0] == Approx(12.0));
   neutral.ets_cap = no_ets.ets_cap;
   neutral.ets_emissions = no_ets.ets_emissions;
+  neutral.expected_allowance_price = no_ets.expected_allowance_price;
   CHECK(identical(neutral, no_ets));
 }
 
