@@ -17,8 +17,7 @@ double MemberSimulation::expected_allowance_price(std::size_t y) {
   const Scenario& s = scenario_;
   if (!s.policy.ets) return 0.0;
   const EmissionsTrading& ets = *s.policy.ets;
-  if (ets.expectation == EmissionsTrading::Expectation::last)
-    return y == 0 ? ets.price_floor : allowance_;
+  if (ets.expectation == EmissionsTrading::Expectation::last) return y == 0 ? ets.price_floor : allowance_;
   const std::size_t read =
       std::min(y + static_cast<std::size_t>(ets.expectation_years), s.horizon.size() - 1);
   kept_market_.blocks = blocks_;
@@ -29,7 +28,8 @@ double MemberSimulation::expected_allowance_price(std::size_t y) {
     b.capacity = 0.0;
   for (std::size_t i = 0; i < fleet_.size(); ++i)
     if (fleet_.status[i] == UnitStatus::operating)
-      blocks_[static_cast<std::size_t>(fleet_.region[i]) * T_ + static_cast<std::size_t>(fleet_.technology[i])]
+      blocks_[static_cast<std::size_t>(fleet_.region[i]) * T_ +
+              static_cast<std::size_t>(fleet_.technology[i])]
           .capacity += fleet_.capacity[i] * s.market.max_utilisation;
   for (std::size_t r = 0; r < R_; ++r)
     demand_[r] = region_demand(s.regions[r], read);

@@ -44,7 +44,7 @@ Scenario tightening_cap(EmissionsTrading::Expectation rule, int years_ahead) {
 TEST_CASE("ETS expectation: investors read the cap announced years ahead", "[sim][levers][ets]") {
   const MemberResult r = simulate(tightening_cap(EmissionsTrading::Expectation::announced, 3));
   // Cleared: 0 while the cap is loose (2025-2029), 50 once it binds.
-  CHECK(r.allowance_price[4] == 0.0);                      // 2029
+  CHECK(r.allowance_price[4] == 0.0);                       // 2029
   CHECK(r.allowance_price[5] == Approx(50.0).margin(0.01)); // 2030
   // Expected, reading 3 years ahead: 2025 reads 2028 (20 Mt: 0), 2026 reads
   // 2029 (0), 2027 reads 2030 (10 Mt: 50) and every later year 50.
@@ -64,7 +64,8 @@ TEST_CASE("ETS expectation: investors read the cap announced years ahead", "[sim
   CHECK(last.expected_allowance_price[5] == 0.0); // 2030 expects 2029's 0 while paying 50
 }
 
-TEST_CASE("ETS expectation: reading 0 years ahead is this year's cap with the fleet now", "[sim][levers][ets]") {
+TEST_CASE("ETS expectation: reading 0 years ahead is this year's cap with the fleet now",
+          "[sim][levers][ets]") {
   const MemberResult r = simulate(tightening_cap(EmissionsTrading::Expectation::announced, 0));
   // With no decision in the horizon the fleet never changes, so the reading
   // equals the year's own clearing.
