@@ -102,7 +102,20 @@ Spec build() {
                      number("companies borrow no further once net debt exceeds this multiple of last "
                             "year's EBITDA; 0: no limit (3.0 is the conventional level, "
                             "docs/research/issue-17-sources.md section 2)",
-                            "1", {0.0, 100.0}, "0"))}})},
+                            "1", {0.0, 100.0}, "0"))},
+                {"tax_rate",
+                 at<finance, &Finance::tax_rate>(
+                     number("corporate income tax on profit (EBITDA less depreciation and interest, losses "
+                            "carried forward); 0: none",
+                            "1", {0.0, 1.0}, "0"))},
+                {"payout_ratio",
+                 at<finance, &Finance::payout_ratio>(
+                     number("share of profit after tax paid out as dividends, as far as cash allows; 0: none",
+                            "1", {0.0, 1.0}, "0"))},
+                {"depreciation_years",
+                 at<finance, &Finance::depreciation_years>(
+                     integer("years over which an investment is depreciated straight-line for tax", "yr",
+                             {1, 60}, "20"))}})},
           {"metrics",
            record("how the results summarise a run (docs/output.md); the simulation does not read these",
                   false,

@@ -32,6 +32,13 @@ struct Finance {
   int debt_tenor = 20;
   /// New borrowing stops where net debt / last year's EBITDA would exceed this; 0: no limit.
   double leverage_limit = 0.0;
+  /// Corporate income tax on profit (EBITDA less depreciation and interest,
+  /// losses carried forward), 0..1.
+  double tax_rate = 0.0;
+  /// Share of profit after tax paid out as dividends (as far as cash allows), 0..1.
+  double payout_ratio = 0.0;
+  /// Years over which an investment is depreciated straight-line for tax, yr.
+  int depreciation_years = 20;
 };
 
 /// How the results summarise a run (output/member_metrics.hpp): settings of

@@ -43,6 +43,18 @@ Books close_year(Books start, double ebitda, const DebtService& service, double 
   return b;
 }
 
+Earnings earnings(double ebitda, double depreciation, double interest, double losses_brought, double tax_rate,
+                  double payout, double cash_after) {
+  Earnings e;
+  const double profit = ebitda - depreciation - interest;
+  e.taxable = std::max(0.0, profit - losses_brought);
+  e.losses = std::max(0.0, losses_brought - std::max(profit, 0.0)) + std::max(0.0, -profit);
+  e.tax = tax_rate * e.taxable;
+  e.net_income = profit - e.tax;
+  e.dividends = std::clamp(payout * e.net_income, 0.0, std::max(0.0, cash_after - e.tax));
+  return e;
+}
+
 double borrowing_headroom(double debt, double cash, double ebitda, double limit) {
   if (limit <= 0.0) return std::numeric_limits<double>::infinity();
   return std::max(0.0, limit * std::max(ebitda, 0.0) - (debt - cash));

@@ -59,6 +59,23 @@ struct Books {
 [[nodiscard]] Books close_year(Books start, double ebitda, const DebtService& service, double net_capex,
                                double equity_share);
 
+/// A company's profit and what leaves the company from it in a year, million USD.
+struct Earnings {
+  double taxable = 0.0;    ///< profit less the losses brought forward (never below 0)
+  double tax = 0.0;        ///< tax_rate x taxable
+  double losses = 0.0;     ///< losses to carry into next year (>= 0)
+  double net_income = 0.0; ///< profit - tax (negative in a loss year)
+  double dividends = 0.0;  ///< payout x net income, at most the cash left after tax (>= 0)
+};
+
+/// Tax and dividends on a year's profit = EBITDA - depreciation - interest:
+/// losses of earlier years (`losses_brought`) offset profit before it is
+/// taxed, and a loss adds to them; dividends are payout x profit after tax,
+/// paid only from `cash_after` (the year's closing cash before tax and
+/// dividends) less the tax, never below 0.
+[[nodiscard]] Earnings earnings(double ebitda, double depreciation, double interest, double losses_brought,
+                                double tax_rate, double payout, double cash_after);
+
 /// How much more a company may borrow (million USD) under a limit on net debt
 /// / EBITDA: limit x EBITDA - net debt, at least 0; infinite without a limit
 /// (limit 0). Net debt = debt - cash; a company with no EBITDA may not borrow.

@@ -105,6 +105,8 @@ struct MemberResult {
   std::vector<double> company_ebitda;     ///< revenue - costs, million USD
   std::vector<double> company_debt;       ///< loans outstanding at the end of the year, million USD
   std::vector<double> company_interest;   ///< interest paid in the year, million USD
+  std::vector<double> company_tax;        ///< corporate income tax paid in the year, million USD
+  std::vector<double> company_dividends;  ///< dividends paid in the year, million USD
   // [year][contract]
   std::vector<double> offtake_volume;  ///< Mt delivered under the contract
   std::vector<double> offtake_premium; ///< million USD paid above the market price

@@ -269,6 +269,8 @@ void MemberSimulation::open_books() {
   const std::size_t Y = s.horizon.size();
   std::fill(books_.begin(), books_.end(), Books{});
   payments_.assign(C_ * Y, 0.0);
+  depreciation_.assign(C_ * Y, 0.0);
+  tax_losses_.assign(C_, 0.0);
   for (std::size_t i = 0; i < fleet_.size(); ++i) {
     if (fleet_.status[i] != UnitStatus::operating) continue;
     const auto c = static_cast<std::size_t>(fleet_.company[i]);
@@ -281,11 +283,18 @@ void MemberSimulation::open_books() {
     const double debt = opening_debt(f.equity_share, capex, cap, left, t.campaign_years);
     books_[c].debt += debt;
     add_loan(std::span<double>(payments_.data() + c * Y, Y), 0, debt, f.cost_of_debt, left);
+    // Its book value (the whole investment's share not yet written off) is
+    // depreciated straight-line over the years left.
+    if (left > 0 && (f.tax_rate > 0.0 || f.payout_ratio > 0.0))
+      add_annuity(std::span<double>(depreciation_.data() + c * Y, Y), 0,
+                  opening_debt(0.0, capex, cap, left, t.campaign_years) / left, left);
   }
 }
 
 // The year's cash flow: EBITDA, debt service, the equity share of net capex
-// from cash and the rest borrowed, first repaid next year.
+// from cash and the rest borrowed, first repaid next year; then tax on the
+// year's profit (after depreciation and interest, losses carried forward)
+// and dividends from what is left (docs/model.md, "Company finance").
 void MemberSimulation::close_books(std::size_t y, MemberResult& out) {
   const Finance& f = scenario_.finance;
   const std::size_t Y = scenario_.horizon.size();
@@ -299,6 +308,17 @@ void MemberSimulation::close_books(std::size_t y, MemberResult& out) {
     const double borrowed = (1.0 - f.equity_share) * net_capex;
     if (!(borrowed <= 0.0)) // as add_loan: a loan only of something
       add_annuity(std::span<double>(payments_.data() + c * Y, Y), y + 1, borrowed * loan_crf, f.debt_tenor);
+    if (f.tax_rate > 0.0 || f.payout_ratio > 0.0) {
+      const Earnings e = earnings(ebitda, depreciation_[c * Y + y], service.interest, tax_losses_[c],
+                                  f.tax_rate, f.payout_ratio, books_[c].cash);
+      books_[c].cash -= e.tax + e.dividends;
+      tax_losses_[c] = e.losses;
+      out.company_tax[a] = e.tax;
+      out.company_dividends[a] = e.dividends;
+      if (net_capex > 0.0)
+        add_annuity(std::span<double>(depreciation_.data() + c * Y, Y), y + 1,
+                    net_capex / f.depreciation_years, f.depreciation_years);
+    }
     out.company_ebitda[a] = ebitda;
     out.company_cash[a] = books_[c].cash;
     out.company_debt[a] = books_[c].debt;

@@ -192,6 +192,8 @@ private:
   std::vector<double> last_revenue_; ///< per company, million USD
   std::vector<Books> books_;         ///< per company: cash and debt now, million USD
   std::vector<double> payments_;     ///< [company][year]: annuities due on the company's loans, million USD
+  std::vector<double> depreciation_; ///< [company][year]: tax depreciation of its investments, million USD
+  std::vector<double> tax_losses_;   ///< per company: losses carried forward for tax, million USD
   std::vector<double> target_reference_; ///< per company: emissions at the target's reference year, Mt CO2
   std::vector<double> region_capacity_;  ///< per region: capacity not closed, Mt/yr
   std::vector<double> company_capacity_; ///< [region][company]: capacity not closed, Mt/yr

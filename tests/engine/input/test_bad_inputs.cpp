@@ -209,7 +209,7 @@ std::vector<BadInput> cases() {
        "--set: error",
        "finance.hurdle_rate",
        "unknown parameter path 'finance.hurdle_rate': no key 'hurdle_rate'; nearest valid paths: "
-       "finance.discount_rate",
+       "finance.tax_rate, finance.discount_rate",
        test::kMiniFleet,
        {},
        {"finance.hurdle_rate=0.1"}},

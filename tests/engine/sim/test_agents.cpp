@@ -292,3 +292,29 @@ TEST_CASE("companies present in a region share its new builds", "[sim][agents]")
   CHECK(invested_d >= 500.0 * 2.0); // one 2 Mt/yr greenfield unit: 500 x 2 = 1,000 million USD
   CHECK(invested_c >= 500.0 * 2.0); // the other build (D'Hondt: 12 / 1, then 8 > 12 / 2)
 }
+
+TEST_CASE("tax and dividends leave cash and nothing else", "[sim][agents][finance]") {
+  // The same run with a 25 % tax and a 40 % payout: no finance limit binds,
+  // so decisions, dispatch and debt are those of the untaxed run, and cash
+  // is lower by exactly the tax and dividends paid so far. u1 runs h2 (200
+  // USD/t), u2 bf (100 USD/t), no decision in the horizon: h2 sets the price
+  // and bf earns 100 USD/t on 6 Mt.
+  Scenario s = base(0.0);
+  s.units[0].technology = 1;
+  s.units[0].last_reline_year = s.units[1].last_reline_year = 2024;
+  const MemberResult plain = simulate(s);
+  s.finance.tax_rate = 0.25;
+  s.finance.payout_ratio = 0.4;
+  const MemberResult taxed = simulate(s);
+  CHECK(taxed.emissions == plain.emissions);
+  CHECK(taxed.company_debt == plain.company_debt);
+  double paid = 0.0, tax = 0.0;
+  for (std::size_t y = 0; y < taxed.horizon.size(); ++y) {
+    paid += taxed.company_tax[y] + taxed.company_dividends[y];
+    tax += taxed.company_tax[y];
+    CHECK(taxed.company_cash[y] == Approx(plain.company_cash[y] - paid).margin(1e-9));
+    CHECK(taxed.company_dividends[y] <= 0.4 * 0.75 * std::max(0.0, taxed.company_ebitda[y]) + 1e-9);
+  }
+  CHECK(tax > 0.0);  // the case taxes something
+  CHECK(paid > tax); // and pays dividends
+}

@@ -80,3 +80,34 @@ TEST_CASE("an annuity is due for its tenor, inside the schedule", "[sim][finance
   CHECK(loan[1] == Approx(annuity[1]).epsilon(1e-14));
   CHECK(loan[0] == Approx(10.36036));
 }
+
+TEST_CASE("tax on profit after depreciation and interest, losses carried forward, dividends from cash",
+          "[sim][finance]") {
+  // Profit 100 - 30 - 10 = 60; 20 of losses brought forward leave 40 taxable:
+  // tax 0.25 x 40 = 10, profit after tax 60 - 10 = 50, dividends 0.4 x 50 = 20.
+  Earnings e = earnings(100.0, 30.0, 10.0, 20.0, 0.25, 0.4, 1000.0);
+  CHECK(e.taxable == 40.0);
+  CHECK(e.tax == 10.0);
+  CHECK(e.losses == 0.0);
+  CHECK(e.net_income == 50.0);
+  CHECK(e.dividends == 20.0);
+  // A loss year: 10 - 30 - 5 = -25 adds to the 20 brought forward; no tax, no dividends.
+  e = earnings(10.0, 30.0, 5.0, 20.0, 0.25, 0.4, 1000.0);
+  CHECK(e.tax == 0.0);
+  CHECK(e.losses == 45.0);
+  CHECK(e.net_income == -25.0);
+  CHECK(e.dividends == 0.0);
+  // Losses larger than the profit: 10 of profit uses 10 of 25 brought forward.
+  e = earnings(10.0, 0.0, 0.0, 25.0, 0.25, 0.4, 1000.0);
+  CHECK(e.taxable == 0.0);
+  CHECK(e.losses == 15.0);
+  // Dividends only from the cash left after tax: profit 100, tax 25, 0.4 x 75 = 30
+  // asked, 40 - 25 = 15 there.
+  e = earnings(100.0, 0.0, 0.0, 0.0, 0.25, 0.4, 40.0);
+  CHECK(e.tax == 25.0);
+  CHECK(e.dividends == 15.0);
+  // No cash at all: no dividends, tax still due.
+  e = earnings(100.0, 0.0, 0.0, 0.0, 0.25, 0.4, -5.0);
+  CHECK(e.dividends == 0.0);
+  CHECK(e.tax == 25.0);
+}
