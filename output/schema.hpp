@@ -16,9 +16,11 @@ namespace steelpath::schema {
 // 5: present-value metrics (metrics_discount_rate), abatement_cost_levelized;
 // 6: scrap_price, scrap_available, gas_use_dri (scrap market, gas for DRI);
 // steel_price_short_run, steel_price_floor (price formation); company_ebitda,
-// company_debt, company_interest, company_cash from the balance sheet.
+// company_debt, company_interest, company_cash from the balance sheet;
+// 7: scrap_rent; 8: hydrogen_cost, hydrogen_use, hydrogen_co2, hydrogen_source,
+// hydrogen_subsidy.
 /// Version of the results file schema (the `schema_version` attribute).
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 /// One variable of the results file: group, name, dimensions, units and long name.
 struct Variable {

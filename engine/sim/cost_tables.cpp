@@ -1,5 +1,6 @@
 #include "sim/cost_tables.hpp"
 
+#include "sim/hydrogen_cost.hpp"
 #include "sim/levelized_cost.hpp"
 
 #include <algorithm>
@@ -37,6 +38,16 @@ CostTables build_cost_tables(const Scenario& s) {
     if (s.technologies[static_cast<std::size_t>(k)].family == "dri")
       t.gas_intensity(k) = std::max(0.0, inputs(k, *s.natural_gas_commodity));
 
+  // Hydrogen: the supply's commodity, else one named "hydrogen" (reported only).
+  const std::optional<int> h2 =
+      s.hydrogen_supply ? std::optional<int>(s.hydrogen_supply->commodity) : s.find_commodity("hydrogen");
+  const auto n_reg = static_cast<Eigen::Index>(s.regions.size());
+  t.hydrogen_intensity = h2 ? Eigen::VectorXd(inputs.col(*h2)) : Eigen::VectorXd::Zero(n_tech);
+  t.hydrogen_price = Eigen::MatrixXd::Zero(n_reg, n_years);
+  t.hydrogen_upstream = Eigen::MatrixXd::Zero(n_reg, n_years);
+  t.hydrogen_source = Eigen::MatrixXd::Zero(n_reg, n_years);
+  t.hydrogen_subsidy = Eigen::MatrixXd::Zero(n_reg, n_years);
+
   const double r = s.finance.discount_rate;
   bool perfect = false, trend = false;
   for (const Company& c : s.companies) {
@@ -44,18 +55,36 @@ CostTables build_cost_tables(const Scenario& s) {
     trend = trend || c.foresight == Foresight::trend;
   }
   std::vector<double> row(ny);
-  for (const Region& reg : s.regions) {
+  for (std::size_t ri = 0; ri < s.regions.size(); ++ri) {
+    const Region& reg = s.regions[ri];
     Eigen::MatrixXd prices(n_comm, n_years);
     Eigen::MatrixXd upstream(n_comm, n_years);
     for (Eigen::Index c = 0; c < n_comm; ++c) {
       const auto ci = static_cast<std::size_t>(c);
       const Commodity& com = s.commodities[ci];
-      const YearSeries& p = !reg.prices.empty() && reg.prices[ci] ? *reg.prices[ci] : com.price;
+      const bool own = !reg.prices.empty() && reg.prices[ci];
+      const YearSeries& p = own ? *reg.prices[ci] : com.price;
       const bool grid = s.electricity_commodity && *s.electricity_commodity == c && reg.grid_intensity;
       for (Eigen::Index y = 0; y < n_years; ++y) {
         const auto yi = static_cast<std::size_t>(y);
         prices(c, y) = p[yi];
         upstream(c, y) = grid ? (*reg.grid_intensity)[yi] : com.indirect_emission_factor;
+      }
+      // Hydrogen supply: the cheapest supply's cost and CO2, unless the
+      // region pins its own hydrogen price.
+      if (s.hydrogen_supply && s.hydrogen_supply->commodity == c && !own) {
+        const RegionHydrogen h = region_hydrogen(s, ri);
+        for (Eigen::Index y = 0; y < n_years; ++y) {
+          const auto yi = static_cast<std::size_t>(y);
+          prices(c, y) = h.price[yi];
+          upstream(c, y) = h.upstream[yi];
+          t.hydrogen_source(static_cast<Eigen::Index>(ri), y) = static_cast<double>(h.source[yi]);
+          t.hydrogen_subsidy(static_cast<Eigen::Index>(ri), y) = h.subsidy[yi];
+        }
+      }
+      if (h2 && *h2 == c) {
+        t.hydrogen_price.row(static_cast<Eigen::Index>(ri)) = prices.row(c);
+        t.hydrogen_upstream.row(static_cast<Eigen::Index>(ri)) = upstream.row(c);
       }
     }
     const YearSeries& tax = reg.carbon_price ? *reg.carbon_price : s.policy.carbon_price;
