@@ -17,7 +17,8 @@ namespace steelpath::schema {
 // 6: scrap_price, scrap_available, gas_use_dri (scrap market, gas for DRI);
 // steel_price_short_run, steel_price_floor (price formation); company_ebitda,
 // company_debt, company_interest, company_cash from the balance sheet;
-// 7: scrap_rent; 8: expected_allowance_price, company_tax, company_dividends.
+// 7: scrap_rent; 8: expected_allowance_price, company_tax, company_dividends,
+// hydrogen_cost, hydrogen_use, hydrogen_co2, hydrogen_source, hydrogen_subsidy.
 /// Version of the results file schema (the `schema_version` attribute).
 inline constexpr int kSchemaVersion = 8;
 

@@ -1,5 +1,6 @@
 #include "input/ensemble_spec.hpp"
 
+#include "input/hydrogen_rules.hpp"
 #include "input/parameter_paths.hpp"
 #include "input/quantity.hpp"
 
@@ -228,6 +229,19 @@ void check_overlaps(const SourceNode& doc, const EnsembleSpec& e, Diagnostics& d
             "sets the same number as " + levers[i].second + "; a path may be set by one axis or by packages");
   }
   const Origin uwhere = doc.find("uncertainties") ? doc.find("uncertainties")->origin() : doc.origin();
+  // hydrogen_supply computes hydrogen's price: a lever on its path would do nothing.
+  if (const auto computed = computed_price_path(doc)) {
+    for (const auto& [path, who] : levers)
+      if (overlap(path, *computed))
+        add(diag, where, who,
+            "has no effect: hydrogen_supply computes this price; vary hydrogen_supply.cost_factor (a "
+            "multiplier on the levelized cost) or its inputs");
+    for (const auto& u : e.uncertainties)
+      if (overlap(u.path, *computed))
+        add(diag, uwhere, "uncertainties." + u.path,
+            "has no effect: hydrogen_supply computes this price; sample hydrogen_supply.cost_factor (a "
+            "multiplier on the levelized cost) or its inputs");
+  }
   for (const auto& u : e.uncertainties) {
     if (reserved(u.path))
       add(diag, uwhere, "uncertainties." + u.path,

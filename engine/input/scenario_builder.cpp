@@ -77,6 +77,25 @@ void policies(const SourceNode& root, Scenario& s) {
   }
 }
 
+// Hydrogen supply, when written: its commodity, power and allowed supplies;
+// the numbers come with the rest.
+void hydrogen_supply(const SourceNode& root, Scenario& s) {
+  const SourceNode* h = root.find("hydrogen_supply");
+  if (!h || !h->is_map()) return;
+  HydrogenSupply supply;
+  supply.commodity = s.find_commodity(text(*h, "commodity", "hydrogen")).value_or(-1);
+  supply.contract = text(*h, "power", "grid") == "contract";
+  supply.electrolysis = text(*h, "electrolysis", "true") == "true";
+  for (const auto& [key, field] :
+       {std::pair{"smr", &HydrogenSupply::smr}, std::pair{"smr_ccs", &HydrogenSupply::smr_ccs}})
+    if (const SourceNode* f = h->find(key); f && f->is_map()) {
+      FossilHydrogen fossil;
+      fossil.allowed = text(*f, "allowed", "true") == "true";
+      supply.*field = fossil;
+    }
+  s.hydrogen_supply = std::move(supply);
+}
+
 // --- The numbers: every bound leaf of the format, into the field it names.
 
 /// A leaf left unwritten that takes another's value (Spec::default_from):
@@ -182,6 +201,7 @@ Scenario build_scenario(const SourceNode& root) {
   s.scrap_commodity = s.find_commodity(text(mkt, "scrap_commodity", "scrap"));
   s.electricity_commodity = s.find_commodity(text(mkt, "electricity_commodity", "electricity"));
   s.natural_gas_commodity = s.find_commodity(text(mkt, "natural_gas_commodity", "natural_gas"));
+  hydrogen_supply(root, s);
   policies(root, s);
   std::vector<Pending> pending;
   read_numbers(root, scenario_spec(), EntryIndex{}, s, pending);

@@ -58,6 +58,7 @@ Spec build() {
                                 number("USD per one unit of the currency", "1", {1e-9, 1e9}), false)},
           {"commodities", commodities_spec()},
           {"technologies", technologies_spec()},
+          {"hydrogen_supply", hydrogen_supply_spec()},
           {"regions", regions_spec()},
           {"companies_from_fleet",
            choice("take companies the scenario does not declare from the fleet CSV, with default settings",

@@ -1,5 +1,6 @@
 #include "input/scenario_validator.hpp"
 
+#include "input/hydrogen_rules.hpp"
 #include "input/quantity.hpp"
 #include "input/series_validator.hpp"
 
@@ -342,6 +343,7 @@ SourceNode validate_document(const SourceNode& root, Diagnostics& diagnostics) {
   SourceNode resolved = v.walk(&root, scenario_spec(), "", root.origin());
   check_ets(root, diagnostics);
   check_scrap_inputs(root, diagnostics);
+  check_hydrogen_supply(root, diagnostics);
   return resolved;
 }
 

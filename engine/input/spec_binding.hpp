@@ -133,6 +133,15 @@ inline CapexSubsidy* subsidy(Scenario& s, const EntryIndex&) {
 inline InnovationFund* fund(Scenario& s, const EntryIndex&) {
   return s.policy.fund ? &*s.policy.fund : nullptr;
 }
+inline HydrogenSupply* h2supply(Scenario& s, const EntryIndex&) {
+  return s.hydrogen_supply ? &*s.hydrogen_supply : nullptr;
+}
+inline FossilHydrogen* smr(Scenario& s, const EntryIndex&) {
+  return s.hydrogen_supply && s.hydrogen_supply->smr ? &*s.hydrogen_supply->smr : nullptr;
+}
+inline FossilHydrogen* smr_ccs(Scenario& s, const EntryIndex&) {
+  return s.hydrogen_supply && s.hydrogen_supply->smr_ccs ? &*s.hydrogen_supply->smr_ccs : nullptr;
+}
 inline Finance* finance(Scenario& s, const EntryIndex&) {
   return &s.finance;
 }

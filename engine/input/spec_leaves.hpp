@@ -136,5 +136,6 @@ Spec companies_spec();
 Spec policies_spec();
 Spec offtakes_spec();
 Spec behaviour_spec();
+Spec hydrogen_supply_spec();
 
 } // namespace steelpath::input::spec

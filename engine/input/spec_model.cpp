@@ -127,6 +127,14 @@ Spec regions_spec() {
                                     "regional carbon price (overrides policies)", "USD/t CO2", carbon)))},
                {"grid_intensity", at<region, &Region::grid_intensity>(optional(series(
                                       "CO2 of grid electricity (indirect)", "t CO2/MWh", {0.0, 10.0})))},
+               {"h2_contract_price",
+                at<region, &Region::h2_contract_price>(optional(
+                    series("price of the clean-power contract of the region's electrolysers (overrides "
+                           "hydrogen_supply.contract_price)",
+                           "USD/MWh", price)))},
+               {"h2_capex_factor",
+                at<region, &Region::h2_capex_factor>(number(
+                    "multiplies hydrogen_supply.electrolyser_capex in this region", "1", {0.01, 10.0}, "1"))},
                {"demand_reduction",
                 at<region, &Region::demand_reduction>(
                     series("material efficiency: share of demand avoided", "1", {0.0, 0.95}, "0"))},

@@ -29,6 +29,10 @@ struct Region {
   double intensity_penalty = 0.0;               ///< USD per t CO2 above the standard
   /// capacity a fleet unit that starts must retire per t/yr of its own, t/t (0: no replacement)
   double capacity_replacement = 0.0;
+  /// Price of the clean-power contract of the region's electrolysers, USD/MWh; empty: HydrogenSupply's.
+  std::optional<YearSeries> h2_contract_price;
+  /// Multiplies HydrogenSupply::electrolyser_capex in this region (e.g. Chinese alkaline systems), 1.
+  double h2_capex_factor = 1.0;
 };
 
 } // namespace steelpath

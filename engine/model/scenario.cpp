@@ -100,6 +100,29 @@ std::vector<std::string> check_consistency(const Scenario& s) {
     fail("electricity commodity index out of range");
   if (s.natural_gas_commodity && !in_range(*s.natural_gas_commodity, s.commodities.size()))
     fail("natural gas commodity index out of range");
+  if (const auto& h = s.hydrogen_supply) {
+    if (!in_range(h->commodity, s.commodities.size())) fail("hydrogen_supply: commodity index out of range");
+    check_series(h->deployment, "hydrogen_supply deployment");
+    check_series(h->efficiency, "hydrogen_supply efficiency");
+    if (h->contract_price) check_series(*h->contract_price, "hydrogen_supply contract_price");
+    if (!(h->base_deployment > 0.0) || !(h->load_factor > 0.0) || h->lifetime_years <= 0 ||
+        h->learning_rate < 0.0 || h->learning_rate >= 1.0 || !(h->discount_rate > -1.0))
+      fail("hydrogen_supply: base_deployment, load_factor, lifetime, learning or discount rate out of range");
+    for (double v : h->deployment.values())
+      if (!(v > 0.0)) fail("hydrogen_supply: deployment must be > 0");
+    for (double v : h->efficiency.values())
+      if (!(v > 0.0)) fail("hydrogen_supply: efficiency must be > 0");
+    for (const auto& r : s.regions) {
+      if (r.h2_contract_price) check_series(*r.h2_contract_price, "region " + r.id + " h2_contract_price");
+      if (h->contract && !h->contract_price && !r.h2_contract_price)
+        fail("region " + r.id + ": a clean-power contract for electrolysis needs a contract price");
+    }
+    if (h->electrolysis && !h->contract && !s.electricity_commodity)
+      fail("hydrogen_supply: grid power needs an electricity commodity");
+    const bool smr = (h->smr && h->smr->allowed) || (h->smr_ccs && h->smr_ccs->allowed);
+    if (smr && !s.natural_gas_commodity) fail("hydrogen_supply: SMR needs a natural gas commodity");
+    if (!smr && !h->electrolysis) fail("hydrogen_supply: no supply allowed");
+  }
   check_series(s.policy.carbon_price, "carbon_price");
   if (!(s.finance.discount_rate > -1.0)) fail("finance: discount_rate must be > -1");
   if (!(s.metrics.discount_rate > -1.0)) fail("metrics: discount_rate must be > -1");

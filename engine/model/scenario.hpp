@@ -7,6 +7,7 @@
 #include "model/commodity.hpp"
 #include "model/company.hpp"
 #include "model/horizon.hpp"
+#include "model/hydrogen_supply.hpp"
 #include "model/plant_unit.hpp"
 #include "model/policy.hpp"
 #include "model/region.hpp"
@@ -119,6 +120,8 @@ struct Scenario {
   std::optional<int> natural_gas_commodity;
   /// Index of the commodity that is grid electricity (Region::grid_intensity applies), if any.
   std::optional<int> electricity_commodity;
+  /// Electrolytic hydrogen priced per region and year; empty: the hydrogen commodity's own price path.
+  std::optional<HydrogenSupply> hydrogen_supply;
 
   /// Index of the technology with this id; empty if none.
   [[nodiscard]] std::optional<int> find_technology(const std::string& id) const;

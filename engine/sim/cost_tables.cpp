@@ -1,10 +1,50 @@
 #include "sim/cost_tables.hpp"
 
+#include "sim/hydrogen_cost.hpp"
 #include "sim/levelized_cost.hpp"
 
 #include <algorithm>
 
 namespace steelpath {
+
+namespace {
+
+// The hydrogen commodity (the supply's, else one named "hydrogen", reported
+// only) and its tables, zero until the regions fill them.
+std::optional<int> init_hydrogen(const Scenario& s, const Eigen::MatrixXd& inputs, CostTables& t) {
+  const std::optional<int> h2 =
+      s.hydrogen_supply ? std::optional<int>(s.hydrogen_supply->commodity) : s.find_commodity("hydrogen");
+  const auto n_reg = static_cast<Eigen::Index>(s.regions.size());
+  const auto n_years = static_cast<Eigen::Index>(s.horizon.size());
+  t.hydrogen_intensity = h2 ? Eigen::VectorXd(inputs.col(*h2)) : Eigen::VectorXd::Zero(inputs.rows());
+  t.hydrogen_price = Eigen::MatrixXd::Zero(n_reg, n_years);
+  t.hydrogen_upstream = Eigen::MatrixXd::Zero(n_reg, n_years);
+  t.hydrogen_source = Eigen::MatrixXd::Zero(n_reg, n_years);
+  t.hydrogen_subsidy = Eigen::MatrixXd::Zero(n_reg, n_years);
+  return h2;
+}
+
+// Region ri's hydrogen (commodity row c): with a supply, the cheapest
+// supply's cost and CO2 replace the price path, unless the region pins its
+// own price (`own`); the row is reported either way.
+void price_hydrogen(const Scenario& s, std::size_t ri, Eigen::Index c, bool own, Eigen::MatrixXd& prices,
+                    Eigen::MatrixXd& upstream, CostTables& t) {
+  const auto r = static_cast<Eigen::Index>(ri);
+  if (s.hydrogen_supply && !own) {
+    const RegionHydrogen h = region_hydrogen(s, ri);
+    for (Eigen::Index y = 0; y < prices.cols(); ++y) {
+      const auto yi = static_cast<std::size_t>(y);
+      prices(c, y) = h.price[yi];
+      upstream(c, y) = h.upstream[yi];
+      t.hydrogen_source(r, y) = static_cast<double>(h.source[yi]);
+      t.hydrogen_subsidy(r, y) = h.subsidy[yi];
+    }
+  }
+  t.hydrogen_price.row(r) = prices.row(c);
+  t.hydrogen_upstream.row(r) = upstream.row(c);
+}
+
+} // namespace
 
 CostTables build_cost_tables(const Scenario& s) {
   const auto n_tech = static_cast<Eigen::Index>(s.technologies.size());
@@ -37,6 +77,8 @@ CostTables build_cost_tables(const Scenario& s) {
     if (s.technologies[static_cast<std::size_t>(k)].family == "dri")
       t.gas_intensity(k) = std::max(0.0, inputs(k, *s.natural_gas_commodity));
 
+  const std::optional<int> h2 = init_hydrogen(s, inputs, t);
+
   const double r = s.finance.discount_rate;
   bool perfect = false, trend = false;
   for (const Company& c : s.companies) {
@@ -44,19 +86,22 @@ CostTables build_cost_tables(const Scenario& s) {
     trend = trend || c.foresight == Foresight::trend;
   }
   std::vector<double> row(ny);
-  for (const Region& reg : s.regions) {
+  for (std::size_t ri = 0; ri < s.regions.size(); ++ri) {
+    const Region& reg = s.regions[ri];
     Eigen::MatrixXd prices(n_comm, n_years);
     Eigen::MatrixXd upstream(n_comm, n_years);
     for (Eigen::Index c = 0; c < n_comm; ++c) {
       const auto ci = static_cast<std::size_t>(c);
       const Commodity& com = s.commodities[ci];
-      const YearSeries& p = !reg.prices.empty() && reg.prices[ci] ? *reg.prices[ci] : com.price;
+      const bool own = !reg.prices.empty() && reg.prices[ci];
+      const YearSeries& p = own ? *reg.prices[ci] : com.price;
       const bool grid = s.electricity_commodity && *s.electricity_commodity == c && reg.grid_intensity;
       for (Eigen::Index y = 0; y < n_years; ++y) {
         const auto yi = static_cast<std::size_t>(y);
         prices(c, y) = p[yi];
         upstream(c, y) = grid ? (*reg.grid_intensity)[yi] : com.indirect_emission_factor;
       }
+      if (h2 && *h2 == c) price_hydrogen(s, ri, c, own, prices, upstream, t);
     }
     const YearSeries& tax = reg.carbon_price ? *reg.carbon_price : s.policy.carbon_price;
     Eigen::VectorXd tax_v(n_years);

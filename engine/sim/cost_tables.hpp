@@ -37,6 +37,12 @@ struct CostTables {
   Eigen::VectorXd scrap_intensity;               ///< t scrap per t crude steel (0 without a scrap commodity)
   /// GJ of natural gas per t crude steel that counts against Region::dri_gas_supply ('dri' routes only)
   Eigen::VectorXd gas_intensity;
+  /// kg hydrogen per t crude steel, per technology (0 without a hydrogen commodity)
+  Eigen::VectorXd hydrogen_intensity;
+  Eigen::MatrixXd hydrogen_price;    ///< USD/kg, regions x years (0 without a hydrogen commodity)
+  Eigen::MatrixXd hydrogen_upstream; ///< t CO2 per kg, regions x years
+  Eigen::MatrixXd hydrogen_source;   ///< HydrogenSource as a number, regions x years
+  Eigen::MatrixXd hydrogen_subsidy;  ///< power subsidy in each kg bought, USD/kg, regions x years
 };
 
 /// Builds every table for one scenario (one ensemble member).

@@ -170,6 +170,7 @@ void MemberSimulation::account(std::size_t y, MemberResult& out) {
       out.emissions[a] = q * costs_.direct_intensity(ki);
       out.captured[a] = q * costs_.captured_intensity(ki);
       out.indirect[a] = q * costs_.indirect[r](ki, yi);
+      out.hydrogen_use[y * R_ + r] += q * costs_.hydrogen_intensity(ki); // Mt x kg/t = kt
       // Resource cost: no carbon payments (transfers); fixed opex on the
       // block's operating capacity (clear_market summed it), not per unit.
       const CostTerms cost = route_cost_.operating(r, k, y, allowance_);
@@ -179,9 +180,15 @@ void MemberSimulation::account(std::size_t y, MemberResult& out) {
     }
   }
   // Scrap was charged at the cleared price; what collecting it cost is the
-  // area under the supply curve, the rest is the collectors' rent.
+  // area under the supply curve, the rest is the collectors' rent. Hydrogen:
+  // the region's cost and supply, and the CO2 of what was used (kt x t/kg = Mt).
   for (std::size_t r = 0; r < R_; ++r) {
     const std::size_t yr = y * R_ + r;
+    const auto ri = static_cast<Eigen::Index>(r);
+    out.hydrogen_cost[yr] = costs_.hydrogen_price(ri, yi);
+    out.hydrogen_source[yr] = costs_.hydrogen_source(ri, yi);
+    out.hydrogen_co2[yr] = out.hydrogen_use[yr] * costs_.hydrogen_upstream(ri, yi);
+    out.hydrogen_subsidy[yr] = out.hydrogen_use[yr] * costs_.hydrogen_subsidy(ri, yi); // kt x USD/kg
     const double used = out.scrap_used[yr];
     const double rent =
         std::max(0.0, out.scrap_price[yr] * used - scrap_curve(s, r, y).collection_cost(used));

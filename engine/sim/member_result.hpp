@@ -82,6 +82,11 @@ struct MemberResult {
   /// Scrap collectors' rent: cleared scrap price x scrap used less the
   /// collection cost, a transfer left out of operating_cost, million USD.
   std::vector<double> scrap_rent;
+  std::vector<double> hydrogen_cost;    ///< the region's hydrogen cost (cheapest supply allowed), USD/kg
+  std::vector<double> hydrogen_use;     ///< hydrogen used by the region's routes, kt H2
+  std::vector<double> hydrogen_co2;     ///< upstream CO2 of that hydrogen (in emissions_indirect), Mt CO2
+  std::vector<double> hydrogen_source;  ///< its supply: 0 price path, 1 electrolysis, 2 SMR, 3 SMR with CCS
+  std::vector<double> hydrogen_subsidy; ///< public cost of the power subsidy for electrolysis, million USD
   // [year]
   std::vector<double> allowance_price; ///< [year][region] ETS price, USD/t CO2 (0 outside an ETS)
   std::vector<double> ets_cap;         ///< ETS cap, Mt CO2 (NaN without an ETS)

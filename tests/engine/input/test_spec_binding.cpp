@@ -65,9 +65,19 @@ const char* kRich =
     "       learning_rate_rd: 0.05, base_capacity: 2, start_capacity: 1.5, base_knowledge: 3,\n"
     "       knowledge_threshold: 4,\n"
     "       process_emissions: 0.1, capture_rate: 0.2}\n"
+    "commodities:\n"
+    "  hydrogen: {unit: kg, price: 5}\n"
+    "  electricity: {unit: MWh, price: 60}\n"
+    "  natural_gas: {unit: GJ, price: 10}\n"
+    "hydrogen_supply: {electrolyser_capex: 2000, deployment: 6, base_deployment: 5.2, learning_rate: 0.18,\n"
+    "  fixed_om: 0.02, lifetime_years: 20, discount_rate: 0.07, efficiency: 50, load_factor: 0.9,\n"
+    "  storage_cost: 0.3, power: contract, contract_price: 50, power_subsidy: 5, cost_factor: 1.1,\n"
+    "  smr: {gas: 0.158, other_cost: 0.51, co2: 8.86, capture_rate: 0.05},\n"
+    "  smr_ccs: {gas: 0.174, other_cost: 0.83, co2: 9.76, capture_rate: 0.9}}\n"
     "regions:\n"
     "  r: {prices: {coal: 110}, carbon_price: 15, grid_intensity: 0.5, demand_reduction: 0.05,\n"
-    "      intensity_standard: {max: 1.8, penalty: 40}, dri_gas_supply: 3}\n"
+    "      intensity_standard: {max: 1.8, penalty: 40}, dri_gas_supply: 3, h2_contract_price: 30,\n"
+    "      h2_capex_factor: 0.5}\n"
     "companies:\n"
     "  c: {hurdle_rate: 0.09, finance_limit: 0.5, debt_limit: 1000,\n"
     "      target: {peak_year: 2026, neutrality_year: 2060, intensity: 1.5, price_step: 12, price_max: "
@@ -117,6 +127,9 @@ TEST_CASE("the model's defaults are the format's", "[input][binding]") {
   s.policy.ets->benchmarks.resize(1);
   s.policy.subsidy = CapexSubsidy{{0.0}, {0.0}, {}};
   s.policy.fund = InnovationFund{{}, {0.0}};
+  s.hydrogen_supply = HydrogenSupply{};
+  s.hydrogen_supply->smr = FossilHydrogen{};
+  s.hydrogen_supply->smr_ccs = FossilHydrogen{};
   const EntryIndex first{0, 0, 0, 0, 0, 0, 0};
   std::vector<std::pair<std::string, const Spec*>> all;
   leaves(scenario_spec(), "", all);

@@ -1,0 +1,75 @@
+// Hydrogen made from electricity in each region (docs/model.md, "Hydrogen
+// supply"): an electrolyser whose capex falls on an exogenous path of
+// cumulative global electrolyser capacity (one-factor learning), run at a
+// steady load factor on the region's grid power or on a clean-power
+// contract, with a buffer store for steady supply to a shaft furnace. With
+// it, the hydrogen commodity's price and upstream CO2 are computed per
+// region and year (sim/hydrogen_cost.hpp) instead of read from its price path.
+// Hydrogen from gas (SMR, with or without capture) is an alternative supply:
+// each region buys the cheapest one allowed.
+#pragma once
+
+#include "model/year_series.hpp"
+
+#include <optional>
+
+namespace steelpath {
+
+/// Hydrogen from natural gas by steam methane reforming (SMR), with or without capture.
+struct FossilHydrogen {
+  double gas = 0.0;          ///< natural gas per kg of hydrogen, feed and fuel, GJ/kg
+  double other_cost = 0.0;   ///< capex and O&M per kg, USD/kg
+  double co2 = 0.0;          ///< CO2 generated per kg of hydrogen, kg CO2/kg
+  double capture_rate = 0.0; ///< share of that CO2 captured and stored, 0..1
+  bool allowed = true;       ///< whether regions may buy this supply
+};
+
+/// Where a region's hydrogen comes from in a year (the cheapest supply allowed).
+enum class HydrogenSource {
+  price_path = 0,   ///< the commodity's price path (no hydrogen_supply, or the region's own price)
+  electrolysis = 1, ///< electrolysis
+  smr = 2,          ///< steam methane reforming without capture
+  smr_ccs = 3,      ///< steam methane reforming with capture and storage
+};
+
+/// Hydrogen supply: the levelized cost inputs shared by all regions.
+struct HydrogenSupply {
+  /// Index of the hydrogen commodity (priced per kg) whose price and upstream CO2 this supply sets.
+  int commodity = -1;
+  /// Installed electrolyser capex (system, EPC included) at base_deployment, USD per kW of electric input.
+  double electrolyser_capex = 2000.0;
+  /// Cumulative global electrolyser capacity (exogenous path), GW.
+  YearSeries deployment;
+  /// Cumulative global capacity at which electrolyser_capex holds, GW.
+  double base_deployment = 5.2;
+  /// Capex reduction per doubling of cumulative global capacity, 0..1.
+  double learning_rate = 0.0;
+  /// Fixed operation and maintenance, share of capex per year, 1/yr.
+  double fixed_om = 0.02;
+  /// Years over which the electrolyser's capex is recovered, yr.
+  int lifetime_years = 20;
+  /// Rate of the capital recovery factor, 1/yr (default: Finance::discount_rate).
+  double discount_rate = 0.08;
+  /// Electricity per kg of hydrogen, kWh/kg.
+  YearSeries efficiency;
+  /// Share of the year the electrolyser runs (steady supply to a shaft furnace), 0..1.
+  double load_factor = 0.9;
+  /// Storage and buffering for steady supply to a shaft furnace, USD/kg.
+  double storage_cost = 0.0;
+  /// True: powered by a clean-power contract (no upstream CO2) at contract_price; false: the region's grid.
+  bool contract = false;
+  /// Price of the clean-power contract, USD/MWh (a region's own Region::h2_contract_price overrides it).
+  std::optional<YearSeries> contract_price;
+  /// Subsidy on the electricity electrolysers use, USD/MWh (at most the power price); empty: none.
+  std::optional<YearSeries> power_subsidy;
+  /// Multiplies every supply's cost (1: as computed); what a scale uncertainty on hydrogen's cost samples.
+  double cost_factor = 1.0;
+  /// Whether electrolysis is an allowed supply.
+  bool electrolysis = true;
+  /// Unabated SMR from the region's gas, allowed when present.
+  std::optional<FossilHydrogen> smr;
+  /// SMR with capture and storage, allowed when present.
+  std::optional<FossilHydrogen> smr_ccs;
+};
+
+} // namespace steelpath
