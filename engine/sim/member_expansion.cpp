@@ -24,6 +24,7 @@ std::size_t MemberSimulation::pick_builder(std::size_t r, bool present) const {
   double best_claim = -1.0;
   for (std::size_t c = 0; c < C_; ++c) {
     double cap_c = company_capacity_[r * C_ + c];
+    if (present && !(cap_c > 0.0)) continue; // no claim: some company present has one
     if (!present)
       for (std::size_t g = 0; g < R_; ++g)
         cap_c += company_capacity_[g * C_ + c];

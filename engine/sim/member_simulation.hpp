@@ -148,6 +148,8 @@ private:
   double covered_emissions(std::size_t y, double allowance_price);
   RegionalPrice regional_price(std::size_t r, const DispatchOutcome& d);
   void account(std::size_t y, MemberResult& out);
+  /// Each operating unit's share of its block's output in year index y, booked to its company.
+  void book_unit_output(std::size_t y, MemberResult& out);
   /// Sets outlook_.scrap_premium: the scrap price investors expect in year
   /// index y, per region (docs/model.md, "Scrap market").
   void expect_scrap_prices(std::size_t y);
