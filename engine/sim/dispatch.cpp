@@ -2,17 +2,22 @@
 
 #include <algorithm>
 #include <limits>
-#include <numeric>
 
 namespace steelpath {
 
 DispatchOutcome dispatch(std::span<const SupplyBlock> blocks, double demand, double scrap_supply,
                          std::span<double> production, std::span<std::size_t> order, double gas_supply) {
   const std::size_t n = blocks.size();
-  auto idx = order.first(n);
-  std::iota(idx.begin(), idx.end(), std::size_t{0});
+  // Blocks without capacity produce nothing: only the others are ordered
+  // (the first m of `order`), in the relative order a sort of all would give.
+  std::size_t m = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    production[i] = 0.0;
+    if (!(blocks[i].capacity <= 0.0)) order[m++] = i;
+  }
+  auto idx = order.first(m);
   // Few blocks (routes per region): insertion sort, stable, no allocation.
-  for (std::size_t i = 1; i < n; ++i) {
+  for (std::size_t i = 1; i < m; ++i) {
     const std::size_t key = idx[i];
     std::size_t j = i;
     while (j > 0 && blocks[idx[j - 1]].marginal_cost > blocks[key].marginal_cost) {
@@ -29,8 +34,6 @@ DispatchOutcome dispatch(std::span<const SupplyBlock> blocks, double demand, dou
   bool priced = false;
   for (std::size_t i : idx) {
     const SupplyBlock& b = blocks[i];
-    production[i] = 0.0;
-    if (b.capacity <= 0.0) continue;
     double q = std::min(b.capacity, remaining);
     if (b.scrap_intensity > 0.0 && scrap_left / b.scrap_intensity < q) {
       // A cut below a tonne (1e-6 Mt) is rounding, not a binding supply.

@@ -25,6 +25,9 @@ void FleetState::reset(const Scenario& s, std::size_t extra) {
   prepare(stream_id);
   prepare(deferrals);
   prepare(status);
+  units_of_region.resize(s.regions.size());
+  for (auto& units : units_of_region)
+    units.clear();
   for (std::size_t i = 0; i < n; ++i) {
     const PlantUnit& u = s.units[i];
     technology[i] = u.technology;
@@ -42,6 +45,7 @@ void FleetState::reset(const Scenario& s, std::size_t extra) {
     status[i] = u.start_year <= s.horizon.first_year ? UnitStatus::operating
                 : u.announced                        ? UnitStatus::announced
                                                      : UnitStatus::planned;
+    units_of_region[static_cast<std::size_t>(u.region)].push_back(i);
   }
 }
 
@@ -71,6 +75,7 @@ std::size_t FleetState::add(int tech, int reg, int comp, double cap, int year, i
   stream_id.push_back(id);
   deferrals.push_back(0);
   status.push_back(UnitStatus::constructing);
+  units_of_region[static_cast<std::size_t>(reg)].push_back(technology.size() - 1);
   return technology.size() - 1;
 }
 

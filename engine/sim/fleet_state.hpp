@@ -50,6 +50,10 @@ struct FleetState {
   std::vector<int> deferrals;           ///< consecutive years an investment waited for finance
   /// planned, operating, constructing, closed or announced (on hold)
   std::vector<UnitStatus> status;
+  /// [region]: the indices of the region's units in ascending order (fleet
+  /// order), so per-region rules visit them in the order a whole-fleet scan
+  /// would (the same sums, the same ties) without scanning the other regions.
+  std::vector<std::vector<std::size_t>> units_of_region;
 
   /// Number of units (the starting fleet and new builds).
   [[nodiscard]] std::size_t size() const { return technology.size(); }

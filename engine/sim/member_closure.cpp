@@ -25,9 +25,8 @@ MemberSimulation::RegionRoom MemberSimulation::region_room(std::size_t r, std::s
   for (std::size_t yy = std::min(from, last); yy <= last; ++yy)
     peak = std::max(peak, region_demand(reg, yy));
   RegionRoom room{0.0, capacity_needed(peak, s.behaviour.reserve_margin, max_u)};
-  for (std::size_t i = 0; i < fleet_.size(); ++i)
-    if (static_cast<std::size_t>(fleet_.region[i]) == r && ready_by_next_year(i, year))
-      room.capacity += fleet_.capacity[i];
+  for (const std::size_t i : fleet_.units_of_region[r])
+    if (ready_by_next_year(i, year)) room.capacity += fleet_.capacity[i];
   room.capacity -= unfed_scrap_capacity(r, std::min(y + 1, s.horizon.size() - 1));
   return room;
 }
@@ -59,12 +58,11 @@ void MemberSimulation::close_loss_makers(std::size_t y, MemberResult& out) {
     // What the region keeps and needs (region_room), and the candidates.
     const RegionRoom room = region_room(r, y, y + 1);
     closure_candidates_.clear();
-    for (std::size_t i = 0; i < fleet_.size(); ++i) {
+    for (const std::size_t i : fleet_.units_of_region[r]) {
       const auto k = static_cast<std::size_t>(fleet_.technology[i]);
       // A unit converting, or one that invested this year, does not close.
-      if (static_cast<std::size_t>(fleet_.region[i]) != r || fleet_.status[i] != UnitStatus::operating ||
-          fleet_.pending_technology[i] >= 0 || fleet_.last_investment_year[i] == year ||
-          loss_years_[r * T_ + k] < years)
+      if (fleet_.status[i] != UnitStatus::operating || fleet_.pending_technology[i] >= 0 ||
+          fleet_.last_investment_year[i] == year || loss_years_[r * T_ + k] < years)
         continue;
       closure_candidates_.push_back({i, k, fleet_.capacity[i], fleet_.build_year[i], fleet_.stream_id[i]});
     }

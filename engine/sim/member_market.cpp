@@ -156,9 +156,40 @@ void MemberSimulation::expect_scrap_prices(std::size_t y) {
   }
 }
 
-void MemberSimulation::account(std::size_t y, MemberResult& out) {
+// Units share their block's output in proportion to capacity; their company
+// books it with its costs, emissions and revenue.
+void MemberSimulation::book_unit_output(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
   const double max_u = s.market.max_utilisation;
+  // This year's rows, as plain pointers: the loop runs once per unit.
+  double* const company_costs = out.company_costs.data() + y * C_;
+  double* const company_production = out.company_production.data() + y * C_;
+  double* const company_emissions = out.company_emissions.data() + y * C_;
+  double* const company_revenue = out.company_revenue.data() + y * C_;
+  const double* const steel_price = out.steel_price.data() + y * R_;
+  for (std::size_t i = 0; i < fleet_.size(); ++i) {
+    fleet_.production[i] = 0.0;
+    if (fleet_.status[i] != UnitStatus::operating) continue;
+    const auto r = static_cast<std::size_t>(fleet_.region[i]);
+    const auto k = static_cast<std::size_t>(fleet_.technology[i]);
+    const SupplyBlock& b = blocks_[r * T_ + k];
+    const double q =
+        b.capacity > 0.0 ? block_production_[r * T_ + k] * fleet_.capacity[i] * max_u / b.capacity : 0.0;
+    fleet_.production[i] = q;
+    fleet_.idle_years[i] = q > 1e-12 ? 0 : fleet_.idle_years[i] + 1;
+    const auto c = static_cast<std::size_t>(fleet_.company[i]);
+    const double price = steel_price[r];
+    // Costs: the block's marginal cost (variable, carbon, penalty, storage; set
+    // by this year's final dispatch) on the output, and fixed opex on the capacity.
+    company_costs[c] += q * b.marginal_cost + s.technologies[k].opex_fixed * fleet_.capacity[i];
+    company_production[c] += q;
+    company_emissions[c] += q * costs_.direct_intensity(static_cast<Eigen::Index>(k));
+    if (std::isfinite(price)) company_revenue[c] += q * price; // Mt x USD/t = million USD
+  }
+}
+
+void MemberSimulation::account(std::size_t y, MemberResult& out) {
+  const Scenario& s = scenario_;
   const auto yi = static_cast<Eigen::Index>(y);
   for (std::size_t r = 0; r < R_; ++r) {
     const double premium = scrap_price_[r] - scrap_curve(s, r, y).reference_price; // cleared less p0, USD/t
@@ -195,26 +226,7 @@ void MemberSimulation::account(std::size_t y, MemberResult& out) {
     out.scrap_rent[yr] = rent;
     out.operating_cost[yr] -= rent;
   }
-  // Units share their block's output in proportion to capacity.
-  for (std::size_t i = 0; i < fleet_.size(); ++i) {
-    fleet_.production[i] = 0.0;
-    if (fleet_.status[i] != UnitStatus::operating) continue;
-    const auto r = static_cast<std::size_t>(fleet_.region[i]);
-    const auto k = static_cast<std::size_t>(fleet_.technology[i]);
-    const SupplyBlock& b = blocks_[r * T_ + k];
-    const double q =
-        b.capacity > 0.0 ? block_production_[r * T_ + k] * fleet_.capacity[i] * max_u / b.capacity : 0.0;
-    fleet_.production[i] = q;
-    fleet_.idle_years[i] = q > 1e-12 ? 0 : fleet_.idle_years[i] + 1;
-    const auto c = static_cast<std::size_t>(fleet_.company[i]);
-    const double price = out.steel_price[y * R_ + r];
-    // Costs: the block's marginal cost (variable, carbon, penalty, storage; set
-    // by this year's final dispatch) on the output, and fixed opex on the capacity.
-    out.company_costs[y * C_ + c] += q * b.marginal_cost + s.technologies[k].opex_fixed * fleet_.capacity[i];
-    out.company_production[y * C_ + c] += q;
-    out.company_emissions[y * C_ + c] += q * costs_.direct_intensity(static_cast<Eigen::Index>(k));
-    if (std::isfinite(price)) out.company_revenue[y * C_ + c] += q * price; // Mt x USD/t = million USD
-  }
+  book_unit_output(y, out);
   // Offtake contracts take qualifying output of their seller, up to the volume.
   const int year = s.horizon.year(y);
   const std::size_t O = s.policy.offtakes.size();

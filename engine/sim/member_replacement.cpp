@@ -24,9 +24,9 @@ void MemberSimulation::replace_capacity(std::size_t y, MemberResult& out) {
     const RegionRoom room = region_room(r, y, y);
     if (!(room.capacity > room.needed)) continue; // the region can spare nothing
     replacement_candidates_.clear();
-    for (std::size_t i = 0; i < fleet_.size(); ++i)
-      if (static_cast<std::size_t>(fleet_.region[i]) == r && fleet_.status[i] == UnitStatus::operating &&
-          fleet_.pending_technology[i] < 0 && fleet_.start_year[i] < year)
+    for (const std::size_t i : fleet_.units_of_region[r])
+      if (fleet_.status[i] == UnitStatus::operating && fleet_.pending_technology[i] < 0 &&
+          fleet_.start_year[i] < year)
         replacement_candidates_.push_back({i, fleet_.company[i] == fleet_.company[n], fleet_.capacity[i],
                                            fleet_.build_year[i], fleet_.stream_id[i]});
     closing_.clear();

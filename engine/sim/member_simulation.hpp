@@ -93,21 +93,26 @@ private:
     std::size_t row = 0;     ///< its row of option_costs_
   };
   void take_decisions(std::size_t y, MemberResult& out);
+  /// Sets region_capacity_ (what can produce next year) and deciding_ (this year's decision points).
+  void find_decision_points(int year);
   [[nodiscard]] UnitAtDecision at_decision(const Deciding& d) const;
   void decide(const Deciding& d, std::size_t y, MemberResult& out);
-  void expand_capacity(std::size_t y, MemberResult& out);
   double gather_options(const UnitAtDecision& u, std::size_t y);
   double option_cost(const UnitAtDecision& u, std::size_t k, double capex, std::size_t y);
-  std::size_t pick_builder(std::size_t r, bool present) const;
-  /// Capacity of region r's scrap routes, Mt/yr, that its scrap supply in
-  /// year index y cannot feed: the committed scrap beyond the supply, at the
-  /// largest scrap intensity (never overstated), at full utilisation.
-  [[nodiscard]] double unfed_scrap_capacity(std::size_t r, std::size_t y) const;
   /// Whether unit i can produce next year: operating, or in the fleet and ready by year + 1.
   [[nodiscard]] bool ready_by_next_year(std::size_t i, int year) const {
     return fleet_.status[i] == UnitStatus::operating ||
            (in_fleet(fleet_.status[i]) && fleet_.ready_year[i] <= year + 1);
   }
+  // member_expansion.cpp
+  void expand_capacity(std::size_t y, MemberResult& out);
+  std::size_t pick_builder(std::size_t r, bool present) const;
+  /// Sets company_capacity_ from the fleet: each company's capacity in the fleet per region.
+  void count_company_capacity();
+  /// Capacity of region r's scrap routes, Mt/yr, that its scrap supply in
+  /// year index y cannot feed: the committed scrap beyond the supply, at the
+  /// largest scrap intensity (never overstated), at full utilisation.
+  [[nodiscard]] double unfed_scrap_capacity(std::size_t r, std::size_t y) const;
   /// Capacity in region r, Mt/yr, whose route is banned at its next decision point by year `ahead`.
   [[nodiscard]] double banned_ahead(std::size_t r, int ahead) const;
   // member_buildout.cpp
@@ -149,6 +154,8 @@ private:
   double covered_emissions(std::size_t y, double allowance_price);
   RegionalPrice regional_price(std::size_t r, const DispatchOutcome& d);
   void account(std::size_t y, MemberResult& out);
+  /// Each operating unit's share of its block's output in year index y, booked to its company.
+  void book_unit_output(std::size_t y, MemberResult& out);
   /// Sets outlook_.scrap_premium: the scrap price investors expect in year
   /// index y, per region (docs/model.md, "Scrap market").
   void expect_scrap_prices(std::size_t y);

@@ -14,6 +14,10 @@ RouteCost::RouteCost(const Scenario& s, const CostTables& costs, const LearningS
   crf_.resize(C * T_);
   for (std::size_t c = 0; c < C; ++c)
     for (std::size_t k = 0; k < T_; ++k) {
+      if (c > 0 && s.companies[c].hurdle_rate == s.companies[c - 1].hurdle_rate) { // the same factors
+        crf_[c * T_ + k] = crf_[(c - 1) * T_ + k];
+        continue;
+      }
       const Technology& t = s.technologies[k];
       const double rate = s.companies[c].hurdle_rate + s.behaviour.risk_premium_per_trl * (9 - t.readiness);
       crf_[c * T_ + k] = capital_recovery_factor(rate, t.campaign_years);
