@@ -79,7 +79,7 @@ class DemoEnsembleFile(es.EnsembleTest):
 class FailingEnsembleFile(DemoEnsembleFile):
     """The same checks where half the members failed: statistics skip them."""
     SCENARIO = "ensemble-failing.yaml"
-    SOME_NEAR_ZERO = True  # since issue 17's scrap expectation and exit rules some finished members reach 10 % again (it was False with the price floor and balance sheets alone)
+    SOME_NEAR_ZERO = False  # none of its finished members since issue 18's first-of-a-kind premiums (True after issue 17's exit rules, False with the price floor and balance sheets alone)
 
     def test_xarray_sees_named_dimensions(self):
         with xr.open_dataset(self.file, engine="h5netcdf") as ds:
@@ -100,7 +100,7 @@ class CompanySeries(es.EnsembleTest):
         a, b = es.datasets(with_cs), es.datasets(without)
         company = {"company_production", "company_emissions", "company_revenue", "internal_carbon_price",
                    "company_costs", "company_investment", "company_subsidies", "company_cash",
-                   "company_ebitda", "company_debt", "company_interest"}
+                   "company_ebitda", "company_debt", "company_interest", "company_tax", "company_dividends"}
         self.assertEqual(set(a) - set(b), company)
         self.assertEqual(set(b) - set(a), set())
         self.assertEqual([n for n in b if not es.identical_arrays(a[n], b[n])], [])
