@@ -131,6 +131,14 @@ struct Scenario {
   [[nodiscard]] std::optional<int> find_region(const std::string& id) const;
   /// Index of the company with this id; empty if none.
   [[nodiscard]] std::optional<int> find_company(const std::string& id) const;
+  /// Whether region r writes its own price path for commodity c.
+  [[nodiscard]] bool region_sets_price(std::size_t r, std::size_t c) const {
+    return !regions[r].prices.empty() && regions[r].prices[c].has_value();
+  }
+  /// Region r's price path of commodity c, USD per unit: its own, else the commodity's.
+  [[nodiscard]] const YearSeries& price_path(std::size_t r, std::size_t c) const {
+    return region_sets_price(r, c) ? *regions[r].prices[c] : commodities[c].price;
+  }
 };
 
 /// Checks the internal consistency of a scenario (index ranges, vector sizes,

@@ -93,8 +93,8 @@ CostTables build_cost_tables(const Scenario& s) {
     for (Eigen::Index c = 0; c < n_comm; ++c) {
       const auto ci = static_cast<std::size_t>(c);
       const Commodity& com = s.commodities[ci];
-      const bool own = !reg.prices.empty() && reg.prices[ci];
-      const YearSeries& p = own ? *reg.prices[ci] : com.price;
+      const bool own = s.region_sets_price(ri, ci);
+      const YearSeries& p = s.price_path(ri, ci);
       const bool grid = s.electricity_commodity && *s.electricity_commodity == c && reg.grid_intensity;
       for (Eigen::Index y = 0; y < n_years; ++y) {
         const auto yi = static_cast<std::size_t>(y);

@@ -33,22 +33,20 @@ struct Power {
   double intensity = 0.0;
 };
 
-const YearSeries& regional_price(const Scenario& s, const Region& r, std::size_t commodity) {
-  return !r.prices.empty() && r.prices[commodity] ? *r.prices[commodity] : s.commodities[commodity].price;
-}
-
-Power region_power(const Scenario& s, const Region& r, std::size_t y) {
+Power region_power(const Scenario& s, std::size_t region, std::size_t y) {
   const HydrogenSupply& h = *s.hydrogen_supply;
+  const Region& r = s.regions[region];
   if (h.contract) return {r.h2_contract_price ? (*r.h2_contract_price)[y] : (*h.contract_price)[y], 0.0};
   const auto e = static_cast<std::size_t>(*s.electricity_commodity);
   const double intensity =
       r.grid_intensity ? (*r.grid_intensity)[y] : s.commodities[e].indirect_emission_factor;
-  return {regional_price(s, r, e)[y], intensity};
+  return {s.price_path(region, e)[y], intensity};
 }
 
-SupplyCost electrolysis_cost(const Scenario& s, const Region& r, std::size_t y, double crf) {
+SupplyCost electrolysis_cost(const Scenario& s, std::size_t region, std::size_t y, double crf) {
   const HydrogenSupply& h = *s.hydrogen_supply;
-  const Power p = region_power(s, r, y);
+  const Region& r = s.regions[region];
+  const Power p = region_power(s, region, y);
   const double subsidy = h.power_subsidy ? std::min((*h.power_subsidy)[y], p.price) : 0.0; // USD/MWh
   const ElectrolysisInputs in{r.h2_capex_factor * electrolyser_capex(h, h.deployment[y]),
                               crf,
@@ -80,9 +78,9 @@ RegionHydrogen region_hydrogen(const Scenario& s, std::size_t region) {
         source = which;
       }
     };
-    if (h.electrolysis) consider(HydrogenSource::electrolysis, electrolysis_cost(s, r, y, crf));
+    if (h.electrolysis) consider(HydrogenSource::electrolysis, electrolysis_cost(s, region, y, crf));
     const auto gas = [&] {
-      return regional_price(s, r, static_cast<std::size_t>(*s.natural_gas_commodity))[y];
+      return s.price_path(region, static_cast<std::size_t>(*s.natural_gas_commodity))[y];
     };
     if (h.smr && h.smr->allowed)
       consider(HydrogenSource::smr, fossil_hydrogen_cost(*h.smr, gas(), tax[y], s.policy.storage_cost));

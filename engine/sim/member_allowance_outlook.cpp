@@ -24,13 +24,16 @@ double MemberSimulation::expected_allowance_price(std::size_t y) {
   kept_market_.block_production = block_production_;
   kept_market_.scrap_price = scrap_price_;
   kept_market_.demand = demand_;
+  // The clearing dispatches only the covered regions: their blocks hold the
+  // capacity operating now (summed in fleet order, as clear_market sums it).
   for (auto& b : blocks_)
     b.capacity = 0.0;
-  for (std::size_t i = 0; i < fleet_.size(); ++i)
-    if (fleet_.status[i] == UnitStatus::operating)
-      blocks_[static_cast<std::size_t>(fleet_.region[i]) * T_ +
-              static_cast<std::size_t>(fleet_.technology[i])]
-          .capacity += fleet_.capacity[i] * s.market.max_utilisation;
+  for (std::size_t r = 0; r < R_; ++r)
+    if (route_cost_.covered(r))
+      for (const std::size_t i : fleet_.units_of_region[r])
+        if (fleet_.status[i] == UnitStatus::operating)
+          blocks_[r * T_ + static_cast<std::size_t>(fleet_.technology[i])].capacity +=
+              fleet_.capacity[i] * s.market.max_utilisation;
   for (std::size_t r = 0; r < R_; ++r)
     demand_[r] = region_demand(s.regions[r], read);
   const double price = clear_allowances(read).price;

@@ -44,9 +44,7 @@ ScrapCurve scrap_curve(const Scenario& s, std::size_t r, std::size_t y) {
   const Region& reg = s.regions[r];
   c.available = reg.scrap_supply[y];
   if (s.scrap_commodity) {
-    const auto ci = static_cast<std::size_t>(*s.scrap_commodity);
-    const bool own = !reg.prices.empty() && reg.prices[ci];
-    c.reference_price = own ? (*reg.prices[ci])[y] : s.commodities[ci].price[y];
+    c.reference_price = s.price_path(r, static_cast<std::size_t>(*s.scrap_commodity))[y];
   }
   c.elasticity = s.market.scrap_elasticity;
   c.reference_share = s.market.scrap_reference_share;
