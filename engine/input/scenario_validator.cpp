@@ -5,6 +5,7 @@
 #include "input/series_validator.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 namespace steelpath::input {
@@ -293,6 +294,35 @@ void check_scrap_inputs(const SourceNode& root, Diagnostics& d) {
 }
 } // namespace
 
+namespace {
+// The innovation fund's channels share one budget: route R&D, electrolyser
+// R&D and demonstration grants take at most all of it.
+void check_fund_shares(const SourceNode& root, Diagnostics& d) {
+  const SourceNode* pol = root.find("policies");
+  const SourceNode* fund = pol && pol->is_map() ? pol->find("fund") : nullptr;
+  if (!fund || !fund->is_map()) return;
+  double total = 0.0;
+  std::string why;
+  auto add_share = [&](const SourceNode* n) {
+    if (n == nullptr) return;
+    if (const auto v = read_quantity(*n, "1", {0.0, 1.0}, {}, why)) total += *v;
+  };
+  if (const SourceNode* a = fund->find("allocation"); a && a->is_map())
+    for (const auto& e : a->entries())
+      add_share(&e.value);
+  add_share(fund->find("hydrogen"));
+  add_share(fund->find("demonstration"));
+  if (total > 1.0 + 1e-9) {
+    char sum[32];
+    std::snprintf(sum, sizeof sum, "%.6g", total);
+    d.add({fund->origin().file, fund->origin().line, fund->origin().column, "policies.fund",
+           "expected allocation (route R&D), hydrogen and demonstration to share at most the whole budget "
+           "(sum <= 1), found " +
+               std::string(sum)});
+  }
+}
+} // namespace
+
 DocumentFacts collect_facts(const SourceNode& root) {
   DocumentFacts f;
   Diagnostics ignored;
@@ -344,6 +374,7 @@ SourceNode validate_document(const SourceNode& root, Diagnostics& diagnostics) {
   check_ets(root, diagnostics);
   check_scrap_inputs(root, diagnostics);
   check_hydrogen_supply(root, diagnostics);
+  check_fund_shares(root, diagnostics);
   return resolved;
 }
 

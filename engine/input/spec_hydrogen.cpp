@@ -48,6 +48,14 @@ Spec hydrogen_supply_spec() {
        {"learning_rate",
         at<h2supply, &HydrogenSupply::learning_rate>(
             number("capex reduction per doubling of cumulative global capacity", "1", {0.0, 0.9}, "0"))},
+       {"learning_rate_rd",
+        at<h2supply, &HydrogenSupply::learning_rate_rd>(
+            number("capex reduction per doubling of the electrolyser knowledge stock (an innovation fund's "
+                   "electrolyser R&D, policies.fund.hydrogen)",
+                   "1", {0.0, 0.9}, "0"))},
+       {"base_knowledge", at<h2supply, &HydrogenSupply::base_knowledge>(
+                              number("electrolyser knowledge stock at which electrolyser_capex holds",
+                                     "million USD", {1e-6, 1e9}, "1"))},
        {"fixed_om", at<h2supply, &HydrogenSupply::fixed_om>(
                         number("fixed operation and maintenance, share of capex per year", "1", rate))},
        {"lifetime_years", at<h2supply, &HydrogenSupply::lifetime_years>(integer(

@@ -61,6 +61,25 @@ Spec policies_spec() {
                 {"allocation", indexed(ref_map("share of the budget per route", "technologies", "technology",
                                                bound(number("share", "1", rate), fund_allocation())),
                                        &EntryIndex::technology)},
+                {"hydrogen", at<fund, &InnovationFund::hydrogen>(number(
+                                 "share of the budget spent on electrolyser R&D (lowers electrolyser capex "
+                                 "through hydrogen_supply.learning_rate_rd)",
+                                 "1", rate, "0"))},
+                {"demonstration",
+                 at<fund, &InnovationFund::demonstration>(
+                     number("share of the budget set aside for demonstration grants to alliance members' "
+                            "first-of-a-kind plants (unspent money carries over)",
+                            "1", rate, "0"))},
+                {"grant_share",
+                 at<fund, &InnovationFund::grant_share>(
+                     number("share of a first-of-a-kind plant's capex a demonstration grant pays (grants of "
+                            "8-55 % for HYBRIT, Stegra, SALCOS, tkH2Steel, ArcelorMittal; "
+                            "docs/research/issue-18-channels.md section 2)",
+                            "1", {0.0, 0.6}, "0.35"))},
+                {"lag_years", at<fund, &InnovationFund::lag_years>(
+                                  integer("years from R&D spending to knowledge (WITCH: 10; "
+                                          "docs/research/issue-18-learning.md section 5)",
+                                          "yr", {0, 30}, "0"))},
                 {"depreciation", at<fund, &InnovationFund::depreciation>(
                                      number("knowledge stock lost per year", "1", rate, "0.1"))}})}});
 }
@@ -107,6 +126,22 @@ Spec behaviour_spec() {
             integer("years running a route's units lose on avoidable costs (output's marginal cost and fixed "
                     "opex above revenue) before they may close outside decision points (0: never)",
                     "yr", {0, 50}, "2"))},
+       {"readiness_capacity",
+        at<behaviour, &Behaviour::readiness_capacity>(
+            number("capacity of a route built during the run that raises its readiness by one level "
+                   "(one commercial-scale plant; docs/research/issue-18-channels.md section 3)",
+                   "Mt/yr", {0.01, 1e4}, "1"))},
+       {"readiness_per_doubling",
+        at<behaviour, &Behaviour::readiness_per_doubling>(
+            number("readiness levels a route gains per doubling of its knowledge stock (assumption)", "1",
+                   {0.0, 9.0}, "0.5"))},
+       {"readiness_spillover",
+        at<behaviour, &Behaviour::readiness_spillover>(
+            number("share of a route's readiness gain that companies outside the innovation alliance see",
+                   "1", {0.0, 1.0}, "0.5"))},
+       {"open_readiness", at<behaviour, &Behaviour::open_readiness>(number(
+                              "readiness at which a route opens to a company before its available_from",
+                              "TRL", {1.0, 9.0}, "9"))},
        {"expansion_unit_size", at<behaviour, &Behaviour::expansion_unit_size>(
                                    number("capacity of a new greenfield unit", "Mt/yr", {0.1, 50.0}, "2"))}});
 }

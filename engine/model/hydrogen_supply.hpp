@@ -44,6 +44,11 @@ struct HydrogenSupply {
   double base_deployment = 5.2;
   /// Capex reduction per doubling of cumulative global capacity, 0..1.
   double learning_rate = 0.0;
+  /// Capex reduction per doubling of the electrolyser knowledge stock (an
+  /// innovation fund's electrolyser R&D over base_knowledge), 0..1.
+  double learning_rate_rd = 0.0;
+  /// Electrolyser knowledge stock at which electrolyser_capex holds, million USD.
+  double base_knowledge = 1.0;
   /// Fixed operation and maintenance, share of capex per year, 1/yr.
   double fixed_om = 0.02;
   /// Years over which the electrolyser's capex is recovered, yr.

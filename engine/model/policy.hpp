@@ -43,11 +43,19 @@ struct CapexSubsidy {
   YearSeries budget;                ///< million USD per year available
 };
 
-/// An R&D fund (e.g. the Global Low-carbon Metallurgical Innovation Alliance's).
+/// An innovation fund (e.g. the Global Low-carbon Metallurgical Innovation
+/// Alliance's) and its channels (docs/model.md, "Innovation fund"): R&D on a
+/// route's capex (`allocation`), R&D on electrolysers (`hydrogen`), and
+/// demonstration grants to alliance members' first-of-a-kind plants
+/// (`demonstration`). The shares sum to at most 1.
 struct InnovationFund {
   YearSeries budget;              ///< million USD per year
-  std::vector<double> allocation; ///< per technology: share of the budget, sums to <= 1
+  std::vector<double> allocation; ///< per technology: share of the budget spent on the route's R&D
   double depreciation = 0.1;      ///< knowledge stock lost per year, 0..1
+  int lag_years = 0;              ///< years from R&D spending to knowledge, yr
+  double hydrogen = 0.0;          ///< share of the budget spent on electrolyser R&D
+  double demonstration = 0.0;     ///< share of the budget set aside for demonstration grants
+  double grant_share = 0.35;      ///< share of a first-of-a-kind plant's capex a grant pays, 0..1
 };
 
 /// A green-steel offtake contract between a buyer and a steelmaker.

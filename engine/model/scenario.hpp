@@ -77,6 +77,17 @@ struct Behaviour {
   double reserve_margin = 0.1;       ///< spare capacity over demand a region keeps before units may close
   int closure_loss_years = 2;        ///< years running of losses before a unit may close for them (0: never)
   double expansion_unit_size = 2.0;  ///< Mt/yr of a new greenfield unit
+  /// Readiness (docs/model.md, "Readiness"): a route's technology readiness
+  /// level rises by one for each readiness_capacity (Mt/yr) of it built during
+  /// the run and by readiness_per_doubling for each doubling of its knowledge
+  /// stock, to at most 9; alliance members see the whole rise, other companies
+  /// readiness_spillover of it.
+  double readiness_capacity = 1.0;     ///< Mt/yr of a route built per readiness level gained
+  double readiness_per_doubling = 0.5; ///< readiness levels per doubling of a route's knowledge stock
+  double readiness_spillover = 0.5;    ///< share of the rise companies outside the alliance see, 0..1
+  /// A route opens to a company before its available_from once the readiness
+  /// the company sees reaches this level.
+  double open_readiness = 9.0;
 };
 
 /// How the starting fleet's unknown relining years are imputed (docs/model.md, "Fleet timing").

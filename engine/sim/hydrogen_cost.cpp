@@ -43,12 +43,13 @@ Power region_power(const Scenario& s, std::size_t region, std::size_t y) {
   return {s.price_path(region, e)[y], intensity};
 }
 
-SupplyCost electrolysis_cost(const Scenario& s, std::size_t region, std::size_t y, double crf) {
+SupplyCost electrolysis_cost(const Scenario& s, std::size_t region, std::size_t y, double crf,
+                             double research_factor) {
   const HydrogenSupply& h = *s.hydrogen_supply;
   const Region& r = s.regions[region];
   const Power p = region_power(s, region, y);
   const double subsidy = h.power_subsidy ? std::min((*h.power_subsidy)[y], p.price) : 0.0; // USD/MWh
-  const ElectrolysisInputs in{r.h2_capex_factor * electrolyser_capex(h, h.deployment[y]),
+  const ElectrolysisInputs in{r.h2_capex_factor * electrolyser_capex(h, h.deployment[y]) * research_factor,
                               crf,
                               h.fixed_om,
                               h.load_factor,
@@ -61,12 +62,24 @@ SupplyCost electrolysis_cost(const Scenario& s, std::size_t region, std::size_t 
 
 } // namespace
 
+std::vector<double> electrolyser_research_factor(const Scenario& s) {
+  const HydrogenSupply& h = *s.hydrogen_supply;
+  std::vector<double> factor(s.horizon.size(), 1.0);
+  if (!s.policy.fund || s.policy.fund->hydrogen <= 0.0) return factor;
+  const std::vector<double> stock = knowledge_stock_path(*s.policy.fund, s.policy.fund->hydrogen);
+  const double b = std::log2(1.0 - h.learning_rate_rd);
+  for (std::size_t y = 0; y < factor.size(); ++y)
+    factor[y] = std::pow((h.base_knowledge + stock[y]) / h.base_knowledge, b);
+  return factor;
+}
+
 RegionHydrogen region_hydrogen(const Scenario& s, std::size_t region) {
   const HydrogenSupply& h = *s.hydrogen_supply;
   const Region& r = s.regions[region];
   const double crf = capital_recovery_factor(h.discount_rate, h.lifetime_years);
   const YearSeries& tax = r.carbon_price ? *r.carbon_price : s.policy.carbon_price;
   const std::size_t n = s.horizon.size();
+  const std::vector<double> research = electrolyser_research_factor(s);
   RegionHydrogen out{std::vector<double>(n), std::vector<double>(n), std::vector<HydrogenSource>(n),
                      std::vector<double>(n)};
   for (std::size_t y = 0; y < n; ++y) {
@@ -78,7 +91,8 @@ RegionHydrogen region_hydrogen(const Scenario& s, std::size_t region) {
         source = which;
       }
     };
-    if (h.electrolysis) consider(HydrogenSource::electrolysis, electrolysis_cost(s, region, y, crf));
+    if (h.electrolysis)
+      consider(HydrogenSource::electrolysis, electrolysis_cost(s, region, y, crf, research[y]));
     const auto gas = [&] {
       return s.price_path(region, static_cast<std::size_t>(*s.natural_gas_commodity))[y];
     };

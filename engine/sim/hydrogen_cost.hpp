@@ -2,7 +2,7 @@
 // (docs/model.md, "Hydrogen supply"), computed once per member before the
 // cost tables:
 //
-//   capex(t)  = capex0 x f_r x (D(t) / D0)^log2(1 - LR)                  USD/kW
+//   capex(t)  = capex0 x f_r x (D(t) / D0)^log2(1 - LR) x (K(t) / K0)^log2(1 - LRrd)   USD/kW
 //   CRF       = i / (1 - (1 + i)^-n)  (1/n at i = 0; sim/levelized_cost.hpp)  1/yr
 //   LCOH(t)   = [ capex(t) x (CRF + fom) / (8760 x LF / e(t))
 //               + e(t) x p_r(t) / 1000 + storage ] x cost_factor          USD/kg
@@ -11,7 +11,10 @@
 // with p_r net of a power subsidy for electrolysis (at most p_r), whose
 // public cost is e(t) x subsidy / 1000 per kg.
 //
-// D the exogenous cumulative global electrolyser capacity (GW), f_r the
+// K = K0 + S(t) the electrolyser knowledge stock (million USD), S(t) an
+// innovation fund's electrolyser R&D stock (sim/learning.hpp,
+// knowledge_stock_path; the budget is a scenario path, so S is known before
+// the run). D the exogenous cumulative global electrolyser capacity (GW), f_r the
 // region's capex factor, e the electricity use (kWh/kg), LF the load factor,
 // p_r the region's power price (grid or contract, USD/MWh), g_r its grid
 // intensity (t CO2/MWh). Hydrogen from gas (SMR, with or without capture):
@@ -23,6 +26,7 @@
 #pragma once
 
 #include "model/scenario.hpp"
+#include "sim/learning.hpp"       // knowledge_stock_path
 #include "sim/levelized_cost.hpp" // capital_recovery_factor
 
 #include <cstddef>
@@ -43,6 +47,10 @@ struct ElectrolysisInputs {
   double power_price = 0.0; ///< USD/MWh
   double storage = 0.0;     ///< storage and buffering, USD/kg
 };
+
+/// Per simulated year, the factor an innovation fund's electrolyser R&D puts
+/// on electrolyser capex, (K / K0)^log2(1 - LRrd) (1 without such R&D).
+[[nodiscard]] std::vector<double> electrolyser_research_factor(const Scenario& s);
 
 /// Levelized cost of electrolytic hydrogen before the cost factor, USD/kg.
 [[nodiscard]] double levelized_cost_of_hydrogen(const ElectrolysisInputs& in);

@@ -53,8 +53,8 @@ double MemberSimulation::take_announced(std::size_t r, std::size_t y, int ahead,
   fleet_.last_investment_year[i] = year;
   fleet_.next_decision_year[i] = ready + t.campaign_years;
   const double lcos = levelized_cost(Investor{c, r, cap, -1}, k, t.capex_greenfield, y);
-  pay_capex(c, r, k, t.capex_greenfield, cap, y, out);
-  learning_.add_capacity(k, cap);
+  pay_capex(c, r, k, t.capex_greenfield, cap, y, out, false); // decided before the run: no grant
+  add_route_capacity(k, cap);
   new_capacity_[k] += cap;
   scrap_commitment_[r] +=
       cap * s.market.max_utilisation * costs_.scrap_intensity(static_cast<Eigen::Index>(k));

@@ -20,9 +20,12 @@ bool MemberSimulation::route_open(std::size_t c, std::size_t r, std::size_t k, i
   const Scenario& s = scenario_;
   const Technology& t = s.technologies[k];
   // The fund brings a route forward for alliance members once its knowledge
-  // stock crosses the route's threshold.
-  const bool fund_ready = s.companies[c].alliance_member && t.knowledge_threshold > 0.0 &&
-                          learning_.knowledge(k) >= t.knowledge_threshold;
+  // stock crosses the route's threshold; readiness opens it to a company once
+  // the level the company sees reaches Behaviour::open_readiness.
+  const bool alliance = s.companies[c].alliance_member;
+  const bool fund_ready =
+      (alliance && t.knowledge_threshold > 0.0 && learning_.knowledge(k) >= t.knowledge_threshold) ||
+      readiness_.rose_to(k, alliance, s.behaviour.open_readiness);
   if ((t.available_from > year && !fund_ready) || route_banned(s, k, year)) return false;
   if (t.max_new_capacity.size() > 0 &&
       !buildout_allows(k, capacity, t.max_new_capacity[s.horizon.index(year)]))
@@ -40,19 +43,30 @@ bool MemberSimulation::route_open(std::size_t c, std::size_t r, std::size_t k, i
 }
 
 double MemberSimulation::pay_capex(std::size_t c, std::size_t r, std::size_t k, double capex, double capacity,
-                                   std::size_t y, MemberResult& out) {
+                                   std::size_t y, MemberResult& out, bool grant_eligible) {
   const double gross = capex * learning_.multiplier(k) * capacity; // USD/(t/yr) x Mt/yr = million USD
-  // A subsidy never pays more than the capex it supports.
-  const double request = std::min(gross, route_cost_.subsidy_per_capacity(k, capex) * capacity);
+  // The fund's demonstration grant first (the choice counted on it), then a
+  // subsidy, which never pays more than the capex left.
+  const double grant =
+      grant_eligible
+          ? route_cost_.grant_per_capacity(Investor{c, r, capacity, -1}, k, capex, outlook_) * capacity
+          : 0.0;
+  if (grant > 0.0) {
+    outlook_.grant_pot -= grant;
+    out.fund_grants[y * T_ + k] += grant;
+    out.fund_grant_capacity[y * T_ + k] += capacity;
+    out.fund_spent[y] += grant;
+  }
+  const double request = std::min(gross - grant, route_cost_.subsidy_per_capacity(k, capex) * capacity);
   const double paid = std::min(request, std::max(0.0, outlook_.subsidy_left));
   outlook_.subsidy_left -= paid;
   out.subsidies_paid[y] += paid;
   out.subsidies_unpaid[y] += request - paid;
   out.investment[y * R_ + r] += gross;
   out.company_investment[y * C_ + c] += gross;
-  out.company_subsidies[y * C_ + c] += paid;
-  finance_left_[c] -= gross - paid;
-  return gross - paid;
+  out.company_subsidies[y * C_ + c] += paid + grant;
+  finance_left_[c] -= gross - paid - grant;
+  return gross - paid - grant;
 }
 
 void MemberSimulation::close_unit(std::size_t i, std::size_t y, DecisionReason reason, double lcos_reline,
@@ -157,9 +171,13 @@ double MemberSimulation::option_cost(const UnitAtDecision& u, std::size_t k, dou
   OptionCost& seen = option_costs_[u.row * T_ + k];
   const double multiplier = learning_.multiplier(k);
   const bool subsidised = outlook_.subsidy_left > 0.0;
-  if (seen.capex == capex && seen.multiplier == multiplier && seen.subsidised == subsidised) return seen.lcos;
   const Investor who{u.company, u.region, u.capacity, static_cast<int>(u.route)};
-  seen = {decision_cost(who, k, capex, y), capex, multiplier, subsidised};
+  const double grant = route_cost_.grant_per_capacity(who, k, capex, outlook_);
+  const double crf = route_cost_.crf(u.company, k);
+  if (seen.capex == capex && seen.multiplier == multiplier && seen.subsidised == subsidised &&
+      seen.grant == grant && seen.crf == crf)
+    return seen.lcos;
+  seen = {decision_cost(who, k, capex, y), capex, multiplier, subsidised, grant, crf};
   return seen.lcos;
 }
 
@@ -270,7 +288,7 @@ void MemberSimulation::decide(const Deciding& d, std::size_t y, MemberResult& ou
   }
   pay_capex(c, r, j, opt_capex_[pick], cap, y, out);
   const Technology& tj = s.technologies[j];
-  if (j != k || unit.rebuild) learning_.add_capacity(j, cap);
+  if (j != k || unit.rebuild) add_route_capacity(j, cap);
   if (j != k) new_capacity_[j] += cap;
   const double full = cap * s.market.max_utilisation;
   scrap_commitment_[r] += full * costs_.scrap_intensity(static_cast<Eigen::Index>(j)) - unit.own_scrap;

@@ -136,7 +136,7 @@ void MemberSimulation::expand_capacity(std::size_t y, MemberResult& out) {
       const auto k = static_cast<std::size_t>(opt_tech_[pick]);
       const Technology& t = s.technologies[k];
       pay_capex(builder, r, k, t.capex_greenfield, size, y, out);
-      learning_.add_capacity(k, size);
+      add_route_capacity(k, size);
       new_capacity_[k] += size;
       std::string name = "new-" + s.regions[r].id + "-" + std::to_string(year) + "-" + std::to_string(n);
       const std::size_t i =

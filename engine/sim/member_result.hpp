@@ -93,10 +93,11 @@ struct MemberResult {
   std::vector<double> ets_emissions;   ///< covered direct emissions, Mt CO2 (NaN without an ETS)
   /// Allowance price investors put in that year's decisions, USD/t CO2 (NaN without an ETS).
   std::vector<double> expected_allowance_price;
-  std::vector<double> subsidies_paid;   ///< million USD
-  std::vector<double> subsidies_unpaid; ///< requested but beyond the budget, million USD
-  std::vector<double> fund_spent;       ///< million USD
-  std::vector<double> stranded;         ///< capacity closed before its end of life, Mt/yr
+  std::vector<double> subsidies_paid;         ///< million USD
+  std::vector<double> subsidies_unpaid;       ///< requested but beyond the budget, million USD
+  std::vector<double> fund_spent;             ///< innovation fund spending, all channels, million USD
+  std::vector<double> fund_hydrogen_research; ///< the fund's electrolyser R&D, million USD
+  std::vector<double> stranded;               ///< capacity closed before its end of life, Mt/yr
   // [year][company]
   std::vector<double> company_production; ///< Mt
   std::vector<double> company_emissions;  ///< direct, Mt CO2
@@ -116,8 +117,13 @@ struct MemberResult {
   std::vector<double> offtake_volume;  ///< Mt delivered under the contract
   std::vector<double> offtake_premium; ///< million USD paid above the market price
   // [year][technology]
-  std::vector<double> capex_factor; ///< learning factor on each route's capex
-  std::vector<Decision> decisions;  ///< in the order taken (year, then unit)
+  std::vector<double> capex_factor;        ///< learning factor on each route's capex
+  std::vector<double> readiness;           ///< readiness level alliance members see (TRL, 1..9)
+  std::vector<double> readiness_others;    ///< readiness level other companies see (TRL, 1..9)
+  std::vector<double> fund_research;       ///< the fund's R&D on the route's capex, million USD
+  std::vector<double> fund_grants;         ///< demonstration grants paid for the route's plants, million USD
+  std::vector<double> fund_grant_capacity; ///< capacity of those plants, Mt/yr
+  std::vector<Decision> decisions;         ///< in the order taken (year, then unit)
   /// [decision][technology]: levelized cost of each option the decision
   /// weighed, USD/t (NaN: not an option: unavailable, banned, no scrap).
   std::vector<double> decision_lcos;

@@ -80,7 +80,10 @@ const MemberSeries kSeries[] = {
     {"subsidies_paid", &R::subsidies_paid, D::year, "million USD", "capex subsidies paid", V::none},
     {"subsidies_unpaid", &R::subsidies_unpaid, D::year, "million USD",
      "capex subsidies requested beyond the budget", V::none},
-    {"fund_spent", &R::fund_spent, D::year, "million USD", "innovation fund R&D spending", V::none},
+    {"fund_spent", &R::fund_spent, D::year, "million USD",
+     "innovation fund spending: route R&D + electrolyser R&D + demonstration grants paid", V::none},
+    {"fund_hydrogen_research", &R::fund_hydrogen_research, D::year, "million USD",
+     "innovation fund R&D on electrolysers", V::none},
     {"stranded_capacity", &R::stranded, D::year, "Mt/yr", "capacity closed before its end of life", V::none},
     {"company_production", &R::company_production, D::year_company, "Mt", "crude steel production", V::none},
     {"company_emissions", &R::company_emissions, D::year_company, "Mt CO2", "direct CO2 emissions", V::none},
@@ -111,6 +114,16 @@ const MemberSeries kSeries[] = {
      "premiums paid above the market price", V::none},
     {"capex_factor", &R::capex_factor, D::year_technology, "1", "learning factor on the route's capex",
      V::none, 1.0},
+    {"readiness", &R::readiness, D::year_technology, "TRL",
+     "readiness level innovation-alliance members see (sets the risk premium; docs/model.md)", V::none},
+    {"readiness_others", &R::readiness_others, D::year_technology, "TRL",
+     "readiness level companies outside the alliance see", V::none},
+    {"fund_research", &R::fund_research, D::year_technology, "million USD",
+     "innovation fund R&D on the route's capex", V::none},
+    {"fund_grants", &R::fund_grants, D::year_technology, "million USD",
+     "innovation fund demonstration grants paid for the route's first-of-a-kind plants", V::none},
+    {"fund_grant_capacity", &R::fund_grant_capacity, D::year_technology, "Mt/yr",
+     "capacity of the first-of-a-kind plants the fund's grants co-financed", V::none},
 };
 
 } // namespace

@@ -50,6 +50,7 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
   R_ = s.regions.size();
   C_ = s.companies.size();
   learning_.reset(s); // so option_lcos answers before the first run too
+  readiness_.reset(s, learning_);
   for (const auto& v : costs_.variable_cost)
     if (!v.allFinite()) throw ModelError("variable costs are not finite: check prices");
   for (std::size_t k = 0; k < T_; ++k)
@@ -117,6 +118,13 @@ void MemberSimulation::run(MemberResult& out) {
   out.decisions.reserve(rows);
   out.decision_lcos.reserve(rows * T_);
   learning_.reset(s);
+  std::vector<std::size_t> moved; // back to the scenario's readiness after an earlier run
+  for (std::size_t k = 0; k < T_; ++k)
+    if (readiness_.moved(k)) moved.push_back(k);
+  readiness_.reset(s, learning_);
+  for (const std::size_t k : moved)
+    route_cost_.set_readiness(k, readiness_);
+  outlook_.grant_pot = 0.0;
   const double u = s.finance.expected_utilisation;
   std::fill(scrap_commitment_.begin(), scrap_commitment_.end(), 0.0);
   std::fill(loss_years_.begin(), loss_years_.end(), 0);
@@ -173,17 +181,12 @@ void MemberSimulation::start_year(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
   for (std::size_t r = 0; r < R_; ++r)
     demand_[r] = region_demand(s.regions[r], y);
-  if (s.policy.fund) {
-    const InnovationFund& f = *s.policy.fund;
-    for (std::size_t k = 0; k < T_; ++k) {
-      const double spend = f.budget[y] * f.allocation[k];
-      learning_.add_research(k, spend);
-      out.fund_spent[y] += spend;
-    }
-    learning_.end_year(f.depreciation);
-  }
-  for (std::size_t k = 0; k < T_; ++k)
+  if (s.policy.fund) spend_fund(y, out);
+  for (std::size_t k = 0; k < T_; ++k) {
     out.capex_factor[y * T_ + k] = learning_.multiplier(k);
+    out.readiness[y * T_ + k] = readiness_.level(k, true);
+    out.readiness_others[y * T_ + k] = readiness_.level(k, false);
+  }
   outlook_.subsidy_left = s.policy.subsidy ? s.policy.subsidy->budget[y] : 0.0;
   for (std::size_t c = 0; c < C_; ++c) {
     const Company& co = s.companies[c];
@@ -199,6 +202,26 @@ void MemberSimulation::start_year(std::size_t y, MemberResult& out) {
           std::min(finance_left_[c], borrowing_headroom(b.debt, b.cash, out.company_ebitda[(y - 1) * C_ + c],
                                                         s.finance.leverage_limit));
   }
+}
+
+// The innovation fund's year (docs/model.md, "Innovation fund"): R&D on
+// routes and on electrolysers is spent (its knowledge arrives after the lag:
+// sim/learning.hpp; the electrolysers' is in the hydrogen cost tables), the
+// demonstration share goes to the pot that grants draw on, and readiness
+// follows the knowledge stocks.
+void MemberSimulation::spend_fund(std::size_t y, MemberResult& out) {
+  const InnovationFund& f = *scenario_.policy.fund;
+  for (std::size_t k = 0; k < T_; ++k) {
+    const double spend = f.budget[y] * f.allocation[k];
+    out.fund_research[y * T_ + k] = spend;
+    out.fund_spent[y] += spend;
+  }
+  out.fund_hydrogen_research[y] = f.budget[y] * f.hydrogen;
+  out.fund_spent[y] += out.fund_hydrogen_research[y];
+  outlook_.grant_pot += f.budget[y] * f.demonstration;
+  learning_.set_year(y);
+  for (std::size_t k = 0; k < T_; ++k)
+    if (readiness_.update(k, learning_)) route_cost_.set_readiness(k, readiness_);
 }
 
 void MemberSimulation::start_units(int year) {

@@ -67,6 +67,13 @@ public:
 private:
   // member_simulation.cpp
   void start_year(std::size_t y, MemberResult& out);
+  /// Capacity built or converted to route k (Mt/yr): learning and readiness move.
+  void add_route_capacity(std::size_t k, double capacity) {
+    learning_.add_capacity(k, capacity);
+    if (readiness_.update(k, learning_)) route_cost_.set_readiness(k, readiness_);
+  }
+  /// The innovation fund's spending this year by channel, its knowledge and readiness.
+  void spend_fund(std::size_t y, MemberResult& out);
   void start_units(int year);
   void end_year(std::size_t y, MemberResult& out);
   void open_books();
@@ -124,8 +131,11 @@ private:
   void close_unit(std::size_t i, std::size_t y, DecisionReason reason, double lcos_reline, MemberResult& out);
   [[nodiscard]] bool route_open(std::size_t c, std::size_t r, std::size_t k, int year, double capacity,
                                 double own_scrap, double own_gas) const;
+  /// Pays an investment's capex: the fund's demonstration grant (where
+  /// `grant_eligible`: not for the announced pipeline), a subsidy, the rest
+  /// from the company's finance; returns what the company pays, million USD.
   double pay_capex(std::size_t c, std::size_t r, std::size_t k, double capex, double capacity, std::size_t y,
-                   MemberResult& out);
+                   MemberResult& out, bool grant_eligible = true);
   // member_announced.cpp
   /// Queues the announced units on hold per region (earliest start first).
   void queue_announced();
@@ -179,9 +189,10 @@ private:
   CostTables costs_;
   FleetState fleet_;
   LearningState learning_;
-  RouteCost route_cost_; ///< refers to costs_ and learning_
-  DatedAges dated_ages_; ///< the starting fleet's dated relinings, for imputing the rest
-  CostOutlook outlook_;  ///< internal prices, offtake commitments, expected allowance, subsidy left
+  ReadinessState readiness_; ///< each route's readiness level (risk premium, early availability)
+  RouteCost route_cost_;     ///< refers to costs_ and learning_
+  DatedAges dated_ages_;     ///< the starting fleet's dated relinings, for imputing the rest
+  CostOutlook outlook_;      ///< internal prices, offtake commitments, expected allowance, subsidy left
   std::size_t T_ = 0, R_ = 0, C_ = 0;
   double max_scrap_intensity_ = 0.0; ///< t scrap/t of the hungriest scrap route
   // Working memory reused every year.
@@ -220,6 +231,8 @@ private:
     double capex = std::numeric_limits<double>::quiet_NaN();      ///< USD per (t/yr), before learning
     double multiplier = std::numeric_limits<double>::quiet_NaN(); ///< the route's learning multiplier
     bool subsidised = false;                                      ///< whether subsidy budget was left
+    double grant = 0.0;                                           ///< demonstration grant, USD per (t/yr)
+    double crf = 0.0;                                             ///< the company's CRF on the route, 1/yr
   };
   /// [deciding row][route]: each deciding unit's options this year, so that
   /// its request, its decision and its waiting-list log compute each once.

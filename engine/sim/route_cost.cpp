@@ -53,6 +53,25 @@ double RouteCost::subsidy_per_capacity(std::size_t k, double capex) const {
   return sub.share[k] * capex * learning_.multiplier(k) + sub.per_capacity[k]; // USD per (t/yr)
 }
 
+double RouteCost::grant_per_capacity(const Investor& who, std::size_t k, double capex,
+                                     const CostOutlook& outlook) const {
+  const Scenario& s = scenario_;
+  if (!s.policy.fund || s.policy.fund->demonstration <= 0.0 || !s.companies[who.company].alliance_member)
+    return 0.0;
+  if (learning_.cumulative(k) >= s.technologies[k].base_capacity) return 0.0; // no longer first-of-a-kind
+  const double grant = s.policy.fund->grant_share * capex * learning_.multiplier(k); // USD per (t/yr)
+  return grant > 0.0 && grant * who.capacity <= outlook.grant_pot ? grant : 0.0;
+}
+
+void RouteCost::set_readiness(std::size_t k, const ReadinessState& readiness) {
+  const Scenario& s = scenario_;
+  for (std::size_t c = 0; c < s.companies.size(); ++c) {
+    const double trl = readiness.level(k, s.companies[c].alliance_member);
+    const double rate = s.companies[c].hurdle_rate + s.behaviour.risk_premium_per_trl * (9.0 - trl);
+    crf_[c * T_ + k] = capital_recovery_factor(rate, s.technologies[k].campaign_years);
+  }
+}
+
 double RouteCost::standard_penalty(std::size_t r, std::size_t k, std::size_t y) const {
   const Region& reg = scenario_.regions[r];
   if (!reg.intensity_standard) return 0.0;
@@ -112,7 +131,8 @@ CostTerms RouteCost::levelized(const Investor& who, std::size_t k, double capex,
   const Scenario& s = scenario_;
   const std::size_t c = who.company;
   const double subsidy = outlook.subsidy_left > 0.0 ? subsidy_per_capacity(k, capex) : 0.0;
-  const double capex_paid = std::max(0.0, capex * learning_.multiplier(k) - subsidy);
+  const double grant = grant_per_capacity(who, k, capex, outlook);
+  const double capex_paid = std::max(0.0, capex * learning_.multiplier(k) - subsidy - grant);
   CostTerms t;
   t.capital = (capex_paid * crf_[c * T_ + k] + s.technologies[k].opex_fixed) / s.finance.expected_utilisation;
   t.variable = region.variable;

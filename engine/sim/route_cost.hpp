@@ -11,6 +11,7 @@
 #include "model/scenario.hpp"
 #include "sim/cost_tables.hpp"
 #include "sim/learning.hpp"
+#include "sim/readiness.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -55,6 +56,7 @@ struct CostOutlook {
   std::vector<double> offtake_committed; ///< per contract: qualifying capacity x utilisation, Mt/yr
   double expected_allowance = 0.0;       ///< allowance price expected (last year's), USD/t CO2
   double subsidy_left = 0.0;             ///< this year's subsidy budget left, million USD
+  double grant_pot = 0.0;                ///< the innovation fund's demonstration money left, million USD
   /// per region: last year's cleared scrap price less the scrap commodity's price, USD/t scrap
   std::vector<double> scrap_premium;
 };
@@ -111,6 +113,16 @@ public:
   [[nodiscard]] double allowance_slope(std::size_t k, std::size_t y) const;
   /// Capex subsidy an investment in route k can claim, USD per (t/yr).
   [[nodiscard]] double subsidy_per_capacity(std::size_t k, double capex) const;
+  /// The innovation fund's demonstration grant an investment in route k can
+  /// claim, USD per (t/yr): grant_share x capex x learning for an alliance
+  /// member's first-of-a-kind plant (the route below its base_capacity) when
+  /// the fund's money left covers the whole grant; else 0.
+  [[nodiscard]] double grant_per_capacity(const Investor& who, std::size_t k, double capex,
+                                          const CostOutlook& outlook) const;
+  /// Sets route k's capital recovery factors from the readiness each company sees.
+  void set_readiness(std::size_t k, const ReadinessState& readiness);
+  /// Capital recovery factor of company c on route k, 1/yr.
+  [[nodiscard]] double crf(std::size_t c, std::size_t k) const { return crf_[c * T_ + k]; }
   /// Penalty per tonne of route k under region r's intensity standard, USD/t.
   [[nodiscard]] double standard_penalty(std::size_t r, std::size_t k, std::size_t y) const;
   /// Captured CO2 x the storage cost, USD/t.
