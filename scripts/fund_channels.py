@@ -4,8 +4,9 @@
 For each fund size (a multiple of the base budget) the scenario runs with
 the whole mix of channels and with each channel alone at its share of the
 mix; a run with no fund is the reference. A channel's effect is its run's
-cumulative direct emissions minus the reference's; the interaction is the
-whole mix's effect minus the sum of the channels' alone.
+cumulative direct emissions (and investment, before grants and subsidies)
+minus the reference's; the interaction is the whole mix's effect minus the
+sum of the channels' alone.
 """
 import argparse
 import os
@@ -43,6 +44,7 @@ def summary(path):
         e = e.sum(axis=tuple(range(1, e.ndim))) if e.ndim > 1 else e
         out = {"cum": e.sum() / 1000.0, "grants": f["fund_grants"][:].sum() / 1000.0, "years": len(years),
                "research": f["fund_research"][:].sum() / 1000.0,
+               "investment": f["investment"][:].sum() / 1000.0,
                "h2_research": f["fund_hydrogen_research"][:].sum() / 1000.0,
                "grant_cap": f["fund_grant_capacity"][:].sum(), "spent": f["fund_spent"][:].sum() / 1000.0}
         i50 = years.index(2050) if 2050 in years else len(years) - 1
@@ -108,7 +110,8 @@ def table(rows, ref, channels, mix, base_musd):
     its share of the budget every year; grants never exceed the pot."""
     rd, h2, demo = mix
     routes = [t for t in NEAR_ZERO if t in ref]
-    head = ["fund", "channel", "cumulative CO2 (Gt)", "vs no fund (Mt)", "spent (bn USD)",
+    head = ["fund", "channel", "cumulative CO2 (Gt)", "vs no fund (Mt)", "investment vs no fund (bn USD)",
+            "spent (bn USD)",
             "grants (bn USD)", "co-financed (Mt/yr)"]
     head += [f"{t}: first year, 2050 Mt" for t in routes]
     head += [f"TRL 2040 {routes[0]}", "H2 2035 (USD/kg)"]
@@ -117,7 +120,8 @@ def table(rows, ref, channels, mix, base_musd):
     for size, name, r in rows:
         d = (r["cum"] - ref["cum"]) * 1000.0
         effects[(size, name)] = d
-        cells = [size, name, f"{r['cum']:.3f}", f"{d:+.0f}", f"{r['spent']:.2f}", f"{r['grants']:.2f}",
+        cells = [size, name, f"{r['cum']:.3f}", f"{d:+.0f}", f"{r['investment'] - ref['investment']:+.1f}",
+                 f"{r['spent']:.2f}", f"{r['grants']:.2f}",
                  f"{r['grant_cap']:.1f}"]
         cells += [f"{r[t][0] or 'never'}, {r[t][1]:.1f}" for t in routes]
         cells += [f"{r['trl_' + routes[0]]:.2f}", f"{r['h2_2035']:.3f}"]
