@@ -20,7 +20,7 @@ namespace steelpath::schema {
 // 7: scrap_rent; 8: expected_allowance_price, company_tax, company_dividends,
 // hydrogen_cost, hydrogen_use, hydrogen_co2, hydrogen_source, hydrogen_subsidy.
 /// Version of the results file schema (the `schema_version` attribute).
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 /// One variable of the results file: group, name, dimensions, units and long name.
 struct Variable {
