@@ -33,17 +33,7 @@ ProductionCredit credit_45v() {
 // One tier pays 5 USD/kg for 5 years to plants started by 2027.
 Scenario with_credit() {
   Scenario s = test::tiny_scenario();
-  HydrogenSupply h;
-  h.commodity = 1;
-  h.electrolyser_capex = 876.0;
-  h.deployment = YearSeries::constant(s.horizon, 5.0);
-  h.base_deployment = 5.0;
-  h.fixed_om = 0.05;
-  h.lifetime_years = 20;
-  h.discount_rate = 0.0;
-  h.efficiency = YearSeries::constant(s.horizon, 50.0);
-  h.load_factor = 0.5;
-  h.storage_cost = 0.25;
+  HydrogenSupply h = test::tiny_electrolysis(s.horizon);
   h.contract = true;
   h.contract_price = YearSeries::constant(s.horizon, 40.0);
   h.production_credit = ProductionCredit{{{"clean", 0.45, 5.0}}, 5, 2027, {0}};
