@@ -159,6 +159,8 @@ double MemberSimulation::option_cost(const UnitAtDecision& u, std::size_t k, dou
   const bool subsidised = outlook_.subsidy_left > 0.0;
   if (seen.capex == capex && seen.multiplier == multiplier && seen.subsidised == subsidised) return seen.lcos;
   // A rebuild starts its route's life again (its hydrogen credit with it).
+  // The credit depends on the unit, the route and the year only: the cache
+  // is per deciding unit and route, and refilled every year.
   const Investor who{u.company, u.region, u.capacity, static_cast<int>(u.route),
                      u.rebuild ? -1 : fleet_.build_year[u.unit]};
   seen = {decision_cost(who, k, capex, y), capex, multiplier, subsidised};
