@@ -18,7 +18,9 @@ namespace steelpath::schema {
 // steel_price_short_run, steel_price_floor (price formation); company_ebitda,
 // company_debt, company_interest, company_cash from the balance sheet;
 // 7: scrap_rent; 8: expected_allowance_price, company_tax, company_dividends,
-// hydrogen_cost, hydrogen_use, hydrogen_co2, hydrogen_source, hydrogen_subsidy.
+// hydrogen_cost, hydrogen_use, hydrogen_co2, hydrogen_source, hydrogen_subsidy;
+// 9: readiness, readiness_others, fund_research, fund_hydrogen_research,
+// fund_grants, fund_grant_capacity (the fund's channels), hydrogen_credit.
 /// Version of the results file schema (the `schema_version` attribute).
 inline constexpr int kSchemaVersion = 9;
 

@@ -1,5 +1,7 @@
 #include "input/hydrogen_rules.hpp"
 
+#include <cstdlib>
+
 namespace steelpath::input {
 
 namespace {
@@ -46,6 +48,28 @@ void check_fossil_supplies(const SourceNode& root, const SourceNode& h, Diagnost
 }
 
 } // namespace
+
+void check_credit_tiers(const SourceNode& resolved, Diagnostics& d) {
+  const SourceNode* h = resolved.is_map() ? resolved.find("hydrogen_supply") : nullptr;
+  const SourceNode* c = h && h->is_map() ? h->find("production_credit") : nullptr;
+  const SourceNode* tiers = c && c->is_map() ? c->find("tiers") : nullptr;
+  if (!tiers || !tiers->is_map()) return;
+  std::string previous_key;
+  double previous = 0.0;
+  for (const auto& t : tiers->entries()) {
+    const SourceNode* m = t.value.is_map() ? t.value.find("max_intensity") : nullptr;
+    if (!m || !m->is_scalar()) continue; // missing or malformed: reported by the validator
+    char* end = nullptr;
+    const double v = std::strtod(m->text().c_str(), &end);
+    if (end == m->text().c_str()) continue;
+    if (!previous_key.empty() && !(v > previous))
+      add(d, m->origin(), "hydrogen_supply.production_credit.tiers." + t.key + ".max_intensity",
+          "expected tiers in ascending max_intensity, above tier '" + previous_key + "' (" + m->text() +
+              " kg CO2/kg is not above " + std::to_string(previous) + ")");
+    previous_key = t.key;
+    previous = v;
+  }
+}
 
 std::optional<std::string> computed_price_path(const SourceNode& root) {
   const SourceNode* h = root.is_map() ? root.find("hydrogen_supply") : nullptr;

@@ -93,6 +93,19 @@ void hydrogen_supply(const SourceNode& root, Scenario& s) {
       fossil.allowed = text(*f, "allowed", "true") == "true";
       supply.*field = fossil;
     }
+  if (const SourceNode* c = h->find("production_credit"); c && c->is_map()) {
+    ProductionCredit credit; // tiers named here, numbers with the rest
+    for (const auto& t : section(*c, "tiers").entries())
+      credit.tiers.push_back({t.key, 0.0, 0.0});
+    if (const SourceNode* regions = c->find("regions"); regions && regions->is_sequence()) {
+      for (const auto& item : regions->items())
+        if (const auto r = s.find_region(item.text())) credit.regions.push_back(*r);
+    } else {
+      for (std::size_t r = 0; r < s.regions.size(); ++r)
+        credit.regions.push_back(static_cast<int>(r));
+    }
+    supply.production_credit = std::move(credit);
+  }
   s.hydrogen_supply = std::move(supply);
 }
 

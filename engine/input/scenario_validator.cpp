@@ -375,6 +375,7 @@ SourceNode validate_document(const SourceNode& root, Diagnostics& diagnostics) {
   check_scrap_inputs(root, diagnostics);
   check_hydrogen_supply(root, diagnostics);
   check_fund_shares(root, diagnostics);
+  check_credit_tiers(resolved, diagnostics);
   return resolved;
 }
 

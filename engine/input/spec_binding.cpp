@@ -14,6 +14,12 @@ std::optional<int> entry_index(const Scenario& s, int EntryIndex::*kind, const s
       if (s.policy.offtakes[o].id == key) return static_cast<int>(o);
     return std::nullopt;
   }
+  if (kind == &EntryIndex::tier && s.hydrogen_supply && s.hydrogen_supply->production_credit) {
+    const auto& t = s.hydrogen_supply->production_credit->tiers;
+    for (std::size_t i = 0; i < t.size(); ++i)
+      if (t[i].id == key) return static_cast<int>(i);
+    return std::nullopt;
+  }
   if (kind == &EntryIndex::family && s.policy.ets) {
     const auto& f = s.policy.ets->families;
     const auto it = std::find(f.begin(), f.end(), key);
@@ -36,6 +42,8 @@ const std::string* id_at(const Scenario& s, int EntryIndex::*kind, std::size_t k
   if (kind == &EntryIndex::region) return id_at(s.regions, k);
   if (kind == &EntryIndex::company) return id_at(s.companies, k);
   if (kind == &EntryIndex::contract) return id_at(s.policy.offtakes, k);
+  if (kind == &EntryIndex::tier && s.hydrogen_supply && s.hydrogen_supply->production_credit)
+    return id_at(s.hydrogen_supply->production_credit->tiers, k);
   return nullptr;
 }
 

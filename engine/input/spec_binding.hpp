@@ -27,6 +27,7 @@ struct EntryIndex {
   int company = -1;    ///< `companies.<id>`
   int contract = -1;   ///< `offtakes.<id>`
   int family = -1;     ///< `policies.ets.benchmarks.<family>`: index into EmissionsTrading::families
+  int tier = -1;       ///< `hydrogen_supply.production_credit.tiers.<id>`: index into ProductionCredit::tiers
 };
 
 /// Accessors of one leaf's model field. Each returns nullptr when the
@@ -141,6 +142,16 @@ inline FossilHydrogen* smr(Scenario& s, const EntryIndex&) {
 }
 inline FossilHydrogen* smr_ccs(Scenario& s, const EntryIndex&) {
   return s.hydrogen_supply && s.hydrogen_supply->smr_ccs ? &*s.hydrogen_supply->smr_ccs : nullptr;
+}
+inline ProductionCredit* h2credit(Scenario& s, const EntryIndex&) {
+  return s.hydrogen_supply && s.hydrogen_supply->production_credit ? &*s.hydrogen_supply->production_credit
+                                                                   : nullptr;
+}
+inline CreditTier* h2tier(Scenario& s, const EntryIndex& i) {
+  ProductionCredit* c = h2credit(s, i);
+  return c && i.tier >= 0 && static_cast<std::size_t>(i.tier) < c->tiers.size()
+             ? &c->tiers[static_cast<std::size_t>(i.tier)]
+             : nullptr;
 }
 inline Finance* finance(Scenario& s, const EntryIndex&) {
   return &s.finance;

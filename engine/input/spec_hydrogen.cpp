@@ -26,6 +26,39 @@ Spec fossil_spec(const std::string& doc) {
        {"allowed", choice("whether regions may buy this supply", {"true", "false"}, "true")}});
 }
 
+// The production credit per kg by emissions tier (sim/hydrogen_credit.hpp).
+// The 45V figures and their sources: docs/model.md, "Hydrogen production credit".
+Spec credit_spec() {
+  return record(
+      "a hydrogen production credit per kg by emissions tier, limited in time, as the US 45V credit: "
+      "paid on the hydrogen a unit uses for `years` from its route's placing in service, if its "
+      "construction started by last_start_year (docs/model.md, \"Hydrogen production credit\")",
+      false,
+      {{"tiers",
+        indexed(map_of("tiers in ascending max_intensity: the first whose bound the region's "
+                       "hydrogen upstream CO2 does not exceed pays its credit (none above the last); 45V: "
+                       "3.00 / 1.00 / 0.75 / 0.60 USD/kg at 0.45 / 1.5 / 2.5 / "
+                       "4 kg CO2e/kg (26 USC 45V(b), with the wage bonus)",
+                       "tier",
+                       record("a tier", true,
+                              {{"max_intensity",
+                                at<h2tier, &CreditTier::max_intensity>(number(
+                                    "upper bound of the tier, well-to-gate", "kg CO2/kg", {0.0, 1000.0}))},
+                               {"credit", at<h2tier, &CreditTier::credit>(
+                                              number("credit per kg of hydrogen", "USD/kg", {0.0, 100.0}))}}),
+                       true),
+                &EntryIndex::tier)},
+       {"years", at<h2credit, &ProductionCredit::years>(
+                     integer("years the credit is paid from the placing in service (26 USC 45V(a): 10)", "yr",
+                             {0, 100}, "10"))},
+       {"last_start_year",
+        at<h2credit, &ProductionCredit::last_start_year>(
+            integer("last year a plant may start construction and still earn the credit (OBBBA 2025: "
+                    "before 2028; IRA: before 2033)",
+                    "year", year, "2027"))},
+       {"regions", ref_to("regions that pay it (default: all)", "regions", true)}});
+}
+
 } // namespace
 
 Spec hydrogen_supply_spec() {
@@ -87,7 +120,8 @@ Spec hydrogen_supply_spec() {
             "USD/MWh", price)))},
        {"cost_factor", at<h2supply, &HydrogenSupply::cost_factor>(number(
                            "multiplies every supply's cost (an uncertainty on hydrogen's cost samples it)",
-                           "1", {0.0, 100.0}, "1"))}});
+                           "1", {0.0, 100.0}, "1"))},
+       {"production_credit", credit_spec()}});
 }
 
 } // namespace steelpath::input::spec

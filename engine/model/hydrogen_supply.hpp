@@ -12,6 +12,8 @@
 #include "model/year_series.hpp"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace steelpath {
 
@@ -30,6 +32,30 @@ enum class HydrogenSource {
   electrolysis = 1, ///< electrolysis
   smr = 2,          ///< steam methane reforming without capture
   smr_ccs = 3,      ///< steam methane reforming with capture and storage
+};
+
+/// One tier of a hydrogen production credit: the credit paid per kg of hydrogen whose
+/// upstream intensity is at most max_intensity.
+struct CreditTier {
+  std::string id;             ///< the tier's name in the scenario (e.g. "clean")
+  double max_intensity = 0.0; ///< upper bound of the tier (inclusive), kg CO2 per kg H2
+  double credit = 0.0;        ///< credit paid per kg, USD/kg
+};
+
+/// A hydrogen production credit tiered by emissions and limited in time, as the
+/// US 45V credit (26 USC 45V; docs/model.md, "Hydrogen production credit"): a
+/// unit whose hydrogen route was placed in service in year S, its construction
+/// started in S - construction_years <= last_start_year, earns the credit of its
+/// region's tier on the hydrogen it uses in years S .. S + years - 1.
+struct ProductionCredit {
+  /// Tiers in ascending max_intensity; the first whose bound the intensity does not exceed pays.
+  std::vector<CreditTier> tiers;
+  /// Years the credit is paid from the placing in service, yr.
+  int years = 10;
+  /// Last year a plant may start construction and still earn the credit.
+  int last_start_year = 2027;
+  /// Indices of the regions that pay it.
+  std::vector<int> regions;
 };
 
 /// Hydrogen supply: the levelized cost inputs shared by all regions.
@@ -75,6 +101,8 @@ struct HydrogenSupply {
   std::optional<FossilHydrogen> smr;
   /// SMR with capture and storage, allowed when present.
   std::optional<FossilHydrogen> smr_ccs;
+  /// A production credit per kg by emissions tier, when present.
+  std::optional<ProductionCredit> production_credit;
 };
 
 } // namespace steelpath

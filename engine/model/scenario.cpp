@@ -122,6 +122,15 @@ std::vector<std::string> check_consistency(const Scenario& s) {
     const bool smr = (h->smr && h->smr->allowed) || (h->smr_ccs && h->smr_ccs->allowed);
     if (smr && !s.natural_gas_commodity) fail("hydrogen_supply: SMR needs a natural gas commodity");
     if (!smr && !h->electrolysis) fail("hydrogen_supply: no supply allowed");
+    if (const auto& c = h->production_credit) {
+      for (std::size_t i = 0; i < c->tiers.size(); ++i)
+        if (!(c->tiers[i].credit >= 0.0) || !(c->tiers[i].max_intensity >= 0.0) ||
+            (i > 0 && !(c->tiers[i].max_intensity > c->tiers[i - 1].max_intensity)))
+          fail("hydrogen_supply: production_credit tiers must be non-negative, in ascending max_intensity");
+      for (int r : c->regions)
+        if (!in_range(r, s.regions.size())) fail("hydrogen_supply: production_credit region out of range");
+      if (c->years < 0) fail("hydrogen_supply: production_credit years must be >= 0");
+    }
   }
   check_series(s.policy.carbon_price, "carbon_price");
   if (!(s.finance.discount_rate > -1.0)) fail("finance: discount_rate must be > -1");

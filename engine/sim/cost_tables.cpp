@@ -1,6 +1,7 @@
 #include "sim/cost_tables.hpp"
 
 #include "sim/hydrogen_cost.hpp"
+#include "sim/hydrogen_credit.hpp"
 #include "sim/levelized_cost.hpp"
 
 #include <algorithm>
@@ -21,6 +22,7 @@ std::optional<int> init_hydrogen(const Scenario& s, const Eigen::MatrixXd& input
   t.hydrogen_upstream = Eigen::MatrixXd::Zero(n_reg, n_years);
   t.hydrogen_source = Eigen::MatrixXd::Zero(n_reg, n_years);
   t.hydrogen_subsidy = Eigen::MatrixXd::Zero(n_reg, n_years);
+  if (s.hydrogen_supply && s.hydrogen_supply->production_credit) t.hydrogen_credit.resize(s.regions.size());
   return h2;
 }
 
@@ -42,6 +44,15 @@ void price_hydrogen(const Scenario& s, std::size_t ri, Eigen::Index c, bool own,
   }
   t.hydrogen_price.row(r) = prices.row(c);
   t.hydrogen_upstream.row(r) = upstream.row(c);
+  // The production credit's tier from the region's upstream CO2 (t/kg -> kg/kg).
+  if (!s.hydrogen_supply || !s.hydrogen_supply->production_credit) return;
+  const ProductionCredit& credit = *s.hydrogen_supply->production_credit;
+  std::vector<double>& rate = t.hydrogen_credit[ri];
+  rate.assign(static_cast<std::size_t>(prices.cols()), 0.0);
+  if (std::find(credit.regions.begin(), credit.regions.end(), static_cast<int>(ri)) == credit.regions.end())
+    return;
+  for (Eigen::Index y = 0; y < prices.cols(); ++y)
+    rate[static_cast<std::size_t>(y)] = credit_rate(credit, 1000.0 * upstream(c, y));
 }
 
 } // namespace

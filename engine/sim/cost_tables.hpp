@@ -43,6 +43,9 @@ struct CostTables {
   Eigen::MatrixXd hydrogen_upstream; ///< t CO2 per kg, regions x years
   Eigen::MatrixXd hydrogen_source;   ///< HydrogenSource as a number, regions x years
   Eigen::MatrixXd hydrogen_subsidy;  ///< power subsidy in each kg bought, USD/kg, regions x years
+  /// Per region: the production credit per kg of its hydrogen in its tier, USD/kg, per year
+  /// (empty without hydrogen_supply.production_credit; zeros where the region does not pay it).
+  std::vector<std::vector<double>> hydrogen_credit;
 };
 
 /// Builds every table for one scenario (one ensemble member).

@@ -171,7 +171,11 @@ double MemberSimulation::option_cost(const UnitAtDecision& u, std::size_t k, dou
   OptionCost& seen = option_costs_[u.row * T_ + k];
   const double multiplier = learning_.multiplier(k);
   const bool subsidised = outlook_.subsidy_left > 0.0;
-  const Investor who{u.company, u.region, u.capacity, static_cast<int>(u.route)};
+  // A rebuild starts its route's life again (its hydrogen credit with it).
+  // The credit depends on the unit, the route and the year only: the cache
+  // is per deciding unit and route, and refilled every year.
+  const Investor who{u.company, u.region, u.capacity, static_cast<int>(u.route),
+                     u.rebuild ? -1 : fleet_.build_year[u.unit]};
   const double grant = route_cost_.grant_per_capacity(who, k, capex, outlook_);
   const double crf = route_cost_.crf(u.company, k);
   if (seen.capex == capex && seen.multiplier == multiplier && seen.subsidised == subsidised &&

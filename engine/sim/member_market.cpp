@@ -1,6 +1,7 @@
 // The market of a year: allowance price, merit-order dispatch per region, and
 // the accounting that follows (docs/model.md, "Market" and "Accounting").
 #include "sim/ets_clearing.hpp"
+#include "sim/hydrogen_credit.hpp"
 #include "sim/member_simulation.hpp"
 #include "sim/price_formation.hpp"
 #include "sim/scrap_market.hpp"
@@ -167,6 +168,7 @@ void MemberSimulation::book_unit_output(std::size_t y, MemberResult& out) {
   double* const company_emissions = out.company_emissions.data() + y * C_;
   double* const company_revenue = out.company_revenue.data() + y * C_;
   const double* const steel_price = out.steel_price.data() + y * R_;
+  const bool credits = !costs_.hydrogen_credit.empty();
   for (std::size_t i = 0; i < fleet_.size(); ++i) {
     fleet_.production[i] = 0.0;
     if (fleet_.status[i] != UnitStatus::operating) continue;
@@ -185,7 +187,25 @@ void MemberSimulation::book_unit_output(std::size_t y, MemberResult& out) {
     company_production[c] += q;
     company_emissions[c] += q * costs_.direct_intensity(static_cast<Eigen::Index>(k));
     if (std::isfinite(price)) company_revenue[c] += q * price; // Mt x USD/t = million USD
+    if (credits) book_hydrogen_credit(i, q, y, out);
   }
+}
+
+// The production credit on the hydrogen unit i used for its output q (Mt),
+// when the unit qualifies this year (sim/hydrogen_credit.hpp): paid to its
+// company (cash, as a transferable or directly paid credit) and reported.
+void MemberSimulation::book_hydrogen_credit(std::size_t i, double q, std::size_t y, MemberResult& out) {
+  const auto r = static_cast<std::size_t>(fleet_.region[i]);
+  const auto k = static_cast<std::size_t>(fleet_.technology[i]);
+  const double rate = costs_.hydrogen_credit[r][y]; // USD/kg
+  const double kg = costs_.hydrogen_intensity(static_cast<Eigen::Index>(k));
+  if (!(rate > 0.0 && kg > 0.0 && q > 0.0) ||
+      !credit_paid(*scenario_.hydrogen_supply->production_credit, fleet_.build_year[i],
+                   scenario_.technologies[k].construction_years, scenario_.horizon.year(y)))
+    return;
+  const double paid = q * kg * rate; // Mt x kg/t = kt; kt x USD/kg = million USD
+  out.hydrogen_credit[y * R_ + r] += paid;
+  out.company_revenue[y * C_ + static_cast<std::size_t>(fleet_.company[i])] += paid;
 }
 
 void MemberSimulation::account(std::size_t y, MemberResult& out) {

@@ -87,6 +87,7 @@ struct MemberResult {
   std::vector<double> hydrogen_co2;     ///< upstream CO2 of that hydrogen (in emissions_indirect), Mt CO2
   std::vector<double> hydrogen_source;  ///< its supply: 0 price path, 1 electrolysis, 2 SMR, 3 SMR with CCS
   std::vector<double> hydrogen_subsidy; ///< public cost of the power subsidy for electrolysis, million USD
+  std::vector<double> hydrogen_credit; ///< hydrogen production credit paid to the region's units, million USD
   // [year]
   std::vector<double> allowance_price; ///< [year][region] ETS price, USD/t CO2 (0 outside an ETS)
   std::vector<double> ets_cap;         ///< ETS cap, Mt CO2 (NaN without an ETS)

@@ -67,6 +67,8 @@ const MemberSeries kSeries[] = {
      "the region's hydrogen supply: 0 price path, 1 electrolysis, 2 SMR, 3 SMR with CCS", V::none},
     {"hydrogen_subsidy", &R::hydrogen_subsidy, D::year_region, "million USD",
      "public cost of the power subsidy for electrolysis in the hydrogen used", V::none},
+    {"hydrogen_credit", &R::hydrogen_credit, D::year_region, "million USD",
+     "hydrogen production credit paid on the hydrogen qualifying units used (public cost)", V::none},
     {"allowance_price", &R::allowance_price, D::year_region, "USD/t CO2",
      "emissions trading allowance price (0 outside the ETS)", V::none},
     {"ets_cap", &R::ets_cap, D::year, "Mt CO2",

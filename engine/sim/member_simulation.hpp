@@ -166,6 +166,8 @@ private:
   void account(std::size_t y, MemberResult& out);
   /// Each operating unit's share of its block's output in year index y, booked to its company.
   void book_unit_output(std::size_t y, MemberResult& out);
+  /// Books the hydrogen production credit unit i earns on its output q (Mt) in year index y.
+  void book_hydrogen_credit(std::size_t i, double q, std::size_t y, MemberResult& out);
   /// Sets outlook_.scrap_premium: the scrap price investors expect in year
   /// index y, per region (docs/model.md, "Scrap market").
   void expect_scrap_prices(std::size_t y);

@@ -1,5 +1,6 @@
 #include "sim/route_cost.hpp"
 
+#include "sim/hydrogen_credit.hpp"
 #include "sim/levelized_cost.hpp"
 
 #include <algorithm>
@@ -141,7 +142,25 @@ CostTerms RouteCost::levelized(const Investor& who, std::size_t k, double capex,
   t.standard_penalty = region.standard_penalty;
   t.storage = region.storage;
   if (!s.policy.offtakes.empty()) t.offtake_premium = offtake_premium(who, k, y, outlook);
+  if (!costs_.hydrogen_credit.empty()) t.hydrogen_credit = hydrogen_credit(who, k, y);
   return t;
+}
+
+double RouteCost::hydrogen_credit(const Investor& who, std::size_t k, std::size_t y) const {
+  const double kg = costs_.hydrogen_intensity(static_cast<Eigen::Index>(k)); // kg H2/t
+  if (costs_.hydrogen_credit.empty() || !(kg > 0.0)) return 0.0;
+  const Scenario& s = scenario_;
+  const Technology& tech = s.technologies[k];
+  const ProductionCredit& credit = *s.hydrogen_supply->production_credit;
+  const int year = s.horizon.year(y);
+  // Placed in service: the running route's own year; a rebuild in place now;
+  // a switch or a new build once built (construction starts now).
+  int service = year + tech.construction_years;
+  if (who.current_route == static_cast<int>(k)) service = who.service_year >= 0 ? who.service_year : year;
+  if (service - tech.construction_years > credit.last_start_year) return 0.0;
+  const long first = static_cast<long>(service - s.horizon.first_year);
+  return kg * levelized_credit(costs_.hydrogen_credit[who.region], y, tech.campaign_years, first,
+                               first + credit.years, s.finance.discount_rate);
 }
 
 double RouteCost::offtake_premium(const Investor& who, std::size_t k, std::size_t y,

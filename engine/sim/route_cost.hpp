@@ -34,12 +34,16 @@ struct CostTerms {
   double standard_penalty = 0.0; ///< penalty x direct intensity above the region's standard
   double storage = 0.0;          ///< captured CO2 x transport and storage cost
   double offtake_premium = 0.0;  ///< expected green premium per t: a credit, subtracted
+  /// Expected hydrogen production credit per t, levelized over the campaign
+  /// (sim/hydrogen_credit.hpp): subtracted.
+  double hydrogen_credit = 0.0;
 
   /// The levelized cost of steel (LCOS): capital + variable + carbon +
-  /// allowances + standard_penalty + storage - offtake_premium, summed in
-  /// that order.
+  /// allowances + standard_penalty + storage - offtake_premium -
+  /// hydrogen_credit, summed in that order.
   [[nodiscard]] double levelized_total() const {
-    return capital + variable + carbon + allowances + standard_penalty + storage - offtake_premium;
+    return capital + variable + carbon + allowances + standard_penalty + storage - offtake_premium -
+           hydrogen_credit;
   }
   /// Dispatch's marginal cost: variable + carbon + storage + allowances +
   /// standard_penalty, summed in that order (the order of the releases
@@ -72,6 +76,9 @@ struct Investor {
   double capacity = 0.0;
   /// its current route (-1: a new build)
   int current_route = -1;
+  /// the year its current route was placed in service (FleetState::build_year);
+  /// -1: a new build, or a rebuild that starts the route's life again this year
+  int service_year = -1;
 };
 
 /// The terms of a route's levelized cost that every investor of a region
@@ -127,6 +134,9 @@ public:
   [[nodiscard]] double standard_penalty(std::size_t r, std::size_t k, std::size_t y) const;
   /// Captured CO2 x the storage cost, USD/t.
   [[nodiscard]] double storage(std::size_t k) const;
+  /// The hydrogen production credit a tonne of route k is expected to earn,
+  /// levelized over its campaign, for an investor deciding in year index y, USD/t.
+  [[nodiscard]] double hydrogen_credit(const Investor& who, std::size_t k, std::size_t y) const;
   /// Whether region r is in the emissions trading system.
   [[nodiscard]] bool covered(std::size_t r) const { return covered_[r] != 0; }
 

@@ -52,4 +52,23 @@ inline Scenario tiny_scenario() {
   return s;
 }
 
+/// An electrolytic hydrogen supply for the tiny scenario's hydrogen (commodity 1)
+/// whose levelized cost is worked by hand in test_hydrogen_cost.cpp: capex
+/// 876 USD/kW, no learning, rate 0 over 20 years, fixed O&M 5 %/yr, 50 kWh/kg,
+/// load factor 0.5, storage 0.25 USD/kg (1.00 USD/kg of capital and O&M).
+inline HydrogenSupply tiny_electrolysis(const Horizon& horizon) {
+  HydrogenSupply h;
+  h.commodity = 1;
+  h.electrolyser_capex = 876.0;
+  h.deployment = YearSeries::constant(horizon, 5.0);
+  h.base_deployment = 5.0;
+  h.fixed_om = 0.05;
+  h.lifetime_years = 20;
+  h.discount_rate = 0.0;
+  h.efficiency = YearSeries::constant(horizon, 50.0);
+  h.load_factor = 0.5;
+  h.storage_cost = 0.25;
+  return h;
+}
+
 } // namespace steelpath::test

@@ -114,3 +114,49 @@ TEST_CASE("hydrogen_supply's rules between keys", "[input][hydrogen]") {
             kSupply, "uncertainties:\n  hydrogen_supply.cost_factor: {distribution: uniform, low: 0.7, "
                      "high: 1.5}\n")) == "");
 }
+
+TEST_CASE("a production credit is read with its tiers, years and regions", "[input][hydrogen][credit]") {
+  const std::string credit = "  production_credit:\n"
+                             "    tiers: {clean: {max_intensity: 0.45, credit: 3}, low: {max_intensity: 1.5, "
+                             "credit: 1}}\n"
+                             "    last_start_year: 2032\n"
+                             "    regions: [r]\n";
+  const Scenario s = load(with_hydrogen(kSupply + credit)).scenario;
+  REQUIRE(s.hydrogen_supply->production_credit);
+  const ProductionCredit& c = *s.hydrogen_supply->production_credit;
+  REQUIRE(c.tiers.size() == 2);
+  CHECK(c.tiers[0].id == "clean");
+  CHECK(c.tiers[0].max_intensity == 0.45);
+  CHECK(c.tiers[0].credit == 3.0);
+  CHECK(c.tiers[1].max_intensity == 1.5);
+  CHECK(c.tiers[1].credit == 1.0);
+  CHECK(c.years == 10); // the default: 26 USC 45V(a)
+  CHECK(c.last_start_year == 2032);
+  CHECK(c.regions == std::vector<int>{0});
+  // Without regions every region pays it; a tier can be set from the command line.
+  const std::string all = "  production_credit: {tiers: {clean: {max_intensity: 0.45, credit: 3}}}\n";
+  CHECK(load(with_hydrogen(kSupply + all)).scenario.hydrogen_supply->production_credit->regions ==
+        std::vector<int>{0});
+  CHECK_FALSE(load(with_hydrogen(kSupply)).scenario.hydrogen_supply->production_credit);
+}
+
+TEST_CASE("a production credit's bad tiers are refused", "[input][hydrogen][credit]") {
+  // Tiers out of order.
+  std::string msg = test::load_error(with_hydrogen(
+      kSupply + "  production_credit:\n"
+                "    tiers: {clean: {max_intensity: 1.5, credit: 3}, low: {max_intensity: 0.45, "
+                "credit: 1}}\n"));
+  CHECK_THAT(msg, Catch::Contains("s.yaml") &&
+                      Catch::Contains("hydrogen_supply.production_credit.tiers.low.max_intensity") &&
+                      Catch::Contains("expected tiers in ascending max_intensity"));
+  // A negative credit, an unknown region, no tiers at all.
+  msg = test::load_error(
+      with_hydrogen(kSupply + "  production_credit: {tiers: {clean: {max_intensity: 0.45, credit: -3}}}\n"));
+  CHECK_THAT(msg, Catch::Contains("hydrogen_supply.production_credit.tiers.clean.credit"));
+  msg = test::load_error(with_hydrogen(
+      kSupply +
+      "  production_credit: {tiers: {clean: {max_intensity: 0.45, credit: 3}}, regions: [mars]}\n"));
+  CHECK_THAT(msg, Catch::Contains("hydrogen_supply.production_credit.regions") && Catch::Contains("mars"));
+  msg = test::load_error(with_hydrogen(kSupply + "  production_credit: {years: 10}\n"));
+  CHECK_THAT(msg, Catch::Contains("hydrogen_supply.production_credit.tiers"));
+}

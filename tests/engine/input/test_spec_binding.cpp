@@ -73,7 +73,9 @@ const char* kRich =
     "  fixed_om: 0.02, lifetime_years: 20, discount_rate: 0.07, efficiency: 50, load_factor: 0.9,\n"
     "  storage_cost: 0.3, power: contract, contract_price: 50, power_subsidy: 5, cost_factor: 1.1,\n"
     "  smr: {gas: 0.158, other_cost: 0.51, co2: 8.86, capture_rate: 0.05},\n"
-    "  smr_ccs: {gas: 0.174, other_cost: 0.83, co2: 9.76, capture_rate: 0.9}}\n"
+    "  smr_ccs: {gas: 0.174, other_cost: 0.83, co2: 9.76, capture_rate: 0.9},\n"
+    "  production_credit: {tiers: {clean: {max_intensity: 0.45, credit: 3}, low: {max_intensity: 1.5,\n"
+    "    credit: 1}}, years: 10, last_start_year: 2027, regions: [r]}}\n"
     "regions:\n"
     "  r: {prices: {coal: 110}, carbon_price: 15, grid_intensity: 0.5, demand_reduction: 0.05,\n"
     "      intensity_standard: {max: 1.8, penalty: 40}, dri_gas_supply: 3, h2_contract_price: 30,\n"
@@ -130,7 +132,9 @@ TEST_CASE("the model's defaults are the format's", "[input][binding]") {
   s.hydrogen_supply = HydrogenSupply{};
   s.hydrogen_supply->smr = FossilHydrogen{};
   s.hydrogen_supply->smr_ccs = FossilHydrogen{};
-  const EntryIndex first{0, 0, 0, 0, 0, 0, 0};
+  s.hydrogen_supply->production_credit = ProductionCredit{};
+  s.hydrogen_supply->production_credit->tiers.resize(1);
+  const EntryIndex first{0, 0, 0, 0, 0, 0, 0, 0};
   std::vector<std::pair<std::string, const Spec*>> all;
   leaves(scenario_spec(), "", all);
   int checked = 0;

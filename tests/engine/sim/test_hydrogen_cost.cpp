@@ -26,18 +26,8 @@ Scenario with_supply() {
   s.electricity_commodity = 2;
   s.regions[0].prices.resize(3);
   s.regions[0].grid_intensity = YearSeries::constant(s.horizon, 0.6);
-  HydrogenSupply h;
-  h.commodity = 1;
-  h.electrolyser_capex = 876.0;
-  h.deployment = YearSeries::constant(s.horizon, 5.0);
-  h.base_deployment = 5.0;
+  HydrogenSupply h = test::tiny_electrolysis(s.horizon);
   h.learning_rate = 0.18;
-  h.fixed_om = 0.05;
-  h.lifetime_years = 20;
-  h.discount_rate = 0.0;
-  h.efficiency = YearSeries::constant(s.horizon, 50.0);
-  h.load_factor = 0.5;
-  h.storage_cost = 0.25;
   s.hydrogen_supply = h;
   return s;
 }
