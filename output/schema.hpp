@@ -18,9 +18,11 @@ namespace steelpath::schema {
 // steel_price_short_run, steel_price_floor (price formation); company_ebitda,
 // company_debt, company_interest, company_cash from the balance sheet;
 // 7: scrap_rent; 8: expected_allowance_price, company_tax, company_dividends,
-// hydrogen_cost, hydrogen_use, hydrogen_co2, hydrogen_source, hydrogen_subsidy.
+// hydrogen_cost, hydrogen_use, hydrogen_co2, hydrogen_source, hydrogen_subsidy;
+// 9: ccfd_bids, ccfd_awarded, ccfd_strike, ccfd_committed, ccfd_built,
+// ccfd_paid, ccfd_clawback, ccfd_avoided (carbon contracts for difference).
 /// Version of the results file schema (the `schema_version` attribute).
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 /// One variable of the results file: group, name, dimensions, units and long name.
 struct Variable {

@@ -117,6 +117,8 @@ void MemberSimulation::run(MemberResult& out) {
   out.decisions.reserve(rows);
   out.decision_lcos.reserve(rows * T_);
   learning_.reset(s);
+  contracts_.clear();
+  offers_year_ = 0;
   const double u = s.finance.expected_utilisation;
   std::fill(scrap_commitment_.begin(), scrap_commitment_.end(), 0.0);
   std::fill(loss_years_.begin(), loss_years_.end(), 0);

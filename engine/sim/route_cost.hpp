@@ -20,8 +20,8 @@
 namespace steelpath {
 
 /// The terms of a route's cost, USD per t crude steel. Terms a use does not
-/// have are 0 (dispatch has no capital charge, no internal carbon price and no
-/// offtake premium).
+/// have are 0 (dispatch has no capital charge, no internal carbon price, no
+/// offtake premium and no contract credit).
 struct CostTerms {
   /// ((capex x learning - subsidy) x CRF + opex_fixed) / expected utilisation.
   double capital = 0.0;
@@ -33,12 +33,15 @@ struct CostTerms {
   double standard_penalty = 0.0; ///< penalty x direct intensity above the region's standard
   double storage = 0.0;          ///< captured CO2 x transport and storage cost
   double offtake_premium = 0.0;  ///< expected green premium per t: a credit, subtracted
+  /// A carbon contract for difference's levelized credit (sim/carbon_contracts.hpp), subtracted.
+  double contract_credit = 0.0;
 
   /// The levelized cost of steel (LCOS): capital + variable + carbon +
-  /// allowances + standard_penalty + storage - offtake_premium, summed in
-  /// that order.
+  /// allowances + standard_penalty + storage - offtake_premium -
+  /// contract_credit, summed in that order.
   [[nodiscard]] double levelized_total() const {
-    return capital + variable + carbon + allowances + standard_penalty + storage - offtake_premium;
+    return capital + variable + carbon + allowances + standard_penalty + storage - offtake_premium -
+           contract_credit;
   }
   /// Dispatch's marginal cost: variable + carbon + storage + allowances +
   /// standard_penalty, summed in that order (the order of the releases
