@@ -37,7 +37,7 @@ double award_round(std::vector<ContractBid>& bids, double budget) {
   });
   double committed = 0.0;
   for (ContractBid& b : bids) {
-    if (committed + b.commitment > budget) break;
+    if (committed + b.commitment > budget) continue; // passed over: a later, smaller one may fit
     committed += b.commitment;
     b.awarded = true;
   }

@@ -53,7 +53,8 @@ struct ContractBid {
 /// Sorts the bids by strike (ties by stream id, then fleet index: a hash
 /// collision only) and awards them in that
 /// order while the round's budget (million USD) covers their commitments;
-/// the first bid that does not fit ends the round. Returns the sum committed.
+/// a bid that no longer fits is passed over and later, smaller ones may
+/// still fit. Returns the sum committed.
 double award_round(std::vector<ContractBid>& bids, double budget);
 
 } // namespace steelpath

@@ -20,6 +20,8 @@ std::optional<ContractBid> MemberSimulation::contract_bid(const UnitAtDecision& 
   const CarbonContracts& cc = *s.policy.carbon_contracts;
   const double reference = costs_.direct_intensity(cc.reference_route);
   const double limit = (1.0 - cc.min_cut) * reference;
+  // Only a unit on a conventional route has emissions to avoid.
+  if (costs_.direct_intensity(static_cast<Eigen::Index>(u.route)) <= limit) return std::nullopt;
   gather_options(u, y);
   // The cheapest new qualifying route against the cheapest other option.
   double best_new = std::numeric_limits<double>::infinity();
@@ -27,7 +29,7 @@ std::optional<ContractBid> MemberSimulation::contract_bid(const UnitAtDecision& 
   int route = -1;
   for (std::size_t o = 0; o < opt_lcos_.size(); ++o) {
     const int j = opt_tech_[o];
-    const bool qualifies = j != static_cast<int>(u.route) && costs_.direct_intensity(j) <= limit;
+    const bool qualifies = costs_.direct_intensity(j) <= limit;
     if (qualifies && opt_lcos_[o] < best_new) {
       best_new = opt_lcos_[o];
       route = j;

@@ -96,9 +96,9 @@ void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
   find_decision_points(year);
   const std::size_t n = fleet_.size();
   option_costs_.assign(deciding_.size() * T_, OptionCost{});
+  buildout_phase_ = BuildoutPhase::requests; // bids, like requests, see the year's whole limits
   hold_contract_round(y, out); // before the requests: awarded units weigh their contract's credit
   order_decisions(y);
-  buildout_phase_ = BuildoutPhase::requests;
   buildout_requests_.clear();
   buildout_request_of_.assign(n, -1);
   for (const Deciding& d : deciding_)

@@ -67,14 +67,15 @@ TEST_CASE("a round awards the lowest strikes until the budget is committed", "[s
                                    {1, 5, 1, 50.0, 2.0, 30.0},
                                    {2, 9, 1, 70.0, 2.0, 50.0},
                                    {3, 1, 1, 95.0, 2.0, 5.0}};
-  // 50 (30) and 70 (50) fit in 100; 90 (40) does not and ends the round, so 95 (5) is not awarded either.
-  CHECK(award_round(bids, 100.0) == Approx(80.0));
+  // 50 (30) and 70 (50) fit in 100; 90 (40) does not and is passed over; 95 (5) still fits.
+  CHECK(award_round(bids, 100.0) == Approx(85.0));
   REQUIRE(bids.size() == 4);
   CHECK(bids[0].strike == 50.0);
   CHECK(bids[0].awarded);
   CHECK(bids[1].awarded);
   CHECK_FALSE(bids[2].awarded);
-  CHECK_FALSE(bids[3].awarded);
+  CHECK(bids[3].strike == 95.0);
+  CHECK(bids[3].awarded);
   // Equal strikes go by stream id, not by the order the bids came in.
   std::vector<ContractBid> tied = {{0, 9, 1, 60.0, 2.0, 60.0}, {1, 3, 1, 60.0, 2.0, 60.0}};
   CHECK(award_round(tied, 100.0) == Approx(60.0));
