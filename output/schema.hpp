@@ -20,7 +20,9 @@ namespace steelpath::schema {
 // 7: scrap_rent; 8: expected_allowance_price, company_tax, company_dividends,
 // hydrogen_cost, hydrogen_use, hydrogen_co2, hydrogen_source, hydrogen_subsidy;
 // 9: readiness, readiness_others, fund_research, fund_hydrogen_research,
-// fund_grants, fund_grant_capacity (the fund's channels), hydrogen_credit.
+// fund_grants, fund_grant_capacity (the fund's channels), hydrogen_credit;
+// ccfd_bids, ccfd_awarded, ccfd_strike, ccfd_committed, ccfd_built,
+// ccfd_paid, ccfd_clawback, ccfd_avoided (carbon contracts for difference).
 /// Version of the results file schema (the `schema_version` attribute).
 inline constexpr int kSchemaVersion = 9;
 

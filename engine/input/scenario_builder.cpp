@@ -68,6 +68,15 @@ void policies(const SourceNode& root, Scenario& s) {
     s.policy.fund = InnovationFund{};
     s.policy.fund->allocation.assign(T, 0.0);
   }
+  if (const SourceNode* cc = pol.find("carbon_contracts"); cc && cc->is_map() && cc->find("budget")) {
+    CarbonContracts con;
+    if (const SourceNode* r = cc->find("regions"))
+      for (const auto& item : r->items())
+        if (const auto i = s.find_region(item.text())) con.regions.push_back(*i);
+    con.reference_route = s.find_technology(text(*cc, "reference_route", "")).value_or(-1);
+    con.two_way = text(*cc, "settlement", "two_way") == "two_way";
+    s.policy.carbon_contracts = std::move(con);
+  }
   for (const auto& o : section(root, "offtakes").entries()) {
     OfftakeContract c;
     c.id = o.key;

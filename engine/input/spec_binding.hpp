@@ -134,6 +134,9 @@ inline CapexSubsidy* subsidy(Scenario& s, const EntryIndex&) {
 inline InnovationFund* fund(Scenario& s, const EntryIndex&) {
   return s.policy.fund ? &*s.policy.fund : nullptr;
 }
+inline CarbonContracts* ccfd(Scenario& s, const EntryIndex&) {
+  return s.policy.carbon_contracts ? &*s.policy.carbon_contracts : nullptr;
+}
 inline HydrogenSupply* h2supply(Scenario& s, const EntryIndex&) {
   return s.hydrogen_supply ? &*s.hydrogen_supply : nullptr;
 }

@@ -5,6 +5,46 @@
 
 namespace steelpath::input::spec {
 
+namespace {
+
+// Carbon contracts for difference (docs/model.md, "Carbon contracts for
+// difference"); defaults from Germany's Klimaschutzverträge
+// (docs/research/issue-18-channels.md, section 1.1).
+Spec carbon_contracts_spec() {
+  using CC = CarbonContracts;
+  return record(
+      "carbon contracts for difference: bidding rounds paying (strike - carbon price) per t CO2 avoided",
+      false,
+      {{"regions", required(ref_to("regions whose units may bid", "regions", true))},
+       {"budget", at<ccfd, &CC::budget>(number("expected payments a round may commit (undiscounted, over "
+                                               "the contracts' terms; Germany's round 1: 4 bn EUR)",
+                                               "million USD", musd))},
+       {"first_round", at<ccfd, &CC::first_round>(integer("year of the first bidding round", "year", year))},
+       {"round_interval", at<ccfd, &CC::round_interval>(integer("years between rounds", "yr", {1, 50}, "1"))},
+       {"round_count", at<ccfd, &CC::round_count>(integer("number of rounds", "1", {1, 100}, "1"))},
+       {"years", at<ccfd, &CC::years>(integer("contract term from the start of operation (KSV: 15 years)",
+                                              "yr", {1, 50}, "15"))},
+       {"max_strike",
+        at<ccfd, &CC::max_strike>(
+            number("highest strike admitted (KSV round 1: 2.8 bn EUR / 17 Mt = 165 EUR/t at 1.08 USD/EUR)",
+                   "USD/t CO2", carbon, "178"))},
+       {"min_cut", at<ccfd, &CC::min_cut>(number("share of the reference route's direct intensity a route "
+                                                 "must cut to qualify (KSV: 90 % by the end of the term)",
+                                                 "1", rate, "0.9"))},
+       {"reference_route",
+        required(ref_to("the conventional route avoided CO2 is measured against (KSV: the ETS benchmark's "
+                        "best available conventional technology)",
+                        "technologies"))},
+       {"settlement", choice("'two_way': the unit pays back when the carbon price is above the strike "
+                             "(KSV); 'one_way': it is only paid",
+                             {"two_way", "one_way"}, "two_way")},
+       {"bid_margin",
+        at<ccfd, &CC::bid_margin>(
+            number("share a bid adds to the project's break-even strike (assumption)", "1", rate, "0.1"))}});
+}
+
+} // namespace
+
 Spec policies_spec() {
   return record(
       "policy levers", false,
@@ -81,7 +121,8 @@ Spec policies_spec() {
                                           "docs/research/issue-18-learning.md section 5)",
                                           "yr", {0, 30}, "0"))},
                 {"depreciation", at<fund, &InnovationFund::depreciation>(
-                                     number("knowledge stock lost per year", "1", rate, "0.1"))}})}});
+                                     number("knowledge stock lost per year", "1", rate, "0.1"))}})},
+       {"carbon_contracts", carbon_contracts_spec()}});
 }
 
 Spec offtakes_spec() {

@@ -1,6 +1,7 @@
 // Policy and fund levers, each off unless the scenario sets it.
 #pragma once
 
+#include "model/carbon_contracts.hpp"
 #include "model/year_series.hpp"
 
 #include <optional>
@@ -73,7 +74,8 @@ struct OfftakeContract {
   int end_year = 2100;
 };
 
-/// The policy levers of a scenario: carbon tax, ETS, subsidies, fund, offtakes, bans; each off unless set.
+/// The policy levers of a scenario: carbon tax, ETS, subsidies, fund, CCfDs, offtakes, bans; each off unless
+/// set.
 struct Policy {
   YearSeries carbon_price; ///< carbon tax on direct emissions, USD per t CO2 (regions may override)
   /// Emissions trading system; empty: none.
@@ -82,6 +84,8 @@ struct Policy {
   std::optional<CapexSubsidy> subsidy;
   /// Innovation fund; empty: none.
   std::optional<InnovationFund> fund;
+  /// Carbon contracts for difference; empty: none.
+  std::optional<CarbonContracts> carbon_contracts;
   /// Green-steel offtake contracts (none: no premium market).
   std::vector<OfftakeContract> offtakes;
   int blast_furnace_ban_year = 0; ///< no new or relined "bf" family units from this year; 0: none

@@ -110,8 +110,9 @@ void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
   find_decision_points(year);
   const std::size_t n = fleet_.size();
   option_costs_.assign(deciding_.size() * T_, OptionCost{});
+  buildout_phase_ = BuildoutPhase::requests; // bids, like requests, see the year's whole limits
+  hold_contract_round(y, out); // before the requests: awarded units weigh their contract's credit
   order_decisions(y);
-  buildout_phase_ = BuildoutPhase::requests;
   buildout_requests_.clear();
   buildout_request_of_.assign(n, -1);
   for (const Deciding& d : deciding_)
@@ -166,7 +167,8 @@ MemberSimulation::UnitAtDecision MemberSimulation::at_decision(const Deciding& d
 }
 
 // The levelized cost of one option of a deciding unit: computed again only
-// where what it paid for the route moved since the unit last weighed it.
+// where what it paid for the route, or a contract's credit, moved since the
+// unit last weighed it.
 double MemberSimulation::option_cost(const UnitAtDecision& u, std::size_t k, double capex, std::size_t y) {
   OptionCost& seen = option_costs_[u.row * T_ + k];
   const double multiplier = learning_.multiplier(k);
@@ -178,10 +180,13 @@ double MemberSimulation::option_cost(const UnitAtDecision& u, std::size_t k, dou
                      u.rebuild ? -1 : fleet_.build_year[u.unit]};
   const double grant = route_cost_.grant_per_capacity(who, k, capex, outlook_);
   const double crf = route_cost_.crf(u.company, k);
+  const double credit = offered_credit(u, k, y);
   if (seen.capex == capex && seen.multiplier == multiplier && seen.subsidised == subsidised &&
-      seen.grant == grant && seen.crf == crf)
+      seen.grant == grant && seen.crf == crf && seen.credit == credit)
     return seen.lcos;
-  seen = {decision_cost(who, k, capex, y), capex, multiplier, subsidised, grant, crf};
+  CostTerms terms = decision_terms(who, k, capex, y);
+  terms.contract_credit = credit;
+  seen = {terms.levelized_total(), capex, multiplier, subsidised, grant, crf, credit};
   return seen.lcos;
 }
 
@@ -302,6 +307,7 @@ void MemberSimulation::decide(const Deciding& d, std::size_t y, MemberResult& ou
   if (unit.rebuild) fleet_.build_year[i] = year;
   fleet_.deferrals[i] = 0;
   const int build_time = j != k ? tj.construction_years : 0; // a relining takes no downtime
+  take_up_contract(i, j, year + build_time, y, out);
   if (build_time > 0) {
     // A brownfield conversion is built beside the running unit, which goes
     // on with its old route until the new one is ready (docs/model.md).

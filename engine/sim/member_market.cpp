@@ -247,6 +247,7 @@ void MemberSimulation::account(std::size_t y, MemberResult& out) {
     out.operating_cost[yr] -= rent;
   }
   book_unit_output(y, out);
+  settle_contracts(y, out);
   // Offtake contracts take qualifying output of their seller, up to the volume.
   const int year = s.horizon.year(y);
   const std::size_t O = s.policy.offtakes.size();

@@ -99,6 +99,15 @@ struct MemberResult {
   std::vector<double> fund_spent;             ///< innovation fund spending, all channels, million USD
   std::vector<double> fund_hydrogen_research; ///< the fund's electrolyser R&D, million USD
   std::vector<double> stranded;               ///< capacity closed before its end of life, Mt/yr
+  // [year]: carbon contracts for difference (sim/carbon_contracts.hpp)
+  std::vector<double> ccfd_bids;      ///< bids admitted in the year's round (at or below the maximum strike)
+  std::vector<double> ccfd_awarded;   ///< contracts awarded in the year's round
+  std::vector<double> ccfd_strike;    ///< mean strike of the contracts awarded, USD/t CO2 (0: none)
+  std::vector<double> ccfd_committed; ///< expected payments the round committed, million USD
+  std::vector<double> ccfd_built;     ///< capacity of awarded units that built their route, Mt/yr
+  std::vector<double> ccfd_paid;      ///< paid to contract holders, million USD
+  std::vector<double> ccfd_clawback;  ///< paid back by contract holders (two-way), million USD
+  std::vector<double> ccfd_avoided;   ///< CO2 avoided against the reference route by contract holders, Mt CO2
   // [year][company]
   std::vector<double> company_production; ///< Mt
   std::vector<double> company_emissions;  ///< direct, Mt CO2

@@ -125,6 +125,8 @@ void MemberSimulation::run(MemberResult& out) {
   for (const std::size_t k : moved)
     route_cost_.set_readiness(k, readiness_);
   outlook_.grant_pot = 0.0;
+  contracts_.clear();
+  offers_year_ = 0;
   const double u = s.finance.expected_utilisation;
   std::fill(scrap_commitment_.begin(), scrap_commitment_.end(), 0.0);
   std::fill(loss_years_.begin(), loss_years_.end(), 0);

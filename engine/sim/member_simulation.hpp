@@ -20,6 +20,7 @@
 #include "model/scenario.hpp"
 #include "sim/buildout_allocation.hpp"
 #include "sim/capacity_replacement.hpp"
+#include "sim/carbon_contracts.hpp"
 #include "sim/company_finance.hpp"
 #include "sim/cost_tables.hpp"
 #include "sim/dispatch.hpp"
@@ -35,6 +36,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <vector>
 
 namespace steelpath {
@@ -111,6 +113,37 @@ private:
     return fleet_.status[i] == UnitStatus::operating ||
            (in_fleet(fleet_.status[i]) && fleet_.ready_year[i] <= year + 1);
   }
+  // member_contracts.cpp (docs/model.md, "Carbon contracts for difference")
+  /// Where a unit's contract stands.
+  enum class ContractState : std::uint8_t {
+    offered, ///< awarded this year, the unit not yet decided
+    built,   ///< the unit took its contracted route: settled while it runs it, for the term
+    lapsed,  ///< the unit chose otherwise (or did not decide): never settled
+  };
+  /// A carbon contract awarded to a unit.
+  struct HeldContract {
+    std::size_t unit = 0;                         ///< fleet index
+    std::size_t route = 0;                        ///< the route it must run
+    double strike = 0.0;                          ///< USD/t CO2
+    double avoided = 0.0;                         ///< reference intensity - the route's, t CO2/t
+    int award_year = 0;                           ///< year of the round
+    int start_year = 0;                           ///< first year of operation on the route (built only)
+    ContractState state = ContractState::offered; ///< see ContractState
+  };
+  /// This year's bidding round, if one is held: bids from the deciding
+  /// units of the covered regions, awards by lowest strike within the budget.
+  void hold_contract_round(std::size_t y, MemberResult& out);
+  /// The bid of one deciding unit, when it has a qualifying project that needs one.
+  [[nodiscard]] std::optional<ContractBid> contract_bid(const UnitAtDecision& u, std::size_t y);
+  /// The levelized credit (USD/t) of a contract offered to the unit this year for route k, else 0.
+  [[nodiscard]] double offered_credit(const UnitAtDecision& u, std::size_t k, std::size_t y) const;
+  /// After unit i chose route j in `year`: an offered contract is built (operating from `start`) or lapses.
+  void take_up_contract(std::size_t i, std::size_t j, int start, std::size_t y, MemberResult& out);
+  /// Pays (or claws back) each built contract on its unit's output this year.
+  void settle_contracts(std::size_t y, MemberResult& out);
+  /// The market carbon price (tax + expected allowance price in the ETS) an
+  /// investor of company c in region r expects over route k's campaign, USD/t CO2.
+  [[nodiscard]] double expected_carbon_price(std::size_t c, std::size_t r, std::size_t k) const;
   // member_expansion.cpp
   void expand_capacity(std::size_t y, MemberResult& out);
   std::size_t pick_builder(std::size_t r, bool present) const;
@@ -181,9 +214,14 @@ private:
   void prepare_region_terms(std::size_t y);
   /// levelized_cost from this year's region_terms_ (the same bits): decisions and expansion only.
   [[nodiscard]] double decision_cost(const Investor& who, std::size_t k, double capex, std::size_t y) const {
+    return decision_terms(who, k, capex, y).levelized_total();
+  }
+  /// The terms of decision_cost.
+  [[nodiscard]] CostTerms decision_terms(const Investor& who, std::size_t k, double capex,
+                                         std::size_t y) const {
     const auto f = static_cast<std::size_t>(scenario_.companies[who.company].foresight);
     const RegionRouteTerms& region = region_terms_[(f * R_ + who.region) * T_ + k];
-    return route_cost_.levelized(who, k, capex, y, outlook_, region).levelized_total();
+    return route_cost_.levelized(who, k, capex, y, outlook_, region);
   }
 
   const Scenario& scenario_;
@@ -235,6 +273,7 @@ private:
     bool subsidised = false;                                      ///< whether subsidy budget was left
     double grant = 0.0;                                           ///< demonstration grant, USD per (t/yr)
     double crf = 0.0;                                             ///< the company's CRF on the route, 1/yr
+    double credit = 0.0; ///< the carbon contract's credit offered to the unit for the route, USD/t
   };
   /// [deciding row][route]: each deciding unit's options this year, so that
   /// its request, its decision and its waiting-list log compute each once.
@@ -263,6 +302,9 @@ private:
   std::vector<std::size_t> closing_;                 ///< the units the closure or replacement rule chose
   std::vector<std::size_t> started_;                 ///< fleet units of the scenario that started this year
   std::vector<ReplacementCandidate> replacement_candidates_; ///< units a starting unit may retire
+  std::vector<HeldContract> contracts_; ///< carbon contracts awarded this run, in award order
+  std::vector<ContractBid> bids_;       ///< this year's round's bids
+  int offers_year_ = 0;                 ///< year of the last round (offers stand in that year only)
 
   /// Who may take a build-out-limited route now (docs/model.md, "Build-out limits").
   enum class BuildoutPhase : std::uint8_t {

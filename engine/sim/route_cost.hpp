@@ -21,8 +21,8 @@
 namespace steelpath {
 
 /// The terms of a route's cost, USD per t crude steel. Terms a use does not
-/// have are 0 (dispatch has no capital charge, no internal carbon price and no
-/// offtake premium).
+/// have are 0 (dispatch has no capital charge, no internal carbon price, no
+/// offtake premium and no contract credit).
 struct CostTerms {
   /// ((capex x learning - subsidy) x CRF + opex_fixed) / expected utilisation.
   double capital = 0.0;
@@ -37,13 +37,15 @@ struct CostTerms {
   /// Expected hydrogen production credit per t, levelized over the campaign
   /// (sim/hydrogen_credit.hpp): subtracted.
   double hydrogen_credit = 0.0;
+  /// A carbon contract for difference's levelized credit (sim/carbon_contracts.hpp), subtracted.
+  double contract_credit = 0.0;
 
   /// The levelized cost of steel (LCOS): capital + variable + carbon +
   /// allowances + standard_penalty + storage - offtake_premium -
-  /// hydrogen_credit, summed in that order.
+  /// hydrogen_credit - contract_credit, summed in that order.
   [[nodiscard]] double levelized_total() const {
     return capital + variable + carbon + allowances + standard_penalty + storage - offtake_premium -
-           hydrogen_credit;
+           hydrogen_credit - contract_credit;
   }
   /// Dispatch's marginal cost: variable + carbon + storage + allowances +
   /// standard_penalty, summed in that order (the order of the releases

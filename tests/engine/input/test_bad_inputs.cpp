@@ -130,6 +130,21 @@ std::vector<BadInput> cases() {
        "technologies.eaf.inputs.scrap", "expected a scrap input >= 0"},
       {"typo in a policy", replaced(24, "policies: {carbon_prise: 10}"), "s.yaml:24:12",
        "policies.carbon_prise", "unknown key 'carbon_prise' (did you mean carbon_price?)"},
+      {"carbon contracts without a reference route",
+       replaced(24, "policies: {carbon_contracts: {regions: [r], budget: 100, first_round: 2026}}"),
+       "s.yaml:24:", "policies.carbon_contracts.reference_route", "missing key 'reference_route'"},
+      {"carbon contracts against an unknown route",
+       replaced(24, "policies: {carbon_contracts: {regions: [r], budget: 100, first_round: 2026, "
+                    "reference_route: bff}}"),
+       "s.yaml:24:", "policies.carbon_contracts.reference_route", "bff"},
+      {"carbon contracts cutting more than all",
+       replaced(24, "policies: {carbon_contracts: {regions: [r], budget: 100, first_round: 2026, "
+                    "reference_route: bf, min_cut: 1.5}}"),
+       "s.yaml:24:", "policies.carbon_contracts.min_cut", "expected a number in [0, 1], found 1.5"},
+      {"carbon contracts with a typo",
+       replaced(24, "policies: {carbon_contracts: {regions: [r], budget: 100, first_round: 2026, "
+                    "reference_route: bf, strike_max: 100}}"),
+       "s.yaml:24:", "policies.carbon_contracts.strike_max", "unknown key 'strike_max'"},
       {"typo in a route key", replaced(10, "    capex_relining: 100"), "s.yaml:10:5",
        "technologies.bf.capex_relining", "unknown key 'capex_relining' (did you mean capex_reline?)"},
       {"unknown top-level key", appended("scenario_year: 2025\n"), "s.yaml:25:1", "scenario_year",

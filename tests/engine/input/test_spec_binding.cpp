@@ -90,6 +90,8 @@ const char* kRich =
     "  ets: {regions: [r], cap: 20, benchmarks: {bf: 1.6}, price_floor: 5, price_ceiling: 900}\n"
     "  subsidies: {budget: 100, routes: {eaf: {share: 0.2, per_capacity: 10}}}\n"
     "  fund: {budget: 50, allocation: {eaf: 0.5}, depreciation: 0.15}\n"
+    "  carbon_contracts: {regions: [r], budget: 4000, first_round: 2026, round_interval: 4, round_count: 2,\n"
+    "    years: 12, max_strike: 150, min_cut: 0.8, reference_route: bf, bid_margin: 0.05}\n"
     "offtakes:\n"
     "  o1: {buyer: B, company: c, volume: 1, premium: 50, max_intensity: 0.5, start: 2026, end: 2040}\n"
     "behaviour: {heterogeneity: 10, risk_premium_per_trl: 0.01, campaign_jitter_years: 1,\n"
@@ -129,6 +131,7 @@ TEST_CASE("the model's defaults are the format's", "[input][binding]") {
   s.policy.ets->benchmarks.resize(1);
   s.policy.subsidy = CapexSubsidy{{0.0}, {0.0}, {}};
   s.policy.fund = InnovationFund{{}, {0.0}};
+  s.policy.carbon_contracts = CarbonContracts{};
   s.hydrogen_supply = HydrogenSupply{};
   s.hydrogen_supply->smr = FossilHydrogen{};
   s.hydrogen_supply->smr_ccs = FossilHydrogen{};
