@@ -91,7 +91,7 @@ def main():
             for name, shares in channels.items():
                 res = run(binary, a.scenario, fund(size, shares), os.path.join(tmp, f"{size}-{name}.h5"))
                 rows.append((f"{size:g}x", name, res))
-    text, failures = table(rows, ref, channels, (rd, h2, demo), a.budget * 0.1389)
+    text, failures = table(rows, ref, channels, (rd, h2, demo), a.budget * usd_per_cny(a.scenario))
     print(text, end="")
     if a.update_doc:
         doc_sections.replace(DOC, SECTION, text)
@@ -103,6 +103,20 @@ def main():
                                    "reading below the table true")
         return 1 if failures or stale else 0
     return 0
+
+
+def usd_per_cny(scenario):
+    """The scenario's CNY rate (its own `currencies`, else the scenario it extends)."""
+    import yaml
+    while scenario:
+        with open(scenario, encoding="utf-8") as f:
+            doc = yaml.safe_load(f)
+        rate = (doc.get("currencies") or {}).get("CNY")
+        if rate is not None:
+            return float(rate)
+        parent = doc.get("extends")
+        scenario = os.path.join(os.path.dirname(scenario), parent) if parent else None
+    sys.exit("the scenario (and those it extends) sets no CNY rate under currencies")
 
 
 def table(rows, ref, channels, mix, base_musd):
