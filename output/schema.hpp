@@ -22,9 +22,11 @@ namespace steelpath::schema {
 // 9: readiness, readiness_others, fund_research, fund_hydrogen_research,
 // fund_grants, fund_grant_capacity (the fund's channels), hydrogen_credit;
 // ccfd_bids, ccfd_awarded, ccfd_strike, ccfd_committed, ccfd_built,
-// ccfd_paid, ccfd_clawback, ccfd_avoided (carbon contracts for difference).
+// ccfd_paid, ccfd_clawback, ccfd_avoided (carbon contracts for difference);
+// 10: green_volume, green_premium, green_premium_paid, green_shortfall,
+// green_additional_capacity (the green-steel market).
 /// Version of the results file schema (the `schema_version` attribute).
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 /// One variable of the results file: group, name, dimensions, units and long name.
 struct Variable {

@@ -77,6 +77,13 @@ void policies(const SourceNode& root, Scenario& s) {
     con.two_way = text(*cc, "settlement", "two_way") == "two_way";
     s.policy.carbon_contracts = std::move(con);
   }
+  if (const SourceNode* g = pol.find("procurement"); g && g->is_map() && g->find("share")) {
+    GreenProcurement mandate;
+    if (const SourceNode* r = g->find("regions"))
+      for (const auto& item : r->items())
+        if (const auto i = s.find_region(item.text())) mandate.regions.push_back(*i);
+    s.policy.procurement = std::move(mandate);
+  }
   for (const auto& o : section(root, "offtakes").entries()) {
     OfftakeContract c;
     c.id = o.key;
@@ -223,6 +230,7 @@ Scenario build_scenario(const SourceNode& root) {
   s.scrap_commodity = s.find_commodity(text(mkt, "scrap_commodity", "scrap"));
   s.electricity_commodity = s.find_commodity(text(mkt, "electricity_commodity", "electricity"));
   s.natural_gas_commodity = s.find_commodity(text(mkt, "natural_gas_commodity", "natural_gas"));
+  s.market.green_in_investment = text(mkt, "green_in_investment", "true") == "true";
   hydrogen_supply(root, s);
   policies(root, s);
   std::vector<Pending> pending;

@@ -160,6 +160,20 @@ Spec build() {
                         number("multiplies the long-run price floor, the full cost of the most expensive "
                                "capacity the market keeps; 0: no floor (calibrated, docs/model.md)",
                                "1", {0.0, 3.0}, "1"))},
+                   {"near_zero_intensity",
+                    at<market, &Market::near_zero_intensity>(number(
+                        "near-zero steel: the most direct CO2 per t with no scrap in the charge (IEA, "
+                        "Achieving Net Zero Heavy Industry Sectors in G7 Members, 2022: 0.4, scope 1-3)",
+                        "t CO2/t", {0.0, 3.0}, "0.4"))},
+                   {"near_zero_intensity_scrap",
+                    at<market, &Market::near_zero_intensity_scrap>(
+                        number("near-zero steel: the most direct CO2 per t with only scrap (IEA 2022: 0.05); "
+                               "linear in the scrap share in between",
+                               "t CO2/t", {0.0, 3.0}, "0.05"))},
+                   {"green_in_investment",
+                    choice("whether investors weigh green premiums (market and offtake contracts); 'false' "
+                           "only to separate that channel from dispatch (scripts/channels)",
+                           {"true", "false"}, "true")},
                    {"scrap_commodity", scrap_ref},
                    {"natural_gas_commodity",
                     ref_to("the commodity whose use by 'dri' routes regions.*.dri_gas_supply limits "

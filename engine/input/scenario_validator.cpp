@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 namespace steelpath::input {
 
@@ -321,6 +322,27 @@ void check_fund_shares(const SourceNode& root, Diagnostics& d) {
                std::string(sum)});
   }
 }
+// A region's green buyers' curve must fall: 0 < knee_premium < max_premium
+// and 0 < knee_share < 1.
+void check_green_buyers(const SourceNode& root, Diagnostics& d) {
+  const SourceNode* regions = root.find("regions");
+  if (!regions || !regions->is_map()) return;
+  std::string why;
+  for (const auto& e : regions->entries()) {
+    const SourceNode* b = e.value.is_map() ? e.value.find("green_buyers") : nullptr;
+    if (!b || !b->is_map()) continue;
+    const auto read = [&](const char* key, const char* unit) -> std::optional<double> {
+      const SourceNode* n = b->find(key);
+      return n ? read_quantity(*n, unit, {0.0, 1e6}, {}, why) : std::nullopt;
+    };
+    const auto max = read("max_premium", "USD/t"), knee = read("knee_premium", "USD/t"),
+               share = read("knee_share", "1");
+    if (!max || !knee || !share) continue; // missing or malformed: the schema check names them
+    if (*knee > 0.0 && *knee<*max&& * share> 0.0 && *share < 1.0) continue;
+    d.add({b->origin().file, b->origin().line, b->origin().column, "regions." + e.key + ".green_buyers",
+           "expected 0 < knee_premium < max_premium and 0 < knee_share < 1 (a falling willingness to pay)"});
+  }
+}
 } // namespace
 
 DocumentFacts collect_facts(const SourceNode& root) {
@@ -375,6 +397,7 @@ SourceNode validate_document(const SourceNode& root, Diagnostics& diagnostics) {
   check_scrap_inputs(root, diagnostics);
   check_hydrogen_supply(root, diagnostics);
   check_fund_shares(root, diagnostics);
+  check_green_buyers(root, diagnostics);
   check_credit_tiers(resolved, diagnostics);
   return resolved;
 }

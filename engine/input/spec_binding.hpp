@@ -137,6 +137,12 @@ inline InnovationFund* fund(Scenario& s, const EntryIndex&) {
 inline CarbonContracts* ccfd(Scenario& s, const EntryIndex&) {
   return s.policy.carbon_contracts ? &*s.policy.carbon_contracts : nullptr;
 }
+inline GreenProcurement* procurement(Scenario& s, const EntryIndex&) {
+  return s.policy.procurement ? &*s.policy.procurement : nullptr;
+}
+inline GreenBuyers* green_buyers(Scenario& s, const EntryIndex& i) {
+  return &s.regions[static_cast<std::size_t>(i.region)].green_buyers;
+}
 inline HydrogenSupply* h2supply(Scenario& s, const EntryIndex&) {
   return s.hydrogen_supply ? &*s.hydrogen_supply : nullptr;
 }

@@ -135,6 +135,23 @@ Spec regions_spec() {
                {"h2_capex_factor",
                 at<region, &Region::h2_capex_factor>(number(
                     "multiplies hydrogen_supply.electrolyser_capex in this region", "1", {0.01, 10.0}, "1"))},
+               {"green_buyers",
+                record("buyers of near-zero steel: the share of demand paying at least a premium falls "
+                       "linearly from all of it at 0 to knee_share at knee_premium and to none at "
+                       "max_premium (docs/model.md, \"The green-steel market\")",
+                       false,
+                       {{"max_premium", at<green_buyers, &GreenBuyers::max_premium>(number(
+                                            "the highest premium any buyer pays (Fastmarkets, northern "
+                                            "Europe 2023-24: 100-300 EUR/t)",
+                                            "USD/t", capex))},
+                        {"knee_premium",
+                         at<green_buyers, &GreenBuyers::knee_premium>(
+                             number("a premium knee_share of demand pays at least (McKinsey 2024: 75 USD/t)",
+                                    "USD/t", capex))},
+                        {"knee_share", at<green_buyers, &GreenBuyers::knee_share>(number(
+                                           "share of demand paying at least knee_premium (McKinsey 2024: "
+                                           "about a fifth of European buyers)",
+                                           "1", rate))}})},
                {"demand_reduction",
                 at<region, &Region::demand_reduction>(
                     series("material efficiency: share of demand avoided", "1", {0.0, 0.95}, "0"))},

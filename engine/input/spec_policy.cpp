@@ -122,7 +122,21 @@ Spec policies_spec() {
                                           "yr", {0, 30}, "0"))},
                 {"depreciation", at<fund, &InnovationFund::depreciation>(
                                      number("knowledge stock lost per year", "1", rate, "0.1"))}})},
-       {"carbon_contracts", carbon_contracts_spec()}});
+       {"carbon_contracts", carbon_contracts_spec()},
+       {"procurement",
+        record("a green-steel procurement mandate: a share of the covered regions' demand must be near-zero "
+               "steel (the First Movers Coalition's 10 % by 2030, made binding)",
+               false,
+               {{"regions", required(ref_to("covered regions", "regions", true))},
+                {"share", at<procurement, &GreenProcurement::share>(
+                              series("share of demand that must be near-zero steel (First Movers Coalition: "
+                                     "10 % by 2030)",
+                                     "1", rate))},
+                {"penalty", at<procurement, &GreenProcurement::penalty>(
+                                number("the most mandated buyers pay per t above the steel price, and pay "
+                                       "on each t they cannot buy (assumption: the top of Fastmarkets' "
+                                       "2023-24 green flat-steel premium, 100-300 EUR/t)",
+                                       "USD/t", capex, "300"))}})}});
 }
 
 Spec offtakes_spec() {

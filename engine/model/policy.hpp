@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/carbon_contracts.hpp"
+#include "model/green_market.hpp"
 #include "model/year_series.hpp"
 
 #include <optional>
@@ -88,6 +89,8 @@ struct Policy {
   std::optional<CarbonContracts> carbon_contracts;
   /// Green-steel offtake contracts (none: no premium market).
   std::vector<OfftakeContract> offtakes;
+  /// Green-steel procurement mandate; empty: none.
+  std::optional<GreenProcurement> procurement;
   int blast_furnace_ban_year = 0; ///< no new or relined "bf" family units from this year; 0: none
   double storage_cost = 0.0;      ///< USD per t CO2 captured (transport and storage)
 };

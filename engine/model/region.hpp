@@ -4,6 +4,7 @@
 // grid electricity, carbon prices and intensity standards apply.
 #pragma once
 
+#include "model/green_market.hpp"
 #include "model/year_series.hpp"
 
 #include <optional>
@@ -33,6 +34,8 @@ struct Region {
   std::optional<YearSeries> h2_contract_price;
   /// Multiplies HydrogenSupply::electrolyser_capex in this region (e.g. Chinese alkaline systems), 1.
   double h2_capex_factor = 1.0;
+  /// Buyers of near-zero steel and the premiums they pay (none by default).
+  GreenBuyers green_buyers;
 };
 
 } // namespace steelpath

@@ -66,6 +66,14 @@ struct Market {
   double scarcity_threshold = 0.95;
   /// Multiplies the long-run floor (full cost of the capacity kept); 0: no floor (calibrated, docs/model.md).
   double long_run_factor = 1.0;
+  /// Near-zero steel (IEA, 2022, sliding scale; direct intensity as the
+  /// measure): at most this t CO2/t with no scrap in the metallic charge ...
+  double near_zero_intensity = 0.4;
+  /// ... and at most this with only scrap, linear in between.
+  double near_zero_intensity_scrap = 0.05;
+  /// Whether investors weigh green premiums (market and offtake contracts);
+  /// false only to separate their investment channel from dispatch.
+  bool green_in_investment = true;
 };
 
 /// How the agents decide (docs/model.md, "Decisions").

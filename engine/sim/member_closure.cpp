@@ -46,8 +46,9 @@ void MemberSimulation::close_loss_makers(std::size_t y, MemberResult& out) {
     bool any = false;
     for (std::size_t k = 0; k < T_; ++k) {
       ClosureBlock& b = closure_blocks_[k];
+      // Green premiums and offtake contracts' premiums are part of the margin.
       b = {block_production_[r * T_ + k], out.capacity[out.at(y, r, k)],
-           price - blocks_[r * T_ + k].marginal_cost, s.technologies[k].opex_fixed};
+           price - blocks_[r * T_ + k].marginal_cost + premium_earned(r, k), s.technologies[k].opex_fixed};
       const bool lost =
           b.capacity > 0.0 && std::isfinite(price) && avoidable_loss(b, b.capacity, max_u) > 0.0;
       int& run = loss_years_[r * T_ + k];

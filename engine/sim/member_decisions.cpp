@@ -91,6 +91,7 @@ void MemberSimulation::take_decisions(std::size_t y, MemberResult& out) {
   const int year = s.horizon.year(y);
   const double u = s.finance.expected_utilisation;
   expect_scrap_prices(y);
+  count_green_supply();
   prepare_region_terms(y); // after the scrap expectation: the terms carry it
   for (std::size_t o = 0; o < s.policy.offtakes.size(); ++o) {
     const OfftakeContract& c = s.policy.offtakes[o];
@@ -186,7 +187,14 @@ double MemberSimulation::option_cost(const UnitAtDecision& u, std::size_t k, dou
     return seen.lcos;
   CostTerms terms = decision_terms(who, k, capex, y);
   terms.contract_credit = credit;
-  seen = {terms.levelized_total(), capex, multiplier, subsidised, grant, crf, credit};
+  seen = {terms.levelized_total(),
+          capex,
+          multiplier,
+          subsidised,
+          grant,
+          crf,
+          credit,
+          terms.offtake_premium + terms.green_premium};
   return seen.lcos;
 }
 
@@ -198,6 +206,7 @@ double MemberSimulation::gather_options(const UnitAtDecision& u, std::size_t y) 
   opt_capex_.clear();
   opt_tech_.clear();
   opt_action_.clear();
+  opt_green_.clear();
   double lcos_reline = std::numeric_limits<double>::quiet_NaN();
   if (!route_banned(s, k, year)) {
     const double capex = u.rebuild    ? s.technologies[k].capex_greenfield
@@ -205,6 +214,7 @@ double MemberSimulation::gather_options(const UnitAtDecision& u, std::size_t y) 
                                       : s.technologies[k].capex_reline;
     lcos_reline = option_cost(u, k, capex, y);
     opt_lcos_.push_back(lcos_reline);
+    opt_green_.push_back(option_costs_[u.row * T_ + k].green);
     opt_capex_.push_back(capex);
     opt_tech_.push_back(static_cast<int>(k));
     opt_action_.push_back(DecisionAction::reline);
@@ -216,6 +226,7 @@ double MemberSimulation::gather_options(const UnitAtDecision& u, std::size_t y) 
     if (!u.rebuild && !tj.capex_switch_from.empty() && !std::isnan(tj.capex_switch_from[k]))
       capex = tj.capex_switch_from[k];
     opt_lcos_.push_back(option_cost(u, j, capex, y));
+    opt_green_.push_back(option_costs_[u.row * T_ + j].green);
     opt_capex_.push_back(capex);
     opt_tech_.push_back(static_cast<int>(j));
     opt_action_.push_back(DecisionAction::switch_route);
@@ -295,6 +306,8 @@ void MemberSimulation::decide(const Deciding& d, std::size_t y, MemberResult& ou
     out.decision_lcos.resize(log_at); // not a decision worth a log line
     return;
   }
+  if (opt_green_[pick] > 0.0 && (j != k || unit.rebuild) && green_changed_choice(pick, draw))
+    out.green_additional_capacity[y * R_ + r] += cap;
   pay_capex(c, r, j, opt_capex_[pick], cap, y, out);
   const Technology& tj = s.technologies[j];
   if (j != k || unit.rebuild) add_route_capacity(j, cap);
@@ -320,6 +333,17 @@ void MemberSimulation::decide(const Deciding& d, std::size_t y, MemberResult& ou
   fleet_.next_decision_year[i] = std::max(year + 1, year + build_time + tj.campaign_years + fleet_.jitter[i]);
   out.decisions.push_back({year, static_cast<int>(i), static_cast<int>(k), static_cast<int>(j), reason,
                            opt_action_[pick], opt_lcos_[pick], lcos_reline});
+}
+
+// Whether green premiums (the market's and offtake contracts') changed a
+// decision that took option `pick`: the same draw among the options without
+// them picks another route (docs/model.md, "The green-steel market").
+bool MemberSimulation::green_changed_choice(std::size_t pick, double draw) {
+  without_green_.assign(opt_lcos_.begin(), opt_lcos_.end());
+  for (std::size_t o = 0; o < without_green_.size(); ++o)
+    without_green_[o] += opt_green_[o]; // inf (unaffordable) stays inf
+  const std::size_t other = logit_choose(without_green_, scenario_.behaviour.heterogeneity, draw);
+  return opt_tech_[other] != opt_tech_[pick];
 }
 
 } // namespace steelpath

@@ -21,6 +21,8 @@ DispatchOutcome MemberSimulation::dispatch_region(std::size_t r, std::size_t y, 
     b.marginal_cost = marginal_cost(r, k, y, allowance);
     b.scrap_intensity = costs_.scrap_intensity(static_cast<Eigen::Index>(k));
     b.gas_intensity = costs_.gas_intensity(static_cast<Eigen::Index>(k));
+    b.premium = route_cost_.near_zero(k) ? green_premium_[r] : 0.0;
+    b.must_take = must_take_[r * T_ + k];
   }
   const std::span<SupplyBlock> region_blocks(blocks_.data() + r * T_, T_);
   const std::span<double> prod(block_production_.data() + r * T_, T_);
@@ -41,12 +43,16 @@ RegionalPrice MemberSimulation::regional_price(std::size_t r, const DispatchOutc
   for (std::size_t k = 0; k < T_; ++k) {
     const Technology& t = s.technologies[k];
     const SupplyBlock& b = blocks_[r * T_ + k];
+    // Near-zero output recovers its premium from green buyers, and output
+    // contracts take is paid for by them: neither sets the floor.
     full_cost_[k] = full_cost(b.marginal_cost, t.opex_fixed, t.capex_reline * learning_.multiplier(k),
-                              floor_crf_[k], s.finance.expected_utilisation);
+                              floor_crf_[k], s.finance.expected_utilisation) -
+                    b.premium;
+    const double q = block_production_[r * T_ + k];
+    price_output_[k] = q - std::min(q, b.must_take);
   }
   const std::span<const SupplyBlock> region_blocks(blocks_.data() + r * T_, T_);
-  const std::span<const double> produced(block_production_.data() + r * T_, T_);
-  return form_price(d, region_blocks, full_cost_, produced, s.market);
+  return form_price(d, region_blocks, full_cost_, price_output_, s.market);
 }
 
 // Dispatches the ETS's regions at an allowance price and returns what the
@@ -101,6 +107,7 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
     out.capacity[out.at(y, r, k)] += fleet_.capacity[i];
     ++out.unit_years;
   }
+  if (!s.policy.offtakes.empty()) set_must_take(y);
   double allowance = 0.0;
   if (s.policy.ets) {
     const EtsClearing c = clear_allowances(y);
@@ -113,8 +120,10 @@ void MemberSimulation::clear_market(std::size_t y, MemberResult& out) {
   allowance_ = allowance;
   for (std::size_t r = 0; r < R_; ++r)
     out.allowance_price[y * R_ + r] = route_cost_.covered(r) ? allowance : 0.0;
-  // The final dispatch of every region at the clearing price.
+  // The final dispatch of every region at the clearing price, after the
+  // premium that clears its market for near-zero steel.
   for (std::size_t r = 0; r < R_; ++r) {
+    if (route_cost_.green_market()) clear_green_premium(r, y, allowance);
     const DispatchOutcome d = dispatch_region(r, y, allowance);
     const std::size_t yr = y * R_ + r;
     out.demand[yr] = demand_[r];
@@ -161,7 +170,6 @@ void MemberSimulation::expect_scrap_prices(std::size_t y) {
 // books it with its costs, emissions and revenue.
 void MemberSimulation::book_unit_output(std::size_t y, MemberResult& out) {
   const Scenario& s = scenario_;
-  const double max_u = s.market.max_utilisation;
   // This year's rows, as plain pointers: the loop runs once per unit.
   double* const company_costs = out.company_costs.data() + y * C_;
   double* const company_production = out.company_production.data() + y * C_;
@@ -175,8 +183,7 @@ void MemberSimulation::book_unit_output(std::size_t y, MemberResult& out) {
     const auto r = static_cast<std::size_t>(fleet_.region[i]);
     const auto k = static_cast<std::size_t>(fleet_.technology[i]);
     const SupplyBlock& b = blocks_[r * T_ + k];
-    const double q =
-        b.capacity > 0.0 ? block_production_[r * T_ + k] * fleet_.capacity[i] * max_u / b.capacity : 0.0;
+    const double q = unit_output(i, b, block_production_[r * T_ + k]);
     fleet_.production[i] = q;
     fleet_.idle_years[i] = q > 1e-12 ? 0 : fleet_.idle_years[i] + 1;
     const auto c = static_cast<std::size_t>(fleet_.company[i]);
@@ -187,8 +194,22 @@ void MemberSimulation::book_unit_output(std::size_t y, MemberResult& out) {
     company_production[c] += q;
     company_emissions[c] += q * costs_.direct_intensity(static_cast<Eigen::Index>(k));
     if (std::isfinite(price)) company_revenue[c] += q * price; // Mt x USD/t = million USD
+    if (green_rate_[r] > 0.0 && route_cost_.near_zero(k)) // contracted output earns the contract's premium
+      company_revenue[c] += (q - taken_output(i)) * green_rate_[r];
     if (credits) book_hydrogen_credit(i, q, y, out);
   }
+}
+
+// Unit i's share of its block b's output `made` (Mt): its must-take output
+// first, then the rest in proportion to the capacity left.
+double MemberSimulation::unit_output(std::size_t i, const SupplyBlock& b, double made) const {
+  const double max_u = scenario_.market.max_utilisation;
+  if (!(b.capacity > 0.0)) return 0.0;
+  if (!(b.must_take > 0.0)) return made * fleet_.capacity[i] * max_u / b.capacity;
+  const double taken = std::min(made, b.must_take);
+  const double rest = b.capacity - b.must_take;
+  const double own = unit_take_[i] * taken / b.must_take;
+  return own + (rest > 0.0 ? (made - taken) * (fleet_.capacity[i] * max_u - unit_take_[i]) / rest : 0.0);
 }
 
 // The production credit on the hydrogen unit i used for its output q (Mt),
@@ -246,23 +267,9 @@ void MemberSimulation::account(std::size_t y, MemberResult& out) {
     out.scrap_rent[yr] = rent;
     out.operating_cost[yr] -= rent;
   }
+  book_green_market(y, out); // before the units: their green premium
   book_unit_output(y, out);
   settle_contracts(y, out);
-  // Offtake contracts take qualifying output of their seller, up to the volume.
-  const int year = s.horizon.year(y);
-  const std::size_t O = s.policy.offtakes.size();
-  for (std::size_t o = 0; o < O; ++o) {
-    const OfftakeContract& c = s.policy.offtakes[o];
-    if (year < c.start_year || year > c.end_year) continue;
-    double qualifying = 0.0;
-    for (std::size_t i = 0; i < fleet_.size(); ++i)
-      if (fleet_.company[i] == c.company && costs_.direct_intensity(fleet_.technology[i]) <= c.max_intensity)
-        qualifying += fleet_.production[i];
-    const double served = std::min(c.volume, qualifying);
-    out.offtake_volume[y * O + o] = served;
-    out.offtake_premium[y * O + o] = served * c.premium;
-    out.company_revenue[y * C_ + static_cast<std::size_t>(c.company)] += served * c.premium;
-  }
 }
 
 } // namespace steelpath

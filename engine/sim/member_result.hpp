@@ -88,6 +88,12 @@ struct MemberResult {
   std::vector<double> hydrogen_source;  ///< its supply: 0 price path, 1 electrolysis, 2 SMR, 3 SMR with CCS
   std::vector<double> hydrogen_subsidy; ///< public cost of the power subsidy for electrolysis, million USD
   std::vector<double> hydrogen_credit; ///< hydrogen production credit paid to the region's units, million USD
+  std::vector<double> green_volume;    ///< near-zero steel sold at a green premium (outside contracts), Mt
+  std::vector<double> green_premium;   ///< the green premium that cleared, USD/t
+  std::vector<double> green_premium_paid; ///< green premiums paid by the region's buyers, million USD
+  std::vector<double> green_shortfall;    ///< mandated near-zero steel not supplied, Mt
+  /// Capacity that took a near-zero route because of green premiums (market or offtake), Mt/yr.
+  std::vector<double> green_additional_capacity;
   // [year]
   std::vector<double> allowance_price; ///< [year][region] ETS price, USD/t CO2 (0 outside an ETS)
   std::vector<double> ets_cap;         ///< ETS cap, Mt CO2 (NaN without an ETS)

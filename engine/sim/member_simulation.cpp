@@ -66,9 +66,14 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
   mix_production_.resize(T_);
   loss_years_.resize(R_ * T_);
   closure_blocks_.resize(T_);
-  for (auto* v : {&demand_, &last_price_, &scrap_commitment_, &region_capacity_, &scrap_price_,
-                  &outlook_.scrap_premium, &gas_commitment_})
+  for (auto* v :
+       {&demand_, &last_price_, &scrap_commitment_, &region_capacity_, &scrap_price_, &outlook_.scrap_premium,
+        &gas_commitment_, &green_premium_, &green_rate_, &outlook_.green_supply})
     v->resize(R_);
+  must_take_.resize(R_ * T_);
+  price_output_.resize(T_);
+  contract_share_.resize(s.policy.offtakes.size());
+  if (!s.policy.offtakes.empty()) block_offtake_premium_.resize(R_ * T_);
   company_capacity_.resize(R_ * C_);
   for (auto* v : {&outlook_.internal_price, &finance_left_, &last_revenue_, &target_reference_})
     v->resize(C_);
@@ -80,6 +85,7 @@ MemberSimulation::MemberSimulation(const Scenario& scenario, StreamKey key)
   opt_capex_.reserve(T_ + 1);
   opt_tech_.reserve(T_ + 1);
   opt_action_.reserve(T_ + 1);
+  opt_green_.reserve(T_ + 1);
 }
 
 double MemberSimulation::option_lcos(std::size_t c, std::size_t r, std::size_t k, double capex, std::size_t y,

@@ -199,6 +199,29 @@ private:
   void account(std::size_t y, MemberResult& out);
   /// Each operating unit's share of its block's output in year index y, booked to its company.
   void book_unit_output(std::size_t y, MemberResult& out);
+  /// Unit i's share of its block b's output `made`, Mt: its must-take output first, then pro rata.
+  [[nodiscard]] double unit_output(std::size_t i, const SupplyBlock& b, double made) const;
+  /// Whether the same draw without green premiums picks another route than option `pick`.
+  [[nodiscard]] bool green_changed_choice(std::size_t pick, double draw);
+  // member_green_market.cpp
+  /// Sets outlook_.green_supply: near-zero capacity per region at the expected utilisation, Mt/yr.
+  void count_green_supply();
+  /// Sets unit_take_ and must_take_: what the offtake contracts running in year index y take.
+  void set_must_take(std::size_t y);
+  /// Whether offtake contract c takes output of unit i (its seller's, qualifying, operating).
+  [[nodiscard]] bool takes(const OfftakeContract& c, std::size_t i) const;
+  /// Near-zero output of region r's last dispatch outside the offtake contracts, Mt.
+  [[nodiscard]] double green_output(std::size_t r) const;
+  /// Sets green_premium_[r]: the premium that clears region r's green market at an allowance price.
+  void clear_green_premium(std::size_t r, std::size_t y, double allowance_price);
+  /// Books the green market of year index y (volume, premium, shortfall) and the offtake contracts.
+  void book_green_market(std::size_t y, MemberResult& out);
+  /// The share of its must-take output unit i's block made, 0..1.
+  [[nodiscard]] double taken_share(std::size_t i) const;
+  /// What offtake contracts took from unit i this year, Mt.
+  [[nodiscard]] double taken_output(std::size_t i) const;
+  /// What a t of block (r, k)'s output earned above the steel price this year (green, offtake), USD/t.
+  [[nodiscard]] double premium_earned(std::size_t r, std::size_t k) const;
   /// Books the hydrogen production credit unit i earns on its output q (Mt) in year index y.
   void book_hydrogen_credit(std::size_t i, double q, std::size_t y, MemberResult& out);
   /// Sets outlook_.scrap_premium: the scrap price investors expect in year
@@ -261,6 +284,8 @@ private:
   std::vector<double> opt_lcos_, opt_capex_;              ///< options of one decision
   std::vector<int> opt_tech_;
   std::vector<DecisionAction> opt_action_;
+  std::vector<double> opt_green_;     ///< per option: green premiums (market, offtake) in its cost, USD/t
+  std::vector<double> without_green_; ///< the options' costs without them (additionality), USD/t
   /// An option's levelized cost as a deciding unit last weighed it this year
   /// and the inputs of it that may move during the year's decisions (capex
   /// paid: learning, subsidy left). Every other input (prices, outlook,
@@ -274,6 +299,7 @@ private:
     double grant = 0.0;                                           ///< demonstration grant, USD per (t/yr)
     double crf = 0.0;                                             ///< the company's CRF on the route, 1/yr
     double credit = 0.0; ///< the carbon contract's credit offered to the unit for the route, USD/t
+    double green = 0.0;  ///< green premiums (market and offtake) in lcos, USD/t (not a key)
   };
   /// [deciding row][route]: each deciding unit's options this year, so that
   /// its request, its decision and its waiting-list log compute each once.
@@ -287,6 +313,13 @@ private:
   std::vector<double> mix_production_; ///< scratch of the scrap clearing, Mt per block
   std::vector<double> scrap_price_;    ///< per region: scrap price of the last dispatch, USD/t
   double allowance_ = 0.0;             ///< this year's allowance price, USD/t CO2
+  std::vector<double> green_premium_;  ///< per region: green premium (last year's until cleared), USD/t
+  std::vector<double> green_rate_;     ///< per region: premium paid per t of near-zero output, USD/t
+  std::vector<double> must_take_;      ///< [region][technology]: output offtake contracts take, Mt
+  std::vector<double> unit_take_;      ///< per unit: output its offtake contracts take, Mt
+  std::vector<double> contract_share_; ///< per offtake contract: share of qualifying output it takes
+  std::vector<double> block_offtake_premium_; ///< [region][technology]: offtake premiums earned, million USD
+  std::vector<double> price_output_;          ///< one region's output per block that may set the floor, Mt
   /// The market's working state, kept while the expected allowance price is
   /// cleared on the announced cap, and put back after.
   struct MarketState {

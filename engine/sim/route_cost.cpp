@@ -1,5 +1,6 @@
 #include "sim/route_cost.hpp"
 
+#include "sim/green_market.hpp"
 #include "sim/hydrogen_credit.hpp"
 #include "sim/levelized_cost.hpp"
 
@@ -32,6 +33,14 @@ RouteCost::RouteCost(const Scenario& s, const CostTables& costs, const LearningS
       for (std::size_t f = 0; f < s.policy.ets->families.size(); ++f)
         if (s.policy.ets->families[f] == s.technologies[k].family) benchmark_[k] = static_cast<int>(f);
   }
+  near_zero_.assign(T_, 0);
+  for (std::size_t k = 0; k < T_; ++k) {
+    const auto ki = static_cast<Eigen::Index>(k);
+    near_zero_[k] = costs.direct_intensity(ki) <= near_zero_threshold(s.market, costs.scrap_intensity(ki));
+  }
+  for (std::size_t r = 0; r < s.regions.size(); ++r)
+    green_market_ = green_market_ || s.regions[r].green_buyers.max_premium > 0.0;
+  green_market_ = green_market_ || s.policy.procurement.has_value();
 }
 
 double RouteCost::allowance_slope(std::size_t k, std::size_t y) const {
@@ -141,7 +150,10 @@ CostTerms RouteCost::levelized(const Investor& who, std::size_t k, double capex,
   t.allowances = region.allowances;
   t.standard_penalty = region.standard_penalty;
   t.storage = region.storage;
-  if (!s.policy.offtakes.empty()) t.offtake_premium = offtake_premium(who, k, y, outlook);
+  if (s.market.green_in_investment) {
+    if (!s.policy.offtakes.empty()) t.offtake_premium = offtake_premium(who, k, y, outlook);
+    if (green_market_ && near_zero_[k]) t.green_premium = green_premium(who, k, y, outlook);
+  }
   if (!costs_.hydrogen_credit.empty()) t.hydrogen_credit = hydrogen_credit(who, k, y);
   return t;
 }
@@ -188,6 +200,26 @@ double RouteCost::offtake_premium(const Investor& who, std::size_t k, std::size_
     premium += con.premium * share * overlap / tech.campaign_years;
   }
   return premium;
+}
+
+double RouteCost::green_premium(const Investor& who, std::size_t k, std::size_t y,
+                                const CostOutlook& outlook) const {
+  const Scenario& s = scenario_;
+  if (!near_zero_[k] || outlook.green_supply.empty()) return 0.0;
+  // The year the route starts (a relining of a near-zero unit: now).
+  const std::size_t last = s.horizon.size() - 1;
+  const bool running = who.current_route == static_cast<int>(k);
+  const std::size_t ys =
+      running ? y : std::min(last, y + static_cast<std::size_t>(s.technologies[k].construction_years));
+  const GreenDemand d = green_demand(s, who.region, ys);
+  const Region& reg = s.regions[who.region];
+  const double demand =
+      reg.demand[ys] * (1.0 - (reg.demand_reduction.size() ? reg.demand_reduction[ys] : 0.0));
+  if (!d.active() || !(demand > 0.0)) return 0.0;
+  // The unit's own output adds to the supply unless it is near-zero already.
+  const bool counted = who.current_route >= 0 && near_zero_[static_cast<std::size_t>(who.current_route)];
+  const double own = counted ? 0.0 : who.capacity * s.finance.expected_utilisation;
+  return steelpath::green_premium(d, (outlook.green_supply[who.region] + own) / demand);
 }
 
 } // namespace steelpath

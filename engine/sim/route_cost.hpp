@@ -39,13 +39,15 @@ struct CostTerms {
   double hydrogen_credit = 0.0;
   /// A carbon contract for difference's levelized credit (sim/carbon_contracts.hpp), subtracted.
   double contract_credit = 0.0;
+  /// Expected green-market premium per t of near-zero steel (sim/green_market.hpp), subtracted.
+  double green_premium = 0.0;
 
   /// The levelized cost of steel (LCOS): capital + variable + carbon +
   /// allowances + standard_penalty + storage - offtake_premium -
-  /// hydrogen_credit - contract_credit, summed in that order.
+  /// hydrogen_credit - contract_credit - green_premium, summed in that order.
   [[nodiscard]] double levelized_total() const {
     return capital + variable + carbon + allowances + standard_penalty + storage - offtake_premium -
-           hydrogen_credit - contract_credit;
+           hydrogen_credit - contract_credit - green_premium;
   }
   /// Dispatch's marginal cost: variable + carbon + storage + allowances +
   /// standard_penalty, summed in that order (the order of the releases
@@ -65,6 +67,8 @@ struct CostOutlook {
   double grant_pot = 0.0;                ///< the innovation fund's demonstration money left, million USD
   /// per region: last year's cleared scrap price less the scrap commodity's price, USD/t scrap
   std::vector<double> scrap_premium;
+  /// per region: near-zero capacity in the fleet (built or being built) x expected utilisation, Mt/yr
+  std::vector<double> green_supply;
 };
 
 /// Who invests: a company's unit in a region (its current route, or -1 for a
@@ -139,6 +143,16 @@ public:
   /// The hydrogen production credit a tonne of route k is expected to earn,
   /// levelized over its campaign, for an investor deciding in year index y, USD/t.
   [[nodiscard]] double hydrogen_credit(const Investor& who, std::size_t k, std::size_t y) const;
+  /// Whether route k makes near-zero steel (sim/green_market.hpp, near_zero_threshold).
+  [[nodiscard]] bool near_zero(std::size_t k) const { return near_zero_[k] != 0; }
+  /// Whether any region has buyers of near-zero steel or a procurement mandate.
+  [[nodiscard]] bool green_market() const { return green_market_; }
+  /// The green-market premium an investor in route k deciding in year index y
+  /// expects, USD/t: what the region's buyers pay in the year the route
+  /// starts for the near-zero supply with the unit's own (held flat over the
+  /// campaign); 0 for a route that is not near-zero.
+  [[nodiscard]] double green_premium(const Investor& who, std::size_t k, std::size_t y,
+                                     const CostOutlook& outlook) const;
   /// Whether region r is in the emissions trading system.
   [[nodiscard]] bool covered(std::size_t r) const { return covered_[r] != 0; }
 
@@ -151,9 +165,11 @@ private:
   const CostTables& costs_;
   const LearningState& learning_;
   std::size_t T_ = 0;
-  std::vector<double> crf_;           ///< [company][technology]: capital recovery factor, 1/yr
-  std::vector<int> benchmark_;        ///< [technology]: index into the ETS benchmarks, -1: none
-  std::vector<std::uint8_t> covered_; ///< [region]: in the ETS
+  std::vector<double> crf_;             ///< [company][technology]: capital recovery factor, 1/yr
+  std::vector<int> benchmark_;          ///< [technology]: index into the ETS benchmarks, -1: none
+  std::vector<std::uint8_t> covered_;   ///< [region]: in the ETS
+  std::vector<std::uint8_t> near_zero_; ///< [technology]: makes near-zero steel
+  bool green_market_ = false;           ///< any region with green buyers or a mandate
 };
 
 } // namespace steelpath

@@ -89,8 +89,8 @@ DispatchOutcome blend_at_switch(std::span<const SupplyBlock> blocks, double dema
   bool priced_any = false;
   for (std::size_t k = 0; k < n; ++k) {
     production[k] = lambda * production[k] + (1.0 - lambda) * scratch[k];
-    if (production[k] > 0.0 && (!priced_any || priced[k].marginal_cost > mix.price)) {
-      mix.price = priced[k].marginal_cost;
+    if (production[k] > 0.0 && (!priced_any || priced[k].offer() > mix.price)) {
+      mix.price = priced[k].offer();
       priced_any = true;
     }
   }

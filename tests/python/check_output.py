@@ -32,7 +32,7 @@ def main(path: str) -> int:
         resolved = text(f.attrs["scenario_yaml"])
         assert 'name: "demo"' in resolved
         assert hashlib.sha256(resolved.encode("utf-8")).hexdigest() == text(f.attrs["scenario_sha256"])
-        assert int(f.attrs["schema_version"]) == 9
+        assert int(f.attrs["schema_version"]) == 10
 
     ds = xr.open_dataset(path, engine="h5netcdf")
     assert ds["production"].dims == ("year", "region", "technology"), ds["production"].dims

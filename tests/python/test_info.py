@@ -114,7 +114,7 @@ def main():
         single = os.path.join(tmp, "demo.h5")
         run("run", os.path.join(SRC, "scenarios/demo.yaml"), "-q", "-o", single)
         text = run("info", single).stdout
-        assert "single-run results, schema 9" in text and "present values at 3.50 % a year" in text, text
+        assert "single-run results, schema 10" in text and "present values at 3.50 % a year" in text, text
         d = json.loads(run("info", single, "--json").stdout)
         with h5py.File(single, "r") as f:
             e = f["emissions"][()]

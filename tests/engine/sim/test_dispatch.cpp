@@ -82,3 +82,37 @@ TEST_CASE("no demand or no capacity: nothing produced and no price", "[sim][disp
   CHECK(n.outcome.unmet == 5.0);
   CHECK(std::isnan(n.outcome.price));
 }
+
+TEST_CASE("must-take output runs first; the merit order sets the price", "[sim][dispatch]") {
+  // Offtake contracts take 4 Mt of A (300 USD/t); demand 6: A 4, then B 2 at 200.
+  std::vector<SupplyBlock> blocks = kBlocks;
+  blocks[0].must_take = 4.0;
+  const Run r = run(blocks, 6.0, 20.0);
+  CHECK(r.production[0] == Approx(4.0));
+  CHECK(r.production[1] == Approx(2.0));
+  CHECK(r.outcome.price == 200.0); // B is the marginal block of the merit order
+  // Demand 3, below what the contracts take: A makes 3 and its cost is the price.
+  const Run small = run(blocks, 3.0, 20.0);
+  CHECK(small.production[0] == Approx(3.0));
+  CHECK(small.production[1] == 0.0);
+  CHECK(small.outcome.price == 300.0);
+  // Demand 12: A's contracted 4, B 5, then A's other 3: A's cost is the price.
+  const Run big = run(blocks, 12.0, 20.0);
+  CHECK(big.production[0] == Approx(7.0));
+  CHECK(big.production[1] == Approx(5.0));
+  CHECK(big.outcome.price == 300.0);
+}
+
+TEST_CASE("a green premium lowers a block's offer, and a marginal block's offer is the price",
+          "[sim][dispatch]") {
+  // A earns 150 USD/t above the price: offered at 150, before B (200).
+  std::vector<SupplyBlock> blocks = kBlocks;
+  blocks[0].premium = 150.0;
+  const Run r = run(blocks, 12.0, 20.0);
+  CHECK(r.production[0] == Approx(10.0));
+  CHECK(r.production[1] == Approx(2.0));
+  CHECK(r.outcome.price == 200.0);
+  const Run marginal = run(blocks, 8.0, 20.0); // A alone: its offer is the price
+  CHECK(marginal.production[0] == Approx(8.0));
+  CHECK(marginal.outcome.price == 150.0);
+}
