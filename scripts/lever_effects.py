@@ -41,6 +41,8 @@ def summary(path):
             "fund": float(f["fund_spent"][:].sum()),
             "subsidies": float(f["subsidies_paid"][:].sum()),
             "offtake": float(f["offtake_volume"][:].sum()),
+            "green": float(f["green_volume"][:].sum()),
+            "additional": float(f["green_additional_capacity"][:].sum()),
         }
 
 
@@ -66,6 +68,8 @@ def table(folder):
             other.append(f"subsidies paid: {s['subsidies']:.0f} million USD")
         if s["offtake"]:
             other.append(f"offtake delivered: {s['offtake']:.1f} Mt")
+        if s["green"]:
+            other.append(f"near-zero steel sold: {s['green']:.1f} Mt, additional capacity {s['additional']:.1f} Mt/yr")
         lines.append(f"| {name} | {s['cumulative']:.1f} | {delta:+.1f} ({100 * delta / base['cumulative']:+.1f} %) | "
                      f"{s['e2060']:.1f} | {s['switches']} | {s['closures']} | {'; '.join(other)} |")
         if name in MUST_LOWER and not delta < 0:

@@ -231,6 +231,7 @@ Scenario build_scenario(const SourceNode& root) {
   s.electricity_commodity = s.find_commodity(text(mkt, "electricity_commodity", "electricity"));
   s.natural_gas_commodity = s.find_commodity(text(mkt, "natural_gas_commodity", "natural_gas"));
   s.market.green_in_investment = text(mkt, "green_in_investment", "true") == "true";
+  s.market.green_in_dispatch = text(mkt, "green_in_dispatch", "true") == "true";
   hydrogen_supply(root, s);
   policies(root, s);
   std::vector<Pending> pending;

@@ -126,62 +126,67 @@ Spec build() {
                                "Treasury, The Green Book 2022, A6: 3.5 % for years 0-30)",
                                "1", {0.0, 1.0}, "0.035"))}})},
           {"market",
-           record("market rules", false,
-                  {{"max_utilisation",
-                    at<market, &Market::max_utilisation>(number(
-                        "highest share of capacity a unit produces in a year", "1", {0.01, 1.0}, "0.9"))},
-                   {"scrap_elasticity",
-                    at<market, &Market::scrap_elasticity>(
-                        number("price elasticity of scrap supply (assumption: no estimate for steel scrap; "
-                               "secondary aluminium 0.21, Blomberg & Soderholm 2009; sample 0.1..1)",
-                               "1", {0.05, 5.0}, "0.3"))},
-                   {"scrap_reference_share",
-                    at<market, &Market::scrap_reference_share>(number(
-                        "share of regions.*.scrap_supply collected at the scrap commodity's price (CAMU: "
-                        "China used 215.31 of 260 Mt generated in 2022, SteelOrbis 25 Apr 2023)",
-                        "1", {0.05, 1.0}, "0.83"))},
-                   {"scrap_floor_share",
-                    at<market, &Market::scrap_floor_share>(number(
-                        "lowest cleared scrap price as a share of the scrap commodity's price (assumption: "
-                        "collection and processing cost)",
-                        "1", {0.0, 1.0}, "0.5"))},
-                   {"scarcity_adder",
-                    at<market, &Market::scarcity_adder>(
-                        number("price adder at full utilisation of a region's capacity (default: Steel-IQ's "
-                               "steel_price_buffer, SimulationConfig, 2026)",
-                               "USD/t", {0.0, 2000.0}, "200"))},
-                   {"scarcity_threshold",
-                    at<market, &Market::scarcity_threshold>(number(
-                        "utilisation (production / capacity x max_utilisation) above which the scarcity "
-                        "adder rises, quadratically to its level at 1 (assumption)",
-                        "1", {0.0, 0.99}, "0.95"))},
-                   {"long_run_factor",
-                    at<market, &Market::long_run_factor>(
-                        number("multiplies the long-run price floor, the full cost of the most expensive "
-                               "capacity the market keeps; 0: no floor (calibrated, docs/model.md)",
-                               "1", {0.0, 3.0}, "1"))},
-                   {"near_zero_intensity",
-                    at<market, &Market::near_zero_intensity>(number(
-                        "near-zero steel: the most direct CO2 per t with no scrap in the charge (IEA, "
-                        "Achieving Net Zero Heavy Industry Sectors in G7 Members, 2022: 0.4, scope 1-3)",
-                        "t CO2/t", {0.0, 3.0}, "0.4"))},
-                   {"near_zero_intensity_scrap",
-                    at<market, &Market::near_zero_intensity_scrap>(
-                        number("near-zero steel: the most direct CO2 per t with only scrap (IEA 2022: 0.05); "
-                               "linear in the scrap share in between",
-                               "t CO2/t", {0.0, 3.0}, "0.05"))},
-                   {"green_in_investment",
-                    choice("whether investors weigh green premiums (market and offtake contracts); 'false' "
-                           "only to separate that channel from dispatch (scripts/channels)",
-                           {"true", "false"}, "true")},
-                   {"scrap_commodity", scrap_ref},
-                   {"natural_gas_commodity",
-                    ref_to("the commodity whose use by 'dri' routes regions.*.dri_gas_supply limits "
-                           "(default: 'natural_gas' if declared)",
-                           "commodities")},
-                   {"electricity_commodity",
-                    ref_to("the commodity that is grid electricity (default: 'electricity' if declared)",
-                           "commodities")}})},
+           record(
+               "market rules", false,
+               {{"max_utilisation",
+                 at<market, &Market::max_utilisation>(
+                     number("highest share of capacity a unit produces in a year", "1", {0.01, 1.0}, "0.9"))},
+                {"scrap_elasticity",
+                 at<market, &Market::scrap_elasticity>(
+                     number("price elasticity of scrap supply (assumption: no estimate for steel scrap; "
+                            "secondary aluminium 0.21, Blomberg & Soderholm 2009; sample 0.1..1)",
+                            "1", {0.05, 5.0}, "0.3"))},
+                {"scrap_reference_share",
+                 at<market, &Market::scrap_reference_share>(
+                     number("share of regions.*.scrap_supply collected at the scrap commodity's price (CAMU: "
+                            "China used 215.31 of 260 Mt generated in 2022, SteelOrbis 25 Apr 2023)",
+                            "1", {0.05, 1.0}, "0.83"))},
+                {"scrap_floor_share",
+                 at<market, &Market::scrap_floor_share>(number(
+                     "lowest cleared scrap price as a share of the scrap commodity's price (assumption: "
+                     "collection and processing cost)",
+                     "1", {0.0, 1.0}, "0.5"))},
+                {"scarcity_adder",
+                 at<market, &Market::scarcity_adder>(
+                     number("price adder at full utilisation of a region's capacity (default: Steel-IQ's "
+                            "steel_price_buffer, SimulationConfig, 2026)",
+                            "USD/t", {0.0, 2000.0}, "200"))},
+                {"scarcity_threshold",
+                 at<market, &Market::scarcity_threshold>(
+                     number("utilisation (production / capacity x max_utilisation) above which the scarcity "
+                            "adder rises, quadratically to its level at 1 (assumption)",
+                            "1", {0.0, 0.99}, "0.95"))},
+                {"long_run_factor",
+                 at<market, &Market::long_run_factor>(
+                     number("multiplies the long-run price floor, the full cost of the most expensive "
+                            "capacity the market keeps; 0: no floor (calibrated, docs/model.md)",
+                            "1", {0.0, 3.0}, "1"))},
+                {"near_zero_intensity",
+                 at<market, &Market::near_zero_intensity>(
+                     number("near-zero steel: the most direct CO2 per t with no scrap in the charge (IEA, "
+                            "Achieving Net Zero Heavy Industry Sectors in G7 Members, 2022: 0.4, scope 1-3)",
+                            "t CO2/t", {0.0, 3.0}, "0.4"))},
+                {"near_zero_intensity_scrap",
+                 at<market, &Market::near_zero_intensity_scrap>(
+                     number("near-zero steel: the most direct CO2 per t with only scrap (IEA 2022: 0.05); "
+                            "linear in the scrap share in between",
+                            "t CO2/t", {0.0, 3.0}, "0.05"))},
+                {"green_in_investment",
+                 choice("whether investors weigh green premiums (market and offtake contracts); 'false' "
+                        "only to separate that channel from dispatch (scripts/channels)",
+                        {"true", "false"}, "true")},
+                {"green_in_dispatch",
+                 choice("whether near-zero output is offered at its cost less the green premium in "
+                        "dispatch; 'false' only to separate that channel from investment (scripts/channels)",
+                        {"true", "false"}, "true")},
+                {"scrap_commodity", scrap_ref},
+                {"natural_gas_commodity",
+                 ref_to("the commodity whose use by 'dri' routes regions.*.dri_gas_supply limits "
+                        "(default: 'natural_gas' if declared)",
+                        "commodities")},
+                {"electricity_commodity",
+                 ref_to("the commodity that is grid electricity (default: 'electricity' if declared)",
+                        "commodities")}})},
           {"levers", levers},
           {"uncertainties", uncertainties},
           {"ensemble",

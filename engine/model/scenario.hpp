@@ -74,6 +74,9 @@ struct Market {
   /// Whether investors weigh green premiums (market and offtake contracts);
   /// false only to separate their investment channel from dispatch.
   bool green_in_investment = true;
+  /// Whether near-zero output is offered at its cost less the green premium
+  /// in dispatch; false only to separate that channel from investment.
+  bool green_in_dispatch = true;
 };
 
 /// How the agents decide (docs/model.md, "Decisions").

@@ -21,7 +21,7 @@ DispatchOutcome MemberSimulation::dispatch_region(std::size_t r, std::size_t y, 
     b.marginal_cost = marginal_cost(r, k, y, allowance);
     b.scrap_intensity = costs_.scrap_intensity(static_cast<Eigen::Index>(k));
     b.gas_intensity = costs_.gas_intensity(static_cast<Eigen::Index>(k));
-    b.premium = route_cost_.near_zero(k) ? green_premium_[r] : 0.0;
+    b.premium = route_cost_.near_zero(k) && scenario_.market.green_in_dispatch ? green_premium_[r] : 0.0;
     b.must_take = must_take_[r * T_ + k];
   }
   const std::span<SupplyBlock> region_blocks(blocks_.data() + r * T_, T_);
