@@ -26,9 +26,9 @@ inline constexpr double kMetallicCharge = 1.1383;
 /// What a region's buyers of near-zero steel are in a year: their curve and
 /// the mandate's share and penalty there (0: no mandate).
 struct GreenDemand {
-  GreenBuyers buyers;    ///< the voluntary buyers' willingness to pay
-  double mandate = 0.0;  ///< share of demand that must be near-zero steel, 0..1
-  double penalty = 0.0;  ///< USD/t the mandated buyers pay at most (and pay on a shortfall)
+  GreenBuyers buyers;   ///< the voluntary buyers' willingness to pay
+  double mandate = 0.0; ///< share of demand that must be near-zero steel, 0..1
+  double penalty = 0.0; ///< USD/t the mandated buyers pay at most (and pay on a shortfall)
   /// True when anyone pays a premium: buyers with a positive maximum, or a mandate.
   [[nodiscard]] bool active() const { return buyers.max_premium > 0.0 || mandate > 0.0; }
 };

@@ -79,7 +79,7 @@ const char* kRich =
     "regions:\n"
     "  r: {prices: {coal: 110}, carbon_price: 15, grid_intensity: 0.5, demand_reduction: 0.05,\n"
     "      intensity_standard: {max: 1.8, penalty: 40}, dri_gas_supply: 3, h2_contract_price: 30,\n"
-    "      h2_capex_factor: 0.5}\n"
+    "      h2_capex_factor: 0.5, green_buyers: {max_premium: 330, knee_premium: 75, knee_share: 0.2}}\n"
     "companies:\n"
     "  c: {hurdle_rate: 0.09, finance_limit: 0.5, debt_limit: 1000,\n"
     "      target: {peak_year: 2026, neutrality_year: 2060, intensity: 1.5, price_step: 12, price_max: "
@@ -92,6 +92,7 @@ const char* kRich =
     "  fund: {budget: 50, allocation: {eaf: 0.5}, depreciation: 0.15}\n"
     "  carbon_contracts: {regions: [r], budget: 4000, first_round: 2026, round_interval: 4, round_count: 2,\n"
     "    years: 12, max_strike: 150, min_cut: 0.8, reference_route: bf, bid_margin: 0.05}\n"
+    "  procurement: {regions: [r], share: 0.1, penalty: 250}\n"
     "offtakes:\n"
     "  o1: {buyer: B, company: c, volume: 1, premium: 50, max_intensity: 0.5, start: 2026, end: 2040}\n"
     "behaviour: {heterogeneity: 10, risk_premium_per_trl: 0.01, campaign_jitter_years: 1,\n"
@@ -101,7 +102,8 @@ const char* kRich =
     "finance: {discount_rate: 0.07, expected_utilisation: 0.8}\n"
     "metrics: {discount_rate: 0.03}\n"
     "market: {max_utilisation: 0.88, scrap_elasticity: 0.4, scrap_reference_share: 0.7, scrap_floor_share: "
-    "0.6}\n";
+    "0.6,\n"
+    "         near_zero_intensity: 0.38, near_zero_intensity_scrap: 0.06}\n";
 
 } // namespace
 
@@ -132,6 +134,7 @@ TEST_CASE("the model's defaults are the format's", "[input][binding]") {
   s.policy.subsidy = CapexSubsidy{{0.0}, {0.0}, {}};
   s.policy.fund = InnovationFund{{}, {0.0}};
   s.policy.carbon_contracts = CarbonContracts{};
+  s.policy.procurement = GreenProcurement{};
   s.hydrogen_supply = HydrogenSupply{};
   s.hydrogen_supply->smr = FossilHydrogen{};
   s.hydrogen_supply->smr_ccs = FossilHydrogen{};

@@ -5,6 +5,7 @@
 #include "sim/green_market.hpp"
 #include "sim/member_simulation.hpp"
 
+#include "../../support/mini_scenario.hpp"
 #include "../../support/result_compare.hpp"
 #include "../../support/tiny_scenario.hpp"
 
@@ -27,20 +28,20 @@ TEST_CASE("green market: the buyers' curve and the premium that clears a supply"
   GreenDemand d;
   d.buyers = {300.0, 75.0, 0.2}; // all at 0, a fifth at 75 USD/t, none at 300
   CHECK(green_share(d, 0.0) == 1.0);
-  CHECK(green_share(d, 37.5) == Approx(0.6));  // 1 - 0.8 x 37.5 / 75
+  CHECK(green_share(d, 37.5) == Approx(0.6)); // 1 - 0.8 x 37.5 / 75
   CHECK(green_share(d, 75.0) == Approx(0.2));
   CHECK(green_share(d, 187.5) == Approx(0.1)); // 0.2 x (300 - 187.5) / 225
   CHECK(green_share(d, 300.0) == 0.0);
   CHECK(green_premium(d, 0.6) == Approx(37.5));
   CHECK(green_premium(d, 0.1) == Approx(187.5));
-  CHECK(green_premium(d, 0.0) == 300.0); // no supply: the highest bid
-  CHECK(green_premium(d, 1.2) == 0.0);   // more than all demand: no premium
+  CHECK(green_premium(d, 0.0) == 300.0);    // no supply: the highest bid
+  CHECK(green_premium(d, 1.2) == 0.0);      // more than all demand: no premium
   for (double p = 1.0; p < 300.0; p += 7.0) // the inverse, both ways
     CHECK(green_premium(d, green_share(d, p)) == Approx(p));
   // A mandate of 10 % with a penalty of 250: mandated buyers bid up to 250.
   d.mandate = 0.1;
   d.penalty = 250.0;
-  CHECK(green_share(d, 200.0) == Approx(0.1));             // voluntary 0.089, the mandate 0.1
+  CHECK(green_share(d, 200.0) == Approx(0.1));            // voluntary 0.089, the mandate 0.1
   CHECK(green_share(d, 260.0) == Approx(0.2 * 40 / 225)); // above the penalty: voluntary only
   CHECK(green_premium(d, 0.05) == Approx(250.0));         // voluntary 243.75 < the penalty
   CHECK(green_premium(d, 0.15) == Approx(131.25));        // beyond the mandate: the curve
@@ -115,4 +116,14 @@ TEST_CASE("green market: investors blind to premiums leave only dispatch", "[sim
   CHECK(r.decisions.at(0).to_technology == 0); // 250 > 110 without the premium
   CHECK(r.green_volume[0] == 0.0);             // no near-zero capacity, nothing to sell
   CHECK(r.green_premium[0] == 0.0);
+}
+
+TEST_CASE("green market: a willingness to pay that does not fall is refused", "[input][green]") {
+  auto lines = test::mini_lines();
+  lines[19] = "  r: {demand: 10, scrap_supply: 2, green_buyers: {max_premium: 100, knee_premium: 150, "
+              "knee_share: 0.2}}";
+  const std::string err = test::load_error(test::join_lines(lines));
+  CHECK_THAT(err, Catch::Contains("regions.r.green_buyers"));
+  CHECK_THAT(err, Catch::Contains("0 < knee_premium < max_premium"));
+  CHECK_THAT(err, Catch::Contains(":20:")); // the line of the region's buyers
 }
