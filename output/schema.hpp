@@ -24,7 +24,7 @@ namespace steelpath::schema {
 // ccfd_bids, ccfd_awarded, ccfd_strike, ccfd_committed, ccfd_built,
 // ccfd_paid, ccfd_clawback, ccfd_avoided (carbon contracts for difference);
 // 10: green_volume, green_premium, green_premium_paid, green_shortfall,
-// green_additional_capacity (the green-steel market).
+// green_penalty_paid, green_additional_capacity (the green-steel market).
 /// Version of the results file schema (the `schema_version` attribute).
 inline constexpr int kSchemaVersion = 10;
 

@@ -62,7 +62,7 @@ def main(argv):
                 q = d["production"][m, :, :, d["technology"].index(t)].sum(axis=1)
                 if q.max() > 0.05:
                     axes[2].plot(years, q, ls, color=colours[c + 4], label=f"{NEAR_ZERO[t]}, {label}")
-    axes[0].set_title("green premium that cleared, USD/t (0: nothing sold)", fontsize=10)
+    axes[0].set_title("green premium, USD/t (none made: the buyers' bid)", fontsize=10)
     axes[1].set_title("near-zero steel sold and mandate shortfall, Mt/yr", fontsize=10)
     axes[2].set_title("near-zero output by route, world, Mt/yr", fontsize=10)
     for ax in axes:

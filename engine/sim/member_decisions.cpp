@@ -306,7 +306,9 @@ void MemberSimulation::decide(const Deciding& d, std::size_t y, MemberResult& ou
     out.decision_lcos.resize(log_at); // not a decision worth a log line
     return;
   }
-  if (opt_green_[pick] > 0.0 && (j != k || unit.rebuild) && green_changed_choice(pick, draw))
+  // A unit that moves from one near-zero route to another adds no near-zero capacity.
+  if (opt_green_[pick] > 0.0 && (unit.rebuild || (j != k && !route_cost_.near_zero(k))) &&
+      green_changed_choice(pick, draw))
     out.green_additional_capacity[y * R_ + r] += cap;
   pay_capex(c, r, j, opt_capex_[pick], cap, y, out);
   const Technology& tj = s.technologies[j];

@@ -86,8 +86,12 @@ void MemberSimulation::clear_green_premium(std::size_t r, std::size_t y, double 
   double near_zero = 0.0;
   for (std::size_t k = 0; k < T_; ++k)
     if (route_cost_.near_zero(k)) near_zero += blocks_[r * T_ + k].capacity;
-  if (!d.active() || !(demand > 0.0) || !(near_zero > 0.0)) {
+  if (!d.active() || !(demand > 0.0)) {
     green_premium_[r] = 0.0;
+    return;
+  }
+  if (!(near_zero > 0.0)) { // nothing to sell: what the buyers bid for the first tonne
+    green_premium_[r] = green_premium(d, 0.0);
     return;
   }
   const auto gap = [&](double p) {
@@ -130,6 +134,7 @@ void MemberSimulation::book_green_market(std::size_t y, MemberResult& out) {
     out.green_premium[yr] = p;
     out.green_premium_paid[yr] = sold * p; // Mt x USD/t = million USD
     out.green_shortfall[yr] = std::max(0.0, d.mandate * demand_[r] - g);
+    out.green_penalty_paid[yr] = out.green_shortfall[yr] * d.penalty; // Mt x USD/t = million USD
     if (g > 0.0) green_rate_[r] = sold * p / g;
   }
   const double max_u = s.market.max_utilisation;

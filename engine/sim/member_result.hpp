@@ -92,6 +92,7 @@ struct MemberResult {
   std::vector<double> green_premium;   ///< the green premium that cleared, USD/t
   std::vector<double> green_premium_paid; ///< green premiums paid by the region's buyers, million USD
   std::vector<double> green_shortfall;    ///< mandated near-zero steel not supplied, Mt
+  std::vector<double> green_penalty_paid; ///< penalties mandated buyers pay on the shortfall, million USD
   /// Capacity that took a near-zero route because of green premiums (market or offtake), Mt/yr.
   std::vector<double> green_additional_capacity;
   // [year]

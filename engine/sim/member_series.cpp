@@ -77,6 +77,8 @@ const MemberSeries kSeries[] = {
      "green premiums paid by buyers of near-zero steel", V::none},
     {"green_shortfall", &R::green_shortfall, D::year_region, "Mt",
      "near-zero steel a procurement mandate required but the region did not make", V::none},
+    {"green_penalty_paid", &R::green_penalty_paid, D::year_region, "million USD",
+     "penalties mandated buyers pay on the shortfall (shortfall x policies.procurement.penalty)", V::none},
     {"green_additional_capacity", &R::green_additional_capacity, D::year_region, "Mt/yr",
      "capacity that took a near-zero route because of green premiums (market and offtake contracts)",
      V::none},

@@ -98,14 +98,17 @@ TEST_CASE("green market: a procurement mandate with its penalty and shortfall", 
   CHECK(r.decisions.at(0).to_technology == 1);
   CHECK(r.green_premium[0] == Approx(150.0).margin(0.02));
   CHECK(r.green_volume[0] == Approx(6.0));
-  CHECK(r.green_shortfall[0] == Approx(1.0)); // 0.7 x 10 - 6
+  CHECK(r.green_shortfall[0] == Approx(1.0));      // 0.7 x 10 - 6
+  CHECK(r.green_penalty_paid[0] == Approx(150.0)); // 1 Mt x 150 USD/t
   CHECK(r.green_premium_paid[0] == Approx(900.0).margin(0.2));
   // A mandate of 0.5: u1's 6 Mt over-supplies it and nobody bids: no switch.
   s.policy.procurement->share = YearSeries::constant(s.horizon, 0.5);
   const MemberResult over = simulate(s);
   CHECK(over.decisions.at(0).to_technology == 0);
   CHECK(over.green_shortfall[0] == Approx(5.0));
-  CHECK(over.green_premium[0] == 0.0); // no near-zero steel made: nothing sold, no premium
+  CHECK(over.green_premium[0] == Approx(150.0)); // nothing to sell: the mandated buyers' bid
+  CHECK(over.green_volume[0] == 0.0);
+  CHECK(over.green_penalty_paid[0] == Approx(750.0)); // 5 Mt short x 150 USD/t
 }
 
 TEST_CASE("green market: investors blind to premiums leave only dispatch", "[sim][green]") {
@@ -115,7 +118,7 @@ TEST_CASE("green market: investors blind to premiums leave only dispatch", "[sim
   const MemberResult r = simulate(s);
   CHECK(r.decisions.at(0).to_technology == 0); // 250 > 110 without the premium
   CHECK(r.green_volume[0] == 0.0);             // no near-zero capacity, nothing to sell
-  CHECK(r.green_premium[0] == 0.0);
+  CHECK(r.green_premium[0] == 300.0);          // nothing to sell: the highest bid
 }
 
 TEST_CASE("green market: a willingness to pay that does not fall is refused", "[input][green]") {
