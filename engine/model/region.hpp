@@ -38,4 +38,9 @@ struct Region {
   GreenBuyers green_buyers;
 };
 
+/// Region `reg`'s demand in year index y after material efficiency, Mt.
+[[nodiscard]] inline double region_demand(const Region& reg, std::size_t y) {
+  return reg.demand[y] * (1.0 - (reg.demand_reduction.size() ? reg.demand_reduction[y] : 0.0));
+}
+
 } // namespace steelpath

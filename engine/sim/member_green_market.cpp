@@ -83,13 +83,13 @@ double MemberSimulation::green_output(std::size_t r) const {
 void MemberSimulation::clear_green_premium(std::size_t r, std::size_t y, double allowance) {
   const GreenDemand d = green_demand(scenario_, r, y);
   const double demand = demand_[r];
-  double near_zero = 0.0;
-  for (std::size_t k = 0; k < T_; ++k)
-    if (route_cost_.near_zero(k)) near_zero += blocks_[r * T_ + k].capacity;
   if (!d.active() || !(demand > 0.0)) {
     green_premium_[r] = 0.0;
     return;
   }
+  double near_zero = 0.0;
+  for (std::size_t k = 0; k < T_; ++k)
+    if (route_cost_.near_zero(k)) near_zero += blocks_[r * T_ + k].capacity;
   if (!(near_zero > 0.0)) { // nothing to sell: what the buyers bid for the first tonne
     green_premium_[r] = green_premium(d, 0.0);
     return;
@@ -143,17 +143,19 @@ void MemberSimulation::book_green_market(std::size_t y, MemberResult& out) {
   for (std::size_t o = 0; o < O; ++o) {
     if (!(contract_share_[o] > 0.0)) continue;
     const OfftakeContract& c = s.policy.offtakes[o];
+    // What each of the seller's qualifying units delivered under it, and the
+    // premium per block, for the closure rule.
     double served = 0.0;
-    for (std::size_t i = 0; i < fleet_.size(); ++i)
-      if (takes(c, i)) served += fleet_.capacity[i] * max_u * contract_share_[o] * taken_share(i);
-    served = std::min(served, c.volume);
+    for (std::size_t i = 0; i < fleet_.size(); ++i) {
+      if (!takes(c, i)) continue;
+      const double q = fleet_.capacity[i] * max_u * contract_share_[o] * taken_share(i);
+      served += q;
+      block_offtake_premium_[static_cast<std::size_t>(fleet_.region[i]) * T_ +
+                             static_cast<std::size_t>(fleet_.technology[i])] += q * c.premium;
+    }
+    served = std::min(served, c.volume); // the shares' sum may round a few ulps above the volume
     out.offtake_volume[y * O + o] = served;
     out.offtake_premium[y * O + o] = served * c.premium;
-    for (std::size_t i = 0; i < fleet_.size(); ++i) // the premium per block, for the closure rule
-      if (takes(c, i))
-        block_offtake_premium_[static_cast<std::size_t>(fleet_.region[i]) * T_ +
-                               static_cast<std::size_t>(fleet_.technology[i])] +=
-            fleet_.capacity[i] * max_u * contract_share_[o] * taken_share(i) * c.premium;
     out.company_revenue[y * C_ + static_cast<std::size_t>(c.company)] += served * c.premium;
   }
 }

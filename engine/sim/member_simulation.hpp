@@ -360,11 +360,6 @@ private:
   return ban > 0 && year >= ban && s.technologies[k].family == "bf";
 }
 
-/// Region `reg`'s demand in year index y after material efficiency, Mt.
-[[nodiscard]] inline double region_demand(const Region& reg, std::size_t y) {
-  return reg.demand[y] * (1.0 - (reg.demand_reduction.size() ? reg.demand_reduction[y] : 0.0));
-}
-
 /// Convenience: one member of `scenario`, in a fresh result.
 [[nodiscard]] MemberResult simulate(const Scenario& scenario);
 

@@ -212,9 +212,7 @@ double RouteCost::green_premium(const Investor& who, std::size_t k, std::size_t 
   const std::size_t ys =
       running ? y : std::min(last, y + static_cast<std::size_t>(s.technologies[k].construction_years));
   const GreenDemand d = green_demand(s, who.region, ys);
-  const Region& reg = s.regions[who.region];
-  const double demand =
-      reg.demand[ys] * (1.0 - (reg.demand_reduction.size() ? reg.demand_reduction[ys] : 0.0));
+  const double demand = region_demand(s.regions[who.region], ys);
   if (!d.active() || !(demand > 0.0)) return 0.0;
   // The unit's own output adds to the supply unless it is near-zero already.
   const bool counted = who.current_route >= 0 && near_zero_[static_cast<std::size_t>(who.current_route)];
